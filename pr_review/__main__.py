@@ -1,0 +1,5 @@
+import sys
+
+from pr_review.cli import main
+
+sys.exit(main())

@@ -1,0 +1,16 @@
+"""The analyzer registry: every scanner the pipeline runs, built from config and credentials."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from pr_review.analyzers.base import Analyzer, Credentials
+from pr_review.analyzers.claude import ClaudeAnalyzer
+from pr_review.analyzers.semgrep import SemgrepAnalyzer
+
+
+def build_analyzers(credentials: Credentials, environ: Mapping[str, str]) -> tuple[Analyzer, ...]:
+    return (
+        ClaudeAnalyzer(credentials, environ=environ),
+        SemgrepAnalyzer(environ=environ),
+    )

@@ -1,0 +1,61 @@
+"""The Analyzer protocol: adding a scanner is adding a module and a registry entry."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from pr_review.config import Config
+from pr_review.models import Finding
+from pr_review.scope import NotReviewed, Scope
+
+
+@enum.unique
+class AnalyzerStatus(enum.StrEnum):
+    OK = "ok"
+    SKIPPED = "skipped"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class Credentials:
+    """Secrets read once from the environment by the CLI; never logged, never in repr."""
+
+    anthropic_api_key: str | None = field(default=None, repr=False)
+    github_token: str | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True)
+class ReviewInput:
+    scope: Scope
+    config: Config
+    workdir: Path  # the reviewed files' head contents, materialised for local tools
+    repo_root: Path | None  # where relative rule paths are resolved; None for a bare diff
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzerResult:
+    name: str
+    status: AnalyzerStatus
+    findings: tuple[Finding, ...] = ()
+    detail: str = ""
+    duration_s: float = 0.0
+    not_reviewed: tuple[NotReviewed, ...] = ()
+    metadata: tuple[tuple[str, str], ...] = ()
+    # A failure the configuration says must fail the run (exit 3), e.g. claude.on_failure: fail.
+    fail_closed: bool = False
+
+    def meta(self) -> Mapping[str, str]:
+        return dict(self.metadata)
+
+
+class Analyzer(Protocol):
+    @property
+    def name(self) -> str: ...
+
+    def analyze(self, review: ReviewInput) -> AnalyzerResult:
+        """Expected failures (no key, timeout, bad report) become a result, not an exception."""
+        ...

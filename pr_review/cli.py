@@ -1,0 +1,208 @@
+"""Command line: arguments → config → pipeline → exit code. No review logic lives here."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from rich.console import Console
+
+from pr_review import __version__
+from pr_review.analyzers import build_analyzers
+from pr_review.analyzers.base import Credentials
+from pr_review.config import (
+    DEFAULT_CONFIG_PATH,
+    Config,
+    build_config,
+    load_config_file,
+    load_config_text,
+    with_overrides,
+)
+from pr_review.errors import ExitCode, PrReviewError, ToolError, UsageError
+from pr_review.gather.change import Change
+from pr_review.gather.local_git import WORKTREE, from_diff_file, from_git, git
+from pr_review.pipeline import ReviewOutcome, review
+from pr_review.progress import ActionsProgress, PlainProgress, Progress, RichProgress
+from pr_review.report.document import outcome_to_json
+from pr_review.report.files import dump_json, write_outputs
+from pr_review.report.markdown import render_summary
+from pr_review.report.sarif import to_sarif
+from pr_review.report.text import print_text
+
+logger = logging.getLogger("pr_review")
+
+SEVERITY_CHOICES = ("critical", "high", "medium", "low", "none")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message}", hint=f"see `{self.prog} --help`")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="pr-review", description="Security review of a change or pull request.")
+    parser.add_argument("--version", action="version", version=f"pr-review {__version__}")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging (-vv for debug)")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    scan = commands.add_parser("scan", help="review a local change (git refs, the worktree or a diff file)")
+    scan.add_argument("repo", nargs="?", default=".", type=Path, help="repository (default: .)")
+    scan.add_argument("--base", help="base ref (default: merge-base with the default branch)")
+    scan.add_argument(
+        "--head", default="HEAD", help=f"head ref (default: HEAD; {WORKTREE} includes uncommitted changes)"
+    )
+    scan.add_argument(
+        "--diff", type=Path, metavar="FILE", help="review this unified diff instead of git refs"
+    )
+    scan.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="configuration file (default: .github/pr-review.yml at the base)",
+    )
+    scan.add_argument("--format", choices=("text", "json", "sarif", "markdown"), default="text")
+    scan.add_argument(
+        "--out", type=Path, metavar="DIR", help="also write findings.json, results.sarif, summary.md here"
+    )
+    scan.add_argument(
+        "--fail-on", choices=SEVERITY_CHOICES, help="exit 1 on findings at or above this severity"
+    )
+    scan.add_argument(
+        "--semgrep-config",
+        action="append",
+        default=[],
+        metavar="RULES",
+        help="semgrep rules to use instead of semgrep.config (repeatable; 'bundled' = built-in pack)",
+    )
+
+    rules = commands.add_parser("rules", help="the Semgrep rules a review would run")
+    rules_commands = rules.add_subparsers(dest="rules_command", required=True, parser_class=_Parser)
+    rules_list = rules_commands.add_parser("list", help="print the rules with their CWE and severity")
+    rules_list.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
+    rules_list.add_argument("--semgrep-config", action="append", default=[], metavar="RULES")
+    return parser
+
+
+def _configure_logging(verbosity: int, environ: Mapping[str, str]) -> None:
+    named = logging.getLevelNamesMapping().get(environ.get("PR_REVIEW_LOG_LEVEL", "").upper())
+    if environ.get("RUNNER_DEBUG") == "1" or verbosity >= 2:
+        level = logging.DEBUG
+    elif verbosity == 1:
+        level = logging.INFO
+    else:
+        level = named if named is not None else logging.WARNING
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    logger.handlers[:] = [handler]
+    logger.setLevel(level)
+    logger.propagate = False
+
+
+def make_progress(environ: Mapping[str, str]) -> Progress:
+    if environ.get("GITHUB_ACTIONS") == "true":
+        return ActionsProgress()
+    if sys.stderr.isatty():
+        return RichProgress(Console(stderr=True))
+    return PlainProgress()
+
+
+def _base_config(repo: Path, base: str) -> Config:
+    """The review's configuration as it is at the base commit: a change cannot loosen its own review."""
+    try:
+        text = git(repo, "show", f"{base}:{DEFAULT_CONFIG_PATH.as_posix()}").decode("utf-8", errors="replace")
+    except ToolError:
+        return build_config({})
+    return load_config_text(text, f"{DEFAULT_CONFIG_PATH} (at base {base[:12]})")
+
+
+def _gather(args: argparse.Namespace) -> tuple[Change, Path | None]:
+    if args.diff is not None:
+        checkout = args.repo if args.repo.is_dir() else None
+        return from_diff_file(args.diff, checkout), checkout
+    change = from_git(args.repo, args.base, args.head)
+    return change, Path(change.target.repository)
+
+
+def _scan_config(args: argparse.Namespace, change: Change, root: Path | None) -> Config:
+    if args.config is not None:
+        config = load_config_file(args.config)
+    elif root is not None and change.target.base:
+        config = _base_config(root, change.target.base)
+    elif root is not None and (root / DEFAULT_CONFIG_PATH).is_file():
+        config = load_config_file(root / DEFAULT_CONFIG_PATH)
+    else:
+        config = build_config({})
+    return with_overrides(config, fail_on=args.fail_on, semgrep_config=args.semgrep_config)
+
+
+def _emit(outcome: ReviewOutcome, output_format: str) -> None:
+    if output_format == "json":
+        sys.stdout.write(dump_json(outcome_to_json(outcome)))
+    elif output_format == "sarif":
+        sys.stdout.write(dump_json(to_sarif(outcome)))
+    elif output_format == "markdown":
+        sys.stdout.write(render_summary(outcome))
+    else:
+        print_text(outcome, Console(highlight=False, soft_wrap=True))
+
+
+def cmd_scan(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
+    change, root = _gather(args)
+    config = _scan_config(args, change, root)
+    progress = make_progress(environ)
+    if not change.files:
+        progress.note("no changes to review")
+        if args.format == "json":
+            sys.stdout.write(json.dumps({"findings": [], "note": "no changes to review"}) + "\n")
+        return ExitCode.OK
+    credentials = Credentials(anthropic_api_key=environ.get("ANTHROPIC_API_KEY") or None)
+    outcome = review(change, config, build_analyzers(credentials, environ), progress, repo_root=root)
+    if args.out is not None:
+        written = write_outputs(outcome, args.out)
+        progress.note(f"wrote {', '.join(str(p) for p in written.values())}")
+    _emit(outcome, args.format)
+    if outcome.incomplete_reason:
+        progress.note(f"review incomplete: {outcome.incomplete_reason}")
+    return outcome.exit_code
+
+
+def cmd_rules_list(args: argparse.Namespace) -> int:
+    from pr_review import rulepack
+    from pr_review.analyzers.semgrep import resolve_rule_paths
+
+    config = load_config_file(args.config) if args.config is not None else build_config({})
+    config = with_overrides(config, semgrep_config=args.semgrep_config)
+    local, remote = resolve_rule_paths(config.semgrep.config, Path.cwd())
+    console = Console(highlight=False)
+    rules = rulepack.list_rules(local)
+    for rule in rules:
+        console.print(f"{rule.id}\t{rule.severity}\t{','.join(rule.cwe) or '-'}\t{','.join(rule.languages)}")
+    for registry_id in remote:
+        console.print(f"{registry_id}\t(registry pack: fetched by semgrep at scan time)")
+    console.print(f"{len(rules)} rule(s) from {len(local)} local config(s)", style="dim")
+    return ExitCode.OK
+
+
+def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = None) -> int:
+    environ = os.environ if environ is None else environ
+    try:
+        args = build_parser().parse_args(argv)
+        _configure_logging(args.verbose, environ)
+        if args.command == "scan":
+            return cmd_scan(args, environ)
+        if args.command == "rules":
+            return cmd_rules_list(args)
+        raise UsageError(f"unknown command {args.command!r}")
+    except PrReviewError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        if exc.hint:
+            print(f"hint: {exc.hint}", file=sys.stderr)
+        return int(exc.exit_code)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return int(ExitCode.RUNTIME)

@@ -1,0 +1,256 @@
+"""Configuration: defaults < file < flags, validated by schemas/config.schema.json, then frozen."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from pr_review.errors import ConfigError
+from pr_review.models import Severity
+from pr_review.resources import load_schema
+from pr_review.validate import validator
+
+DEFAULT_CONFIG_PATH = Path(".github/pr-review.yml")
+BUNDLED_RULES = "bundled"
+
+# Excluded by path only, never by content: an attacker can add an "@generated" marker to any file.
+DEFAULT_EXCLUDES: tuple[str, ...] = (
+    "**/node_modules/**",
+    "**/vendor/**",
+    "**/third_party/**",
+    "**/.venv/**",
+    "**/venv/**",
+    "**/dist/**",
+    "**/build/**",
+    "**/*.min.js",
+    "**/*.min.css",
+    "**/*.map",
+    "**/package-lock.json",
+    "**/yarn.lock",
+    "**/pnpm-lock.yaml",
+    "**/poetry.lock",
+    "**/Pipfile.lock",
+    "**/Cargo.lock",
+    "**/go.sum",
+    "**/composer.lock",
+    "**/Gemfile.lock",
+    "**/uv.lock",
+    "**/*_pb2.py",
+    "**/*.pb.go",
+    "**/*.generated.*",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SemgrepSettings:
+    enabled: bool = True
+    config: tuple[str, ...] = (BUNDLED_RULES,)
+    timeout_s: float = 300.0
+    scope: str = "added_lines"  # or "changed_files"
+
+
+@dataclass(frozen=True, slots=True)
+class PathSettings:
+    exclude: tuple[str, ...] = ()
+    default_excludes: bool = True
+
+    @property
+    def patterns(self) -> tuple[str, ...]:
+        return (DEFAULT_EXCLUDES if self.default_excludes else ()) + self.exclude
+
+
+@dataclass(frozen=True, slots=True)
+class EscalationSettings:
+    label: str = "security-escalation"
+    severity: Severity = Severity.HIGH
+    reviewers: tuple[str, ...] = ()
+    remove_when_clear: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class GitHubSettings:
+    max_inline_comments: int = 25
+    max_annotations: int = 10
+    reply_when_resolved: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ClaudeSettings:
+    enabled: bool = True
+    provider: str = "anthropic"
+    model: str = "claude-sonnet-4-5"
+    region: str | None = None
+    base_url: str | None = None
+    max_tokens: int = 8192
+    min_confidence: float = 0.7
+    concurrency: int = 4
+    token_budget: int = 60000
+    context_lines: int = 20
+    timeout_s: float = 300.0
+    max_attempts: int = 5
+    max_retry_s: float = 300.0
+    on_failure: str = "continue"
+    instructions: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    fail_on: Severity | None = None  # None: never fail on findings
+    semgrep: SemgrepSettings = field(default_factory=SemgrepSettings)
+    paths: PathSettings = field(default_factory=PathSettings)
+    max_file_bytes: int = 1_000_000
+    escalation: EscalationSettings = field(default_factory=EscalationSettings)
+    github: GitHubSettings = field(default_factory=GitHubSettings)
+    claude: ClaudeSettings = field(default_factory=ClaudeSettings)
+    # Sections owned by later stages, kept as validated JSON text so Config stays hashable.
+    reserved: tuple[tuple[str, str], ...] = ()
+    source: str = "defaults"  # where the file came from, for messages and the audit trail
+    sha256: str = ""
+
+    def section(self, name: str) -> Any:
+        return next((json.loads(text) for key, text in self.reserved if key == name), None)
+
+
+_RESERVED = ("zap", "classification", "audit", "ignore", "suppressions")
+
+
+def _plain(node: Any) -> Any:
+    if isinstance(node, Mapping):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list | tuple):
+        return [_plain(v) for v in node]
+    return node
+
+
+def _line_of(root: Any, path: Sequence[str | int]) -> int | None:
+    """1-based line of the node at `path` in a ruamel round-trip document, as near as known."""
+    node, line = root, None
+    for key in path:
+        if isinstance(node, CommentedMap) and key in node:
+            line = node.lc.key(key)[0] + 1
+            node = node[key]
+        elif isinstance(node, CommentedSeq) and isinstance(key, int) and key < len(node):
+            line = node.lc.item(key)[0] + 1
+            node = node[key]
+        else:
+            break
+    if line is None and isinstance(root, CommentedMap):
+        line = root.lc.line + 1
+    return line
+
+
+def _schema_at(path: Sequence[str | int]) -> dict[str, Any]:
+    schema = load_schema("config.schema.json")
+    for key in path:
+        schema = schema.get("items", {}) if isinstance(key, int) else schema.get("properties", {}).get(key, {})
+    return schema
+
+
+def _explain(error: jsonschema.ValidationError) -> tuple[list[str | int], str]:
+    path: list[str | int] = list(error.absolute_path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        known = list(_schema_at(path).get("properties", {}))
+        unknown = [k for k in error.instance if k not in known]
+        key = unknown[0] if unknown else "?"
+        message = f"unknown key {key!r}"
+        close = difflib.get_close_matches(key, known, n=1)
+        message += f" (did you mean {close[0]!r}?)" if close else f" (known keys: {', '.join(known)})"
+        return [*path, key], message
+    if error.validator == "enum" and isinstance(error.instance, str):
+        choices = [str(c) for c in _schema_at(path).get("enum", [])]
+        close = difflib.get_close_matches(error.instance, choices, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        return path, f"{error.instance!r} is not one of {', '.join(choices)}{hint}"
+    return path, error.message
+
+
+def _dotted(path: Sequence[str | int]) -> str:
+    text = ""
+    for key in path:
+        text += f"[{key}]" if isinstance(key, int) else (f".{key}" if text else str(key))
+    return text or "(top level)"
+
+
+def parse_config_text(text: str, source: str) -> dict[str, Any]:
+    """YAML text → a schema-valid plain dict; ConfigError names the file, line and key."""
+    yaml = YAML(typ="rt")
+    try:
+        document = yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f"{source}:{mark.line + 1}" if mark is not None else source
+        raise ConfigError(f"{where}: invalid YAML: {exc.problem or exc}") from exc
+    except YAMLError as exc:
+        raise ConfigError(f"{source}: invalid YAML: {exc}") from exc
+    if document is None:
+        return {}
+    if not isinstance(document, Mapping):
+        raise ConfigError(f"{source}: the configuration must be a mapping of settings")
+    plain: dict[str, Any] = _plain(document)
+    errors = sorted(validator("config.schema.json").iter_errors(plain), key=lambda e: list(e.absolute_path))
+    if errors:
+        path, message = _explain(errors[0])
+        line = _line_of(document, path)
+        where = f"{source}:{line}" if line is not None else source
+        raise ConfigError(f"{where}: {_dotted(path)}: {message}")
+    return plain
+
+
+def build_config(settings: Mapping[str, Any], *, source: str = "defaults", raw: str = "") -> Config:
+    fail_on = settings.get("fail_on", "none")
+    escalation = dict(settings.get("escalation", {}))
+    if "severity" in escalation:
+        escalation["severity"] = Severity(escalation["severity"])
+    return Config(
+        fail_on=None if fail_on == "none" else Severity(fail_on),
+        semgrep=SemgrepSettings(**_tuples(settings.get("semgrep", {}))),
+        paths=PathSettings(**_tuples(settings.get("paths", {}))),
+        max_file_bytes=settings.get("limits", {}).get("max_file_bytes", 1_000_000),
+        escalation=EscalationSettings(**_tuples(escalation)),
+        github=GitHubSettings(**settings.get("github", {})),
+        claude=ClaudeSettings(**settings.get("claude", {})),
+        reserved=tuple(
+            (key, json.dumps(settings[key], sort_keys=True)) for key in _RESERVED if key in settings
+        ),
+        source=source,
+        sha256=hashlib.sha256(raw.encode()).hexdigest() if raw else "",
+    )
+
+
+def _tuples(section: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: tuple(v) if isinstance(v, list) else v for k, v in section.items()}
+
+
+def load_config_text(text: str, source: str) -> Config:
+    return build_config(parse_config_text(text, source), source=source, raw=text)
+
+
+def load_config_file(path: Path) -> Config:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise ConfigError(f"{path}: configuration file not found") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the configuration: {exc}") from exc
+    return load_config_text(text, str(path))
+
+
+def with_overrides(
+    config: Config, *, fail_on: str | None = None, semgrep_config: Sequence[str] = ()
+) -> Config:
+    """Command-line flags win over the file."""
+    if fail_on is not None:
+        config = replace(config, fail_on=None if fail_on == "none" else Severity(fail_on))
+    if semgrep_config:
+        config = replace(config, semgrep=replace(config.semgrep, config=tuple(semgrep_config)))
+    return config

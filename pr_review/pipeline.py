@@ -1,0 +1,150 @@
+"""The review, top to bottom: scope → analyzers (concurrently) → validate → merge → outcome."""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePosixPath
+
+from pr_review.analyzers.base import Analyzer, AnalyzerResult, AnalyzerStatus, ReviewInput
+from pr_review.config import Config
+from pr_review.errors import ExitCode
+from pr_review.gather.change import Change, PullRequestMeta, ReviewTarget
+from pr_review.merge import merge
+from pr_review.models import Finding, Severity
+from pr_review.progress import Progress
+from pr_review.report.document import finding_to_json
+from pr_review.scope import NotReviewed, Scope, build_scope
+from pr_review.validate import schema_errors
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ReviewOutcome:
+    target: ReviewTarget
+    config: Config
+    pr: PullRequestMeta
+    findings: tuple[Finding, ...]
+    analyzers: tuple[AnalyzerResult, ...]
+    reviewed_files: tuple[str, ...]
+    not_reviewed: tuple[NotReviewed, ...]
+    duration_s: float
+
+    def counts(self) -> dict[Severity, int]:
+        counter = Counter(f.severity for f in self.findings)
+        return {severity: counter.get(severity, 0) for severity in reversed(Severity)}
+
+    @property
+    def failing_findings(self) -> tuple[Finding, ...]:
+        threshold = self.config.fail_on
+        if threshold is None:
+            return ()
+        return tuple(f for f in self.findings if f.severity.at_least(threshold))
+
+    @property
+    def incomplete_reason(self) -> str | None:
+        """Why the review could not complete, or None when it did."""
+        closed = [r for r in self.analyzers if r.fail_closed]
+        if closed:
+            return f"{closed[0].name} failed and is configured to fail the run: {closed[0].detail}"
+        ran = [r for r in self.analyzers if r.status is AnalyzerStatus.OK]
+        failed = [r for r in self.analyzers if r.status is AnalyzerStatus.FAILED]
+        if failed and not ran:
+            return "no analyzer could run: " + "; ".join(f"{r.name}: {r.detail}" for r in failed)
+        return None
+
+    @property
+    def exit_code(self) -> ExitCode:
+        if self.incomplete_reason is not None:
+            return ExitCode.RUNTIME
+        return ExitCode.FINDINGS if self.failing_findings else ExitCode.OK
+
+
+def _safe_relative(path: str) -> bool:
+    parts = PurePosixPath(path).parts
+    return bool(parts) and not PurePosixPath(path).is_absolute() and ".." not in parts and "\\" not in path
+
+
+def materialise(scope: Scope, workdir: Path) -> tuple[Scope, tuple[NotReviewed, ...]]:
+    """Write the reviewed files' head contents under workdir, refusing paths that would leave it."""
+    refused: list[NotReviewed] = []
+    kept = []
+    for changed in scope.files:
+        if not _safe_relative(changed.path) or PurePosixPath(changed.path).name == ".semgrepignore":
+            refused.append(NotReviewed(changed.path, "path not safe to materialise"))
+            continue
+        target = workdir / changed.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(scope.contents[changed.path])
+        kept.append(changed)
+    return replace(scope, files=tuple(kept), not_reviewed=scope.not_reviewed + tuple(refused)), tuple(refused)
+
+
+def _validated(result: AnalyzerResult) -> AnalyzerResult:
+    """Findings that break finding.schema.json are dropped and counted, never silently."""
+    valid = [f for f in result.findings if not schema_errors(finding_to_json(f), "finding.schema.json")]
+    dropped = len(result.findings) - len(valid)
+    if not dropped:
+        return result
+    logger.warning("%s: dropped %d finding(s) that violate the finding schema", result.name, dropped)
+    detail = f"{result.detail}; {dropped} invalid finding(s) dropped".lstrip("; ")
+    return replace(result, findings=tuple(valid), detail=detail)
+
+
+def _run_one(analyzer: Analyzer, review: ReviewInput, progress: Progress) -> AnalyzerResult:
+    started = time.monotonic()
+    try:
+        result = analyzer.analyze(review)
+    except Exception as exc:  # a bug in one analyzer must not lose the others' results
+        logger.debug("%s crashed", analyzer.name, exc_info=True)
+        result = AnalyzerResult(
+            analyzer.name, AnalyzerStatus.FAILED, detail=f"internal error: {type(exc).__name__}: {exc}"
+        )
+    if not result.duration_s:
+        result = replace(result, duration_s=time.monotonic() - started)
+    progress.analyzer_done(result)
+    return result
+
+
+def run_analyzers(
+    analyzers: Sequence[Analyzer], review: ReviewInput, progress: Progress
+) -> tuple[AnalyzerResult, ...]:
+    with ThreadPoolExecutor(max_workers=max(1, len(analyzers)), thread_name_prefix="analyzer") as pool:
+        futures = [pool.submit(_run_one, a, review, progress) for a in analyzers]
+        results = [f.result() for f in futures]
+    return tuple(sorted((_validated(r) for r in results), key=lambda r: r.name))
+
+
+def review(
+    change: Change,
+    config: Config,
+    analyzers: Sequence[Analyzer],
+    progress: Progress,
+    *,
+    repo_root: Path | None,
+) -> ReviewOutcome:
+    started = time.monotonic()
+    progress.stage(f"scoping {len(change.files)} changed file(s)")
+    scope = build_scope(change, config)
+    with tempfile.TemporaryDirectory(prefix="pr-review-") as tmp:
+        scope, _ = materialise(scope, Path(tmp))
+        progress.stage(f"running {len(analyzers)} analyzer(s) on {len(scope.files)} file(s)")
+        results = run_analyzers(analyzers, ReviewInput(scope, config, Path(tmp), repo_root), progress)
+    progress.close()
+    per_analyzer = tuple(n for r in results for n in r.not_reviewed)
+    return ReviewOutcome(
+        target=change.target,
+        config=config,
+        pr=change.pr,
+        findings=merge(f for r in results for f in r.findings),
+        analyzers=results,
+        reviewed_files=tuple(f.path for f in scope.files),
+        not_reviewed=scope.not_reviewed + per_analyzer,
+        duration_s=time.monotonic() - started,
+    )

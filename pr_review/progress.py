@@ -1,0 +1,100 @@
+"""Progress shown while the review runs: rich on a terminal, plain lines otherwise, groups in Actions."""
+
+from __future__ import annotations
+
+import sys
+from typing import Final, Protocol, TextIO
+
+from rich.console import Console
+from rich.status import Status
+
+from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus
+
+
+class Progress(Protocol):
+    def stage(self, name: str) -> None: ...
+    def analyzer_done(self, result: AnalyzerResult) -> None: ...
+    def note(self, text: str) -> None: ...
+    def close(self) -> None: ...
+
+
+def describe(result: AnalyzerResult) -> str:
+    count = f"{len(result.findings)} finding(s)" if result.status is AnalyzerStatus.OK else result.detail
+    text = f"{result.name}: {result.status.value}"
+    text += f" — {count}" if count else ""
+    return text + f" ({result.duration_s:.1f}s)"
+
+
+class PlainProgress:
+    """One line per event on stderr: for logs and pipes."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self._stream = stream or sys.stderr
+
+    def stage(self, name: str) -> None:
+        print(f"pr-review: {name}…", file=self._stream, flush=True)
+
+    def analyzer_done(self, result: AnalyzerResult) -> None:
+        print(f"pr-review:   {describe(result)}", file=self._stream, flush=True)
+
+    def note(self, text: str) -> None:
+        print(f"pr-review: {text}", file=self._stream, flush=True)
+
+    def close(self) -> None:
+        return None
+
+
+STATUS_STYLE: Final = {AnalyzerStatus.OK: "green", AnalyzerStatus.SKIPPED: "yellow", AnalyzerStatus.FAILED: "red"}
+
+
+class RichProgress:
+    """A spinner with the current stage on a terminal."""
+
+    def __init__(self, console: Console) -> None:
+        self._console = console
+        self._status: Status | None = None
+
+    def stage(self, name: str) -> None:
+        if self._status is None:
+            self._status = self._console.status(name)
+            self._status.start()
+        else:
+            self._status.update(name)
+
+    def analyzer_done(self, result: AnalyzerResult) -> None:
+        self._console.print(f"  [{STATUS_STYLE[result.status]}]●[/] {describe(result)}", highlight=False)
+
+    def note(self, text: str) -> None:
+        self._console.print(text, highlight=False)
+
+    def close(self) -> None:
+        if self._status is not None:
+            self._status.stop()
+            self._status = None
+
+
+class ActionsProgress(PlainProgress):
+    """`::group::` per stage in GitHub Actions logs."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        super().__init__(stream)
+        self._open = False
+
+    def stage(self, name: str) -> None:
+        self.close()
+        print(f"::group::pr-review: {escape_data(name)}", file=self._stream, flush=True)
+        self._open = True
+
+    def close(self) -> None:
+        if self._open:
+            print("::endgroup::", file=self._stream, flush=True)
+            self._open = False
+
+
+def escape_data(text: str) -> str:
+    """Workflow-command data: untrusted text must not forge a second command."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")

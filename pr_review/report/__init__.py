@@ -1,0 +1,1 @@
+"""Reporters: findings.json, SARIF, Markdown summary, terminal text (GitHub comes later)."""

@@ -1,0 +1,89 @@
+"""summary.md: the human summary (also the body of the GitHub summary comment and job summary)."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from pr_review.analyzers.base import AnalyzerStatus
+from pr_review.models import CodeLocation, Finding, Severity, WebLocation
+
+if TYPE_CHECKING:
+    from pr_review.pipeline import ReviewOutcome
+
+SEVERITY_BADGE = {
+    Severity.CRITICAL: "🟥 critical",
+    Severity.HIGH: "🟧 high",
+    Severity.MEDIUM: "🟨 medium",
+    Severity.LOW: "🟦 low",
+    Severity.INFO: "⬜ info",
+}
+_STATUS_ICON = {AnalyzerStatus.OK: "✅", AnalyzerStatus.SKIPPED: "⏭️", AnalyzerStatus.FAILED: "❌"}
+
+
+def cell(text: str, limit: int = 200) -> str:
+    """Untrusted text made safe for one Markdown table cell: no HTML, no pipes, no newlines."""
+    flat = " ".join(text.split())
+    if len(flat) > limit:
+        flat = flat[: limit - 1] + "…"
+    return html.escape(flat, quote=False).replace("|", "\\|").replace("`", "'")
+
+
+def cwe_link(cwe: str) -> str:
+    number = cwe.removeprefix("CWE-")
+    return f"[{cwe}](https://cwe.mitre.org/data/definitions/{number}.html)" if number.isdigit() else cell(cwe)
+
+
+def where(finding: Finding) -> str:
+    match finding.location:
+        case CodeLocation(path=path, start_line=start, end_line=end):
+            lines = f"{start}" if start == end else f"{start}-{end}"
+            return f"`{cell(path, 120)}:{lines}`"
+        case WebLocation(url=url, method=method):
+            return f"{cell(method)} `{cell(url, 120)}`".strip()
+
+
+def findings_table(findings: tuple[Finding, ...]) -> list[str]:
+    rows = ["| Severity | Finding | Where | CWE | Found by |", "|---|---|---|---|---|"]
+    rows.extend(
+        f"| {SEVERITY_BADGE[finding.severity]} | {cell(finding.title)} | {where(finding)} | "
+        f"{', '.join(cwe_link(c) for c in finding.cwe) or '—'} | {', '.join(finding.sources)} |"
+        for finding in findings
+    )
+    return rows
+
+
+def render_summary(outcome: ReviewOutcome) -> str:
+    counts = outcome.counts()
+    total = len(outcome.findings)
+    lines = ["## pr-review security review", ""]
+    target = outcome.target
+    lines.append(
+        f"Reviewed `{cell(target.head, 60)}` against `{cell(target.base or '(diff file)', 60)}` "
+        f"in {outcome.duration_s:.1f}s: {len(outcome.reviewed_files)} file(s) reviewed."
+    )
+    lines.append("")
+    if total:
+        lines.append("**" + ", ".join(f"{n} {s.value}" for s, n in counts.items() if n) + "**")
+    else:
+        lines.append("**No findings.**")
+    if outcome.failing_findings and outcome.config.fail_on is not None:
+        lines.append(
+            f"\n{len(outcome.failing_findings)} finding(s) at or above `fail_on: {outcome.config.fail_on.value}`."
+        )
+    if outcome.incomplete_reason:
+        lines.append(f"\n> [!WARNING]\n> The review did not complete: {cell(outcome.incomplete_reason, 500)}")
+    if total:
+        lines += ["", *findings_table(outcome.findings)]
+    lines += ["", "### Analyzers", "", "| Analyzer | Status | Detail | Time |", "|---|---|---|---|"]
+    for result in outcome.analyzers:
+        lines.append(
+            f"| {result.name} | {_STATUS_ICON[result.status]} {result.status.value} | {cell(result.detail, 300)} "
+            f"| {result.duration_s:.1f}s |"
+        )
+    if outcome.not_reviewed:
+        lines += ["", f"### Not reviewed ({len(outcome.not_reviewed)})", "", "| File | Why |", "|---|---|"]
+        for item in outcome.not_reviewed:
+            who = f" ({item.analyzer})" if item.analyzer else ""
+            lines.append(f"| `{cell(item.path, 150)}` | {cell(item.reason, 200)}{who} |")
+    return "\n".join(lines) + "\n"

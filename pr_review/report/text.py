@@ -1,0 +1,58 @@
+"""Terminal output: findings grouped by file, severity-coloured on a TTY, plain otherwise."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.markup import escape
+
+from pr_review.models import CodeLocation, Finding, Severity
+from pr_review.progress import STATUS_STYLE
+
+if TYPE_CHECKING:
+    from pr_review.pipeline import ReviewOutcome
+
+_COLOUR = {
+    Severity.CRITICAL: "bold white on red",
+    Severity.HIGH: "bold red",
+    Severity.MEDIUM: "yellow",
+    Severity.LOW: "cyan",
+    Severity.INFO: "dim",
+}
+
+
+def _group(finding: Finding) -> str:
+    return finding.location.path if isinstance(finding.location, CodeLocation) else "(web)"
+
+
+def print_text(outcome: ReviewOutcome, console: Console) -> None:
+    findings = sorted(outcome.findings, key=lambda f: (_group(f), -f.severity.rank))
+    for path, group in groupby(findings, key=_group):
+        console.print(f"\n[bold]{escape(path)}[/]")
+        for finding in group:
+            line = finding.location.start_line if isinstance(finding.location, CodeLocation) else 0
+            cwe = ", ".join(finding.cwe)
+            sources = "+".join(finding.sources)
+            console.print(
+                f"  [{_COLOUR[finding.severity]}]{finding.severity.value.upper():8}[/] "
+                f"line {line:<5} {escape(finding.title)}  [dim]{escape(cwe)} · {escape(sources)}[/]",
+                highlight=False,
+            )
+            if finding.rule_ids:
+                console.print(f"           [dim]{escape(', '.join(finding.rule_ids))}[/]", highlight=False)
+    console.print()
+    for result in outcome.analyzers:
+        console.print(
+            f"[{STATUS_STYLE[result.status]}]{result.name}: {result.status.value}[/] — {escape(result.detail)}",
+            highlight=False,
+        )
+    if outcome.not_reviewed:
+        console.print(f"not reviewed: {len(outcome.not_reviewed)} file(s)")
+        for item in outcome.not_reviewed:
+            console.print(f"  {escape(item.path)}: {escape(item.reason)}", highlight=False)
+    counts = ", ".join(f"{n} {s.value}" for s, n in outcome.counts().items() if n) or "no findings"
+    console.print(f"\n[bold]{len(outcome.findings)} finding(s)[/]: {counts}", highlight=False)
+    if outcome.incomplete_reason:
+        console.print(f"[red]review incomplete:[/] {escape(outcome.incomplete_reason)}", highlight=False)
