@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from pr_review.analyzers.base import Analyzer, AnalyzerResult, AnalyzerStatus, ReviewInput
+from pr_review.classify.view import unclassified_view
 from pr_review.config import Config
 from pr_review.errors import ExitCode
 from pr_review.gather.change import Change, PullRequestMeta, ReviewTarget
@@ -134,8 +135,11 @@ def review(
     scope = build_scope(change, config)
     with tempfile.TemporaryDirectory(prefix="pr-review-") as tmp:
         scope, _ = materialise(scope, Path(tmp))
+        progress.stage("classifying what may reach a model")
+        model_view = unclassified_view(scope)
+        review_input = ReviewInput(scope, config, Path(tmp), repo_root, model_view)
         progress.stage(f"running {len(analyzers)} analyzer(s) on {len(scope.files)} file(s)")
-        results = run_analyzers(analyzers, ReviewInput(scope, config, Path(tmp), repo_root), progress)
+        results = run_analyzers(analyzers, review_input, progress)
     progress.close()
     per_analyzer = tuple(n for r in results for n in r.not_reviewed)
     return ReviewOutcome(

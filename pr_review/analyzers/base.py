@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from pr_review.classify.view import ModelView
 from pr_review.config import Config
 from pr_review.models import Finding
 from pr_review.scope import NotReviewed, Scope
@@ -34,6 +35,9 @@ class ReviewInput:
     config: Config
     workdir: Path  # the reviewed files' head contents, materialised for local tools
     repo_root: Path | None  # where relative rule paths are resolved; None for a bare diff
+    # What a model may see: classified and redacted. Model-backed analyzers read only this,
+    # never scope.contents; local analyzers (Semgrep) scan the real files in workdir.
+    model_view: ModelView
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,39 @@
+"""ModelView: the only input a model-backed analyzer gets. Built from the scope by the data policy."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pr_review.gather.change import PullRequestMeta
+from pr_review.scope import NotReviewed, Scope
+
+
+@dataclass(frozen=True, slots=True)
+class Redaction:
+    path: str  # "" for PR metadata (title, body, commit messages)
+    line: int
+    data_class: str  # e.g. "secret", "personal-data"
+    kind: str  # e.g. "aws-access-key", "email"
+    placeholder: str  # "[REDACTED:aws-access-key#1]"
+
+
+@dataclass(frozen=True, slots=True)
+class ModelFile:
+    path: str
+    text: str  # head content, redacted, same number of lines as the original
+    classes: frozenset[str] = frozenset()  # data classes present in what is sent
+
+
+@dataclass(frozen=True)
+class ModelView:
+    files: dict[str, ModelFile]  # files a model may see, redacted
+    pr: PullRequestMeta  # PR metadata, redacted
+    withheld: tuple[NotReviewed, ...] = ()  # blocked by policy: never sent to a model
+    redactions: tuple[Redaction, ...] = ()
+    anomalies: tuple[str, ...] = field(default=())
+
+
+def unclassified_view(scope: Scope) -> ModelView:
+    """Everything as it is: only for tests and callers that deliberately skip the data policy."""
+    files = {path: ModelFile(path, scope.text(path)) for path in scope.contents}
+    return ModelView(files=files, pr=scope.change.pr)
