@@ -1,0 +1,24 @@
+# mypy: ignore-errors
+# ruff: noqa
+
+import os
+
+# ruleid: pr-review.python.hardcoded-credentials
+SECRET_KEY = "django-insecure-8f3k2l1m0n9b8v7c6x5z"
+# ok: pr-review.python.hardcoded-credentials
+SECRET_KEY2 = os.environ["DJANGO_SECRET_KEY"]
+# ok: pr-review.python.hardcoded-credentials
+PASSWORD = "changeme"
+
+def connect():
+    # ruleid: pr-review.python.hardcoded-credentials
+    return psycopg2.connect(host="db", user="app", password="S3cr3tPassw0rd!")
+
+def connect_ok():
+    # ok: pr-review.python.hardcoded-credentials
+    return psycopg2.connect(host="db", user="app", password=os.environ.get("DB_PASSWORD"))
+
+# ruleid: pr-review.python.hardcoded-credentials
+settings = {"api_key": "sk_live_51HkdjsKLJDs9d8f7"}
+# ok: pr-review.python.hardcoded-credentials
+labels = {"password": "Password"}

@@ -1,0 +1,38 @@
+# mypy: ignore-errors
+# ruff: noqa
+
+import requests, httpx
+from urllib.parse import urlparse
+from flask import Flask, request
+
+app = Flask(__name__)
+ALLOWED_HOSTS = {"images.example.com"}
+
+@app.post("/webhook/test")
+def webhook_test():
+    url = request.json["url"]
+    # ruleid: pr-review.python.ssrf
+    r = requests.post(url, json={"ping": True}, timeout=5)
+    return str(r.status_code)
+
+@app.get("/preview")
+def preview():
+    target = request.args.get("u")
+    # ruleid: pr-review.python.ssrf
+    return httpx.get(target).text
+
+@app.get("/avatar")
+def avatar():
+    url = request.args.get("src")
+    if urlparse(url).hostname not in ALLOWED_HOSTS:
+        return "forbidden", 403
+    # ok: pr-review.python.ssrf
+    return requests.get(url, timeout=5).content
+
+@app.get("/user/<login>")
+def user(login):
+    # ok: pr-review.python.ssrf
+    r = requests.get(f"https://api.github.com/users/{login}", timeout=5)
+    # ok: pr-review.python.ssrf
+    r2 = requests.get("https://api.example.com/v1/items", params={"q": login})
+    return r.json()
