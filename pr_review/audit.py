@@ -1,0 +1,523 @@
+"""The audit trail (audit.jsonl): hash-chained, optionally HMAC-signed JSON lines, and their check.
+
+Each event is one canonical JSON line valid against schemas/audit-event.schema.json. Its `prev` is
+sha256(DOMAIN + previous line), so an edited, removed, inserted or reordered line breaks the chain
+at the first line after the change. With a key every line also carries `mac`, HMAC-SHA256 over the
+line without `mac`: that covers the last line too, and a forged run appended by someone without the
+key. A run that started and has no run_finished was truncated. What the file alone cannot show: a
+cut exactly at the end of a finished run, or (without a key) an edit of the very last line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import errno
+import functools
+import hashlib
+import hmac
+import importlib.resources
+import json
+import logging
+import os
+import re
+import stat
+import sys
+import threading
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Any, Final, Self
+
+import jsonschema  # type: ignore[import-untyped, unused-ignore]
+from rich.table import Table
+from rich.text import Text
+
+from pr_review.errors import PrReviewError, SchemaViolation, UsageError
+
+if sys.platform != "win32":
+    import fcntl
+
+logger = logging.getLogger(__name__)
+
+DOMAIN: Final = b"pr-review-audit-v1\x00"
+GENESIS: Final = hashlib.sha256(DOMAIN).hexdigest()
+MAX_LINE_BYTES: Final = 16 * 1024 * 1024
+MIN_KEY_BYTES: Final = 16
+KEY_ENV: Final = "PR_REVIEW_AUDIT_KEY"
+SCHEMA_NAME: Final = "audit-event.schema.json"
+_RUN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
+
+
+@enum.unique
+class AuditEvent(enum.StrEnum):
+    RUN_STARTED = "run_started"
+    CLASSIFICATION = "classification"
+    MODEL_REQUEST = "model_request"
+    MODEL_RESPONSE = "model_response"
+    FINDING = "finding"
+    ACTION = "action"
+    ANOMALY = "anomaly"
+    ERROR = "error"
+    RUN_FINISHED = "run_finished"
+    SUPPRESSION = "suppression"
+    DISMISSAL = "dismissal"
+
+
+class AuditError(PrReviewError):
+    """The audit log cannot be opened or appended to: unreadable, damaged tail, not an audit log."""
+
+
+def sha256_hex(data: bytes | str) -> str:
+    return hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).hexdigest()
+
+
+def audit_key_from_env(environ: Mapping[str, str]) -> bytes | None:
+    """The HMAC key from PR_REVIEW_AUDIT_KEY (surrounding whitespace ignored), or None if unset."""
+    value = environ.get(KEY_ENV, "").strip()
+    if not value:
+        return None
+    key = value.encode("utf-8")
+    _check_key(key, KEY_ENV)
+    return key
+
+
+def _check_key(key: bytes, name: str) -> None:
+    if len(key) < MIN_KEY_BYTES:
+        raise UsageError(
+            f"{name} is too short ({len(key)} bytes; at least {MIN_KEY_BYTES})",
+            hint="use a random secret, e.g. the output of `openssl rand -hex 32`",
+        )
+
+
+def _canonical(obj: object) -> str:
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
+
+def _chain_hash(line: bytes) -> str:
+    return hashlib.sha256(DOMAIN + line).hexdigest()
+
+
+def _mac(key: bytes, event: Mapping[str, object]) -> str:
+    unsigned = _canonical({name: value for name, value in event.items() if name != "mac"})
+    return hmac.new(key, unsigned.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+@functools.cache
+def _validator() -> Any:
+    packaged = importlib.resources.files("pr_review").joinpath("_data", "schemas", SCHEMA_NAME)
+    if packaged.is_file():
+        text = packaged.read_text("utf-8")
+    else:  # a source checkout: schemas/ sits beside the package
+        text = (Path(__file__).resolve().parent.parent / "schemas" / SCHEMA_NAME).read_text("utf-8")
+    return jsonschema.Draft202012Validator(json.loads(text))
+
+
+def _schema_problem(instance: object) -> str | None:
+    """None if instance is a valid audit event, else where and how it is not."""
+    try:
+        error = jsonschema.exceptions.best_match(_validator().iter_errors(instance))
+        if error is None:
+            return None
+        where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
+        return f"{where.lstrip('.') or '(top)'}: {_printable(str(error.message), 200)}"
+    except RecursionError:
+        return "nested too deeply"
+
+
+def _printable(text: str, limit: int = 160) -> str:
+    """Control, format and line-separator characters escaped; at most `limit` characters."""
+    safe = "".join(
+        f"\\u{ord(ch):04x}" if unicodedata.category(ch) in {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"} else ch
+        for ch in text[: limit + 1]
+    )
+    return safe if len(safe) <= limit else safe[: limit - 1] + "…"
+
+
+def _lines(stream: IO[bytes]) -> Iterator[bytes]:
+    """Raw lines, newline included; a line longer than MAX_LINE_BYTES comes back cut, without it."""
+    while raw := stream.readline(MAX_LINE_BYTES + 1):
+        yield raw
+
+
+# ---------------------------------------------------------------------------------------- writing
+
+
+@contextlib.contextmanager
+def _file_lock(fd: int) -> Iterator[None]:
+    """Exclusive across processes, so two runs appending to one file still form one chain."""
+    if sys.platform == "win32":
+        yield
+        return
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def _read_tail(fd: int, path: Path) -> tuple[int, str, str | None]:
+    """(size, hash of the last line, its event) of an audit log open at fd; (0, GENESIS, None) if empty."""
+    size = os.fstat(fd).st_size
+    if size == 0:
+        return 0, GENESIS, None
+    pos, tail, cut = size, b"", -1
+    while cut < 0 and pos > 0 and len(tail) <= MAX_LINE_BYTES + 1:
+        step = min(65536, pos)
+        pos -= step
+        os.lseek(fd, pos, os.SEEK_SET)
+        chunk = b""
+        while len(chunk) < step and (more := os.read(fd, step - len(chunk))):
+            chunk += more
+        tail = chunk + tail
+        cut = tail.rfind(b"\n", 0, len(tail) - 1)
+    hint = f"check it with `pr-review audit verify {path}`; move it aside to start a new log"
+    if not tail.endswith(b"\n"):
+        raise AuditError(f"audit log {path} ends with an incomplete line: truncated or damaged", hint=hint)
+    last = tail[cut + 1 : -1]
+    try:
+        event = json.loads(last)
+    except (ValueError, RecursionError):
+        event = None
+    if not (isinstance(event, dict) and isinstance(event.get("prev"), str) and "event" in event):
+        raise AuditError(f"{path} does not end with a pr-review audit event", hint=hint)
+    return size, _chain_hash(last), str(event["event"])
+
+
+class AuditLog:
+    """Appends the events of one run. Thread-safe; each line is written and flushed by record()."""
+
+    def __init__(self, path: Path, fd: int, *, run_id: str, key: bytes | None, tail: tuple[int, str]) -> None:
+        """Use AuditLog.open()."""
+        self.path = path
+        self.run_id = run_id
+        self._fd: int | None = fd
+        self._key = key
+        self._end, self._prev = tail
+        self._seq = 0
+        self._finished = False
+        self._lock = threading.Lock()
+
+    @classmethod
+    def open(cls, path: Path, *, run_id: str, key: bytes | None = None) -> AuditLog:
+        """Append to path, continuing the chain from its last line, or create it (mode 0600)."""
+        if not _RUN_ID.fullmatch(run_id):
+            raise SchemaViolation(f"audit run id {run_id!r} is not 1-128 of [A-Za-z0-9._:-]")
+        if key is not None:
+            _check_key(key, "the audit key")
+        flags = os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+        try:
+            fd = os.open(path, flags, 0o600)
+        except OSError as exc:
+            hint = "the audit log must not be a symlink" if exc.errno == errno.ELOOP else ""
+            raise AuditError(f"cannot open audit log {path}: {exc.strerror or exc}", hint=hint) from exc
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise AuditError(f"audit log {path} is not a regular file")
+            with _file_lock(fd):
+                size, prev, last_event = _read_tail(fd, path)
+        except OSError as exc:
+            os.close(fd)
+            raise AuditError(f"cannot read audit log {path}: {exc.strerror or exc}") from exc
+        except BaseException:
+            os.close(fd)
+            raise
+        if last_event not in (None, AuditEvent.RUN_FINISHED):
+            logger.warning("audit log %s: the previous run has no run_finished (it ends with %s)", path, last_event)
+        return cls(path, fd, run_id=run_id, key=key, tail=(size, prev))
+
+    def record(self, event: str, **data: object) -> None:
+        """Validate, then append one event. A schema violation raises SchemaViolation and writes nothing."""
+        with self._lock:
+            if self._fd is None:
+                raise AuditError(f"audit log {self.path} is closed")
+            if self._finished:
+                raise SchemaViolation(f"audit event {event!r} after run_finished of run {self.run_id}")
+            if (self._seq == 0) != (event == AuditEvent.RUN_STARTED):
+                raise SchemaViolation(f"audit event {event!r} at seq {self._seq}: a run starts with run_started")
+            try:
+                with _file_lock(self._fd):
+                    if os.fstat(self._fd).st_size != self._end:  # another writer appended: follow it
+                        self._end, self._prev, _ = _read_tail(self._fd, self.path)
+                    line = self._encode(str(event), data)
+                    view = memoryview(line + b"\n")
+                    while view:
+                        view = view[os.write(self._fd, view) :]
+                    if event == AuditEvent.RUN_FINISHED:
+                        os.fsync(self._fd)
+            except OSError as exc:
+                raise AuditError(f"cannot write audit log {self.path}: {exc.strerror or exc}") from exc
+            self._end += len(line) + 1
+            self._prev = _chain_hash(line)
+            self._seq += 1
+            self._finished = event == AuditEvent.RUN_FINISHED
+
+    def _encode(self, event: str, data: Mapping[str, object]) -> bytes:
+        entry = {
+            "seq": self._seq,
+            "ts": _now(),
+            "run_id": self.run_id,
+            "event": event,
+            "data": data,
+            "prev": self._prev,
+        }
+        try:
+            parsed = json.loads(_canonical(entry))  # what will be written: tuples are lists now
+        except (TypeError, ValueError) as exc:
+            raise SchemaViolation(f"audit event {event!r} is not JSON: {exc}") from exc
+        problem = _schema_problem(parsed)
+        if problem is not None:
+            raise SchemaViolation(f"audit event {event!r} violates {SCHEMA_NAME}: {problem}")
+        if self._key is not None:
+            parsed["mac"] = _mac(self._key, parsed)
+        try:
+            line = _canonical(parsed).encode("utf-8")
+        except UnicodeEncodeError as exc:  # a lone surrogate
+            raise SchemaViolation(f"audit event {event!r} is not valid Unicode: {exc}") from exc
+        if len(line) > MAX_LINE_BYTES:
+            raise SchemaViolation(f"audit event {event!r} is {len(line)} bytes, over {MAX_LINE_BYTES}")
+        return line
+
+    def close(self) -> None:
+        with self._lock:
+            if self._fd is not None:
+                fd, self._fd = self._fd, None
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+# ------------------------------------------------------------------------------------- verifying
+
+
+@dataclass(frozen=True, slots=True)
+class VerifyResult:
+    ok: bool
+    events: int  # events that checked out, before the first bad line if any
+    first_bad_line: int | None  # 1-based; None when ok, or when the file could not be read at all
+    problem: str  # "" when ok and nothing to note
+    signed: bool  # the log carries macs (checked if a key was given)
+
+
+class _Bad(Exception):
+    def __init__(self, problem: str, line: int | None = None) -> None:
+        super().__init__(problem)
+        self.line = line
+
+
+@dataclass(slots=True)
+class _Run:
+    start_line: int
+    next_seq: int
+    signed: bool
+    last_line: int
+    finished: bool = False
+
+
+class _Verification:
+    def __init__(self, key: bytes | None) -> None:
+        self.key = key
+        self.line = 0
+        self.events = 0
+        self.signed_lines = 0
+        self.seen_mac = False
+        self.prev = GENESIS
+        self.runs: dict[str, _Run] = {}
+
+    def feed(self, raw: bytes) -> None:
+        self.line += 1
+        if not raw.endswith(b"\n"):
+            if len(raw) > MAX_LINE_BYTES:
+                raise _Bad(f"longer than {MAX_LINE_BYTES} bytes")
+            raise _Bad("incomplete line at the end of the file (no newline): truncated or damaged")
+        body = raw[:-1]
+        try:
+            text = body.decode("utf-8")
+            obj = json.loads(text, parse_constant=_reject_constant)
+        except UnicodeDecodeError as exc:
+            raise _Bad(f"not UTF-8 (byte {exc.start})") from None
+        except (ValueError, RecursionError) as exc:
+            raise _Bad(f"not JSON: {_printable(str(exc), 120)}") from None
+        if not isinstance(obj, dict):
+            raise _Bad("not a JSON object")
+        try:
+            canonical = _canonical(obj) == text
+        except (ValueError, RecursionError):
+            canonical = False
+        if not canonical:
+            raise _Bad("not canonical JSON (reformatted, or a key repeated)")
+        if (problem := _schema_problem(obj)) is not None:
+            raise _Bad(f"not a valid audit event: {problem}")
+        if obj["prev"] != self.prev:
+            if self.line == 1:
+                raise _Bad("prev is not the genesis hash: lines were removed from the start")
+            raise _Bad(
+                f"prev does not match line {self.line - 1}: that line was edited, "
+                "or a line was removed, inserted or moved here"
+            )
+        has_mac = "mac" in obj
+        self.seen_mac |= has_mac
+        if self.key is not None and not has_mac:
+            raise _Bad("no mac, but a key was given: every line must be signed")
+        if self.key is not None and not hmac.compare_digest(obj["mac"], _mac(self.key, obj)):
+            raise _Bad("mac does not match: the line was altered, or the key is wrong")
+        self._follow_run(obj, has_mac)
+        self.prev = _chain_hash(body)
+        self.events += 1
+        self.signed_lines += has_mac
+
+    def _follow_run(self, obj: Mapping[str, Any], has_mac: bool) -> None:
+        run_id: str = obj["run_id"]
+        seq: int = obj["seq"]
+        run = self.runs.get(run_id)
+        if obj["event"] == AuditEvent.RUN_STARTED:
+            if run is not None:
+                raise _Bad(f"run {run_id} started again (first on line {run.start_line})")
+            self.runs[run_id] = _Run(self.line, next_seq=1, signed=has_mac, last_line=self.line)
+            return
+        if run is None:
+            raise _Bad(f"event of run {run_id} before its run_started: the start was removed")
+        if run.finished:
+            raise _Bad(f"event of run {run_id} after its run_finished")
+        if seq != run.next_seq:
+            raise _Bad(f"seq {seq}, expected {run.next_seq} for run {run_id}: a line was removed or moved")
+        if has_mac != run.signed:
+            state = "signed, but this line has no mac" if run.signed else "unsigned, but this line has a mac"
+            raise _Bad(f"run {run_id} is {state}")
+        run.next_seq, run.last_line = seq + 1, self.line
+        run.finished = obj["event"] == AuditEvent.RUN_FINISHED
+
+    def finish(self) -> None:
+        if self.events == 0:
+            raise _Bad("no events: the file is empty", line=1)
+        open_runs = [(run.last_line, run_id) for run_id, run in self.runs.items() if not run.finished]
+        if open_runs:
+            last_line, run_id = min(open_runs)
+            raise _Bad(
+                f"truncated: run {run_id} has no run_finished event (its last event is line {last_line})",
+                line=last_line + 1,
+            )
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not JSON")
+
+
+def verify(path: Path, key: bytes | None = None) -> VerifyResult:
+    """Check a whole audit log. Never raises on bad input: the result names the first bad line."""
+    check = _Verification(key)
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return VerifyResult(False, 0, None, f"{path} is not a regular file", False)
+        with path.open("rb") as stream:
+            for raw in _lines(stream):
+                check.feed(raw)
+        check.finish()
+    except _Bad as bad:
+        line = bad.line if bad.line is not None else check.line
+        return VerifyResult(False, check.events, line, f"line {line}: {bad}", check.seen_mac)
+    except OSError as exc:
+        return VerifyResult(False, check.events, None, f"cannot read {path}: {exc.strerror or exc}", False)
+    if key is None and check.signed_lines:
+        note = f"MAC not checked: no key ({check.signed_lines} of {check.events} lines signed)"
+        return VerifyResult(True, check.events, None, note, True)
+    return VerifyResult(True, check.events, None, "", key is not None)
+
+
+# ------------------------------------------------------------------------------------- rendering
+
+_EVENT_STYLE: Final = {"error": "bold red", "anomaly": "yellow", "finding": "magenta", "run_finished": "bold"}
+
+
+def render_table(path: Path) -> Table:
+    """The log as a table (seq, time, run, event, summary) for `pr-review audit show`. Does not verify."""
+    table = Table(title=Text(_printable(str(path))), title_justify="left")
+    for name in ("seq", "time", "run", "event", "summary"):
+        table.add_column(name, justify="right" if name == "seq" else "left", overflow="fold")
+    try:
+        with path.open("rb") as stream:
+            for number, raw in enumerate(_lines(stream), start=1):
+                try:
+                    obj = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+                except (ValueError, RecursionError):
+                    obj = None
+                if not isinstance(obj, dict):
+                    table.add_row("?", "", "", Text("unreadable", "red"), Text(f"line {number} is not JSON"))
+                    continue
+                event = _printable(str(obj.get("event", "?")), 40)
+                data = obj.get("data")
+                table.add_row(
+                    *(Text(_printable(str(obj.get(name, "?")), 40)) for name in ("seq", "ts", "run_id")),
+                    Text(event, _EVENT_STYLE.get(event, "")),
+                    Text(_printable(_summary(event, data if isinstance(data, dict) else {}))),
+                )
+    except OSError as exc:
+        raise AuditError(f"cannot read audit log {path}: {exc.strerror or exc}") from exc
+    return table
+
+
+def _show(value: object) -> str:
+    match value:
+        case None:
+            return "-"
+        case list():
+            return ",".join(map(_show, value)) or "-"
+        case dict():
+            return " ".join(f"{k}={_show(v)}" for k, v in value.items()) or "-"
+        case _:
+            return str(value)
+
+
+def _summary(event: str, data: Mapping[str, object]) -> str:
+    def get(name: str) -> str:
+        return _show(data.get(name))
+
+    match event:
+        case "run_started":
+            return (
+                f"{get('actor')} on {get('repository')} PR {get('pr')} head {get('head_sha')[:12]} "
+                f"({get('trigger')}; {get('purpose')}) v{get('tool_version')}"
+            )
+        case "classification":
+            return f"{get('path')}: {get('classes')} -> {get('action')}"
+        case "model_request":
+            stored = ", content stored" if "content" in data else ""
+            return (
+                f"{get('provider')} {get('region')} {get('model')} chunk {get('chunk')}: "
+                f"{get('input_tokens')} tokens, classes sent {get('classes_sent')}{stored}"
+            )
+        case "model_response":
+            return f"{get('model')} {get('stop_reason')}: {get('findings')} findings; {get('usage')}"
+        case "finding":
+            return (
+                f"{get('severity')} {get('path')}:{get('line')} {get('status')} "
+                f"{get('rule_ids')} [{get('sources')}] {get('fingerprint')[:16]}"
+            )
+        case "action":
+            return f"{get('kind')} {get('url') if 'url' in data else get('id')}"
+        case "anomaly":
+            return f"{get('kind')} {get('path')}: {get('detail')}"
+        case "error":
+            return f"{get('stage')}: {get('message')}"
+        case "run_finished":
+            return f"{get('status')}, exit {get('exit_code')} after {get('duration_s')}s; {get('counts')}"
+        case "suppression" | "dismissal":
+            return f"{get('fingerprint')[:16]} by {get('by')}: {get('reason')}"
+        case _:
+            return _show(dict(data))
