@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
 import sys
+import uuid
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -14,7 +16,8 @@ from rich.console import Console
 
 from pr_review import __version__
 from pr_review.analyzers import build_analyzers
-from pr_review.analyzers.base import Credentials
+from pr_review.analyzers.base import AuditSink, Credentials, NullAudit
+from pr_review.audit import AuditLog, audit_key_from_env, render_table, verify
 from pr_review.config import (
     DEFAULT_CONFIG_PATH,
     Config,
@@ -28,6 +31,7 @@ from pr_review.gather.change import Change
 from pr_review.gather.local_git import WORKTREE, from_diff_file, from_git, git
 from pr_review.pipeline import ReviewOutcome, review
 from pr_review.progress import ActionsProgress, PlainProgress, Progress, RichProgress
+from pr_review.report.audit_events import local_actor, record_outcome, record_run_started
 from pr_review.report.document import outcome_to_json
 from pr_review.report.files import dump_json, write_outputs
 from pr_review.report.markdown import render_summary
@@ -56,9 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument(
         "--head", default="HEAD", help=f"head ref (default: HEAD; {WORKTREE} includes uncommitted changes)"
     )
-    scan.add_argument(
-        "--diff", type=Path, metavar="FILE", help="review this unified diff instead of git refs"
-    )
+    scan.add_argument("--diff", type=Path, metavar="FILE", help="review this unified diff instead of git refs")
     scan.add_argument(
         "--config",
         type=Path,
@@ -69,9 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument(
         "--out", type=Path, metavar="DIR", help="also write findings.json, results.sarif, summary.md here"
     )
-    scan.add_argument(
-        "--fail-on", choices=SEVERITY_CHOICES, help="exit 1 on findings at or above this severity"
-    )
+    scan.add_argument("--fail-on", choices=SEVERITY_CHOICES, help="exit 1 on findings at or above this severity")
     scan.add_argument(
         "--semgrep-config",
         action="append",
@@ -79,6 +79,15 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="RULES",
         help="semgrep rules to use instead of semgrep.config (repeatable; 'bundled' = built-in pack)",
     )
+
+    audit = commands.add_parser("audit", help="check or read an audit trail (audit.jsonl)")
+    audit_commands = audit.add_subparsers(dest="audit_command", required=True, parser_class=_Parser)
+    for name, text in (
+        ("verify", "check the hash chain (and HMAC with PR_REVIEW_AUDIT_KEY): exit 0 intact, 1 not"),
+        ("show", "print the events as a table"),
+    ):
+        audit_command = audit_commands.add_parser(name, help=text)
+        audit_command.add_argument("file", type=Path, metavar="FILE")
 
     rules = commands.add_parser("rules", help="the Semgrep rules a review would run")
     rules_commands = rules.add_subparsers(dest="rules_command", required=True, parser_class=_Parser)
@@ -151,6 +160,17 @@ def _emit(outcome: ReviewOutcome, output_format: str) -> None:
         print_text(outcome, Console(highlight=False, soft_wrap=True))
 
 
+def open_audit(out_dir: Path | None, environ: Mapping[str, str]) -> contextlib.AbstractContextManager[AuditSink]:
+    """audit.jsonl beside the other outputs; no --out, no audit file."""
+    if out_dir is None:
+        return contextlib.nullcontext(NullAudit())
+    out_dir.mkdir(parents=True, exist_ok=True)
+    run_id = environ.get("GITHUB_RUN_ID", "") or uuid.uuid4().hex
+    attempt = environ.get("GITHUB_RUN_ATTEMPT", "")
+    run_id = f"{run_id}-{attempt}-{uuid.uuid4().hex[:8]}" if attempt else run_id
+    return AuditLog.open(out_dir / "audit.jsonl", run_id=run_id, key=audit_key_from_env(environ))
+
+
 def cmd_scan(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     change, root = _gather(args)
     config = _scan_config(args, change, root)
@@ -161,14 +181,45 @@ def cmd_scan(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
             sys.stdout.write(json.dumps({"findings": [], "note": "no changes to review"}) + "\n")
         return ExitCode.OK
     credentials = Credentials(anthropic_api_key=environ.get("ANTHROPIC_API_KEY") or None)
-    outcome = review(change, config, build_analyzers(credentials, environ), progress, repo_root=root)
-    if args.out is not None:
-        written = write_outputs(outcome, args.out)
-        progress.note(f"wrote {', '.join(str(p) for p in written.values())}")
-    _emit(outcome, args.format)
-    if outcome.incomplete_reason:
-        progress.note(f"review incomplete: {outcome.incomplete_reason}")
+    with open_audit(args.out, environ) as audit:
+        record_run_started(
+            audit, change, config, actor=local_actor(), trigger="local", purpose="security review of a local change"
+        )
+        try:
+            outcome = review(
+                change, config, build_analyzers(credentials, environ), progress, repo_root=root, audit=audit
+            )
+        except PrReviewError as exc:
+            audit.record("error", stage="review", message=str(exc))
+            audit.record("run_finished", status="failed", exit_code=int(exc.exit_code), duration_s=0, counts={})
+            raise
+        if args.out is not None:
+            written = write_outputs(outcome, args.out)
+            progress.note(f"wrote {', '.join(str(p) for p in written.values())}, {args.out / 'audit.jsonl'}")
+        _emit(outcome, args.format)
+        if outcome.incomplete_reason:
+            progress.note(f"review incomplete: {outcome.incomplete_reason}")
+        record_outcome(audit, outcome, outcome.exit_code)
     return outcome.exit_code
+
+
+def cmd_audit(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
+    if not args.file.is_file():
+        raise UsageError(f"{args.file}: no such audit file")
+    if args.audit_command == "show":
+        Console(width=None if sys.stdout.isatty() else 200).print(render_table(args.file))
+        return ExitCode.OK
+    result = verify(args.file, audit_key_from_env(environ))
+    if result.ok:
+        signed = (
+            "signed, MAC verified"
+            if result.signed and audit_key_from_env(environ)
+            else ("signed, MAC not checked (no PR_REVIEW_AUDIT_KEY)" if result.signed else "unsigned")
+        )
+        print(f"{args.file}: intact — {result.events} event(s), hash chain valid, {signed}")
+        return ExitCode.OK
+    print(f"{args.file}: TAMPERED or damaged — {result.problem}")
+    return ExitCode.FINDINGS
 
 
 def cmd_rules_list(args: argparse.Namespace) -> int:
@@ -197,6 +248,8 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
             return cmd_scan(args, environ)
         if args.command == "rules":
             return cmd_rules_list(args)
+        if args.command == "audit":
+            return cmd_audit(args, environ)
         raise UsageError(f"unknown command {args.command!r}")
     except PrReviewError as exc:
         print(f"error: {exc}", file=sys.stderr)

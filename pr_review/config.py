@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import hashlib
 import json
@@ -115,7 +116,12 @@ class Config:
     # Sections owned by later stages, kept as validated JSON text so Config stays hashable.
     reserved: tuple[tuple[str, str], ...] = ()
     source: str = "defaults"  # where the file came from, for messages and the audit trail
-    sha256: str = ""
+
+    @property
+    def sha256(self) -> str:
+        """Digest of the effective settings (file and flags merged), for findings.json and the audit."""
+        settings = {k: v for k, v in dataclasses.asdict(self).items() if k != "source"}
+        return hashlib.sha256(json.dumps(settings, sort_keys=True, default=str).encode()).hexdigest()
 
     def section(self, name: str) -> Any:
         return next((json.loads(text) for key, text in self.reserved if key == name), None)
@@ -206,7 +212,7 @@ def parse_config_text(text: str, source: str) -> dict[str, Any]:
     return plain
 
 
-def build_config(settings: Mapping[str, Any], *, source: str = "defaults", raw: str = "") -> Config:
+def build_config(settings: Mapping[str, Any], *, source: str = "defaults") -> Config:
     fail_on = settings.get("fail_on", "none")
     escalation = dict(settings.get("escalation", {}))
     if "severity" in escalation:
@@ -219,11 +225,8 @@ def build_config(settings: Mapping[str, Any], *, source: str = "defaults", raw: 
         escalation=EscalationSettings(**_tuples(escalation)),
         github=GitHubSettings(**settings.get("github", {})),
         claude=ClaudeSettings(**settings.get("claude", {})),
-        reserved=tuple(
-            (key, json.dumps(settings[key], sort_keys=True)) for key in _RESERVED if key in settings
-        ),
+        reserved=tuple((key, json.dumps(settings[key], sort_keys=True)) for key in _RESERVED if key in settings),
         source=source,
-        sha256=hashlib.sha256(raw.encode()).hexdigest() if raw else "",
     )
 
 
@@ -232,7 +235,7 @@ def _tuples(section: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def load_config_text(text: str, source: str) -> Config:
-    return build_config(parse_config_text(text, source), source=source, raw=text)
+    return build_config(parse_config_text(text, source), source=source)
 
 
 def load_config_file(path: Path) -> Config:
@@ -245,9 +248,7 @@ def load_config_file(path: Path) -> Config:
     return load_config_text(text, str(path))
 
 
-def with_overrides(
-    config: Config, *, fail_on: str | None = None, semgrep_config: Sequence[str] = ()
-) -> Config:
+def with_overrides(config: Config, *, fail_on: str | None = None, semgrep_config: Sequence[str] = ()) -> Config:
     """Command-line flags win over the file."""
     if fail_on is not None:
         config = replace(config, fail_on=None if fail_on == "none" else Severity(fail_on))

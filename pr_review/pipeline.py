@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
-from pr_review.analyzers.base import Analyzer, AnalyzerResult, AnalyzerStatus, ReviewInput
+from pr_review.analyzers.base import Analyzer, AnalyzerResult, AnalyzerStatus, AuditSink, NullAudit, ReviewInput
 from pr_review.classify.view import unclassified_view
 from pr_review.config import Config
 from pr_review.errors import ExitCode
@@ -113,9 +113,7 @@ def _run_one(analyzer: Analyzer, review: ReviewInput, progress: Progress) -> Ana
     return result
 
 
-def run_analyzers(
-    analyzers: Sequence[Analyzer], review: ReviewInput, progress: Progress
-) -> tuple[AnalyzerResult, ...]:
+def run_analyzers(analyzers: Sequence[Analyzer], review: ReviewInput, progress: Progress) -> tuple[AnalyzerResult, ...]:
     with ThreadPoolExecutor(max_workers=max(1, len(analyzers)), thread_name_prefix="analyzer") as pool:
         futures = [pool.submit(_run_one, a, review, progress) for a in analyzers]
         results = [f.result() for f in futures]
@@ -129,6 +127,7 @@ def review(
     progress: Progress,
     *,
     repo_root: Path | None,
+    audit: AuditSink | None = None,
 ) -> ReviewOutcome:
     started = time.monotonic()
     progress.stage(f"scoping {len(change.files)} changed file(s)")
@@ -137,7 +136,7 @@ def review(
         scope, _ = materialise(scope, Path(tmp))
         progress.stage("classifying what may reach a model")
         model_view = unclassified_view(scope)
-        review_input = ReviewInput(scope, config, Path(tmp), repo_root, model_view)
+        review_input = ReviewInput(scope, config, Path(tmp), repo_root, model_view, audit or NullAudit())
         progress.stage(f"running {len(analyzers)} analyzer(s) on {len(scope.files)} file(s)")
         results = run_analyzers(analyzers, review_input, progress)
     progress.close()

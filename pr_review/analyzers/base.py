@@ -29,6 +29,19 @@ class Credentials:
     github_token: str | None = field(default=None, repr=False)
 
 
+class AuditSink(Protocol):
+    """Where stages record accountable events (pr_review.audit.AuditLog, or NullAudit)."""
+
+    def record(self, event: str, **data: object) -> None: ...
+
+
+class NullAudit:
+    """No audit file was asked for (a local scan without --out)."""
+
+    def record(self, event: str, **data: object) -> None:
+        return None
+
+
 @dataclass(frozen=True)
 class ReviewInput:
     scope: Scope
@@ -38,6 +51,7 @@ class ReviewInput:
     # What a model may see: classified and redacted. Model-backed analyzers read only this,
     # never scope.contents; local analyzers (Semgrep) scan the real files in workdir.
     model_view: ModelView
+    audit: AuditSink = field(default_factory=NullAudit)
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,7 +50,7 @@ def outcome_to_json(outcome: ReviewOutcome) -> dict[str, Any]:
             "name": "pr-review",
             "version": __version__,
             "prompt_sha256": meta.get("prompt_sha256"),
-            "config_sha256": outcome.config.sha256 or None,
+            "config_sha256": outcome.config.sha256,
             "instructions_sha256": meta.get("instructions_sha256"),
         },
         "target": {

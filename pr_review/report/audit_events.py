@@ -1,0 +1,73 @@
+"""What a run records in the audit trail, from its start and its outcome."""
+
+from __future__ import annotations
+
+import getpass
+import re
+from typing import TYPE_CHECKING
+
+from pr_review import __version__
+from pr_review.analyzers.base import AnalyzerStatus, AuditSink
+from pr_review.config import Config
+from pr_review.errors import ExitCode
+from pr_review.gather.change import Change
+from pr_review.models import CodeLocation
+
+if TYPE_CHECKING:
+    from pr_review.pipeline import ReviewOutcome
+
+_FULL_SHA = re.compile(r"^[0-9a-f]{40}([0-9a-f]{24})?$")
+_STATUS = {ExitCode.OK: "ok", ExitCode.FINDINGS: "findings"}
+
+
+def _sha_or_none(value: str) -> str | None:
+    return value if _FULL_SHA.match(value) else None
+
+
+def local_actor() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def record_run_started(
+    audit: AuditSink, change: Change, config: Config, *, actor: str, trigger: str, purpose: str
+) -> None:
+    audit.record(
+        "run_started",
+        actor=actor,
+        repository=change.target.repository,
+        pr=change.pr.number,
+        head_sha=_sha_or_none(change.target.head),
+        base_sha=_sha_or_none(change.target.base),
+        trigger=trigger,
+        purpose=purpose,
+        tool_version=__version__,
+        config_sha256=config.sha256,
+    )
+
+
+def record_outcome(audit: AuditSink, outcome: ReviewOutcome, exit_code: ExitCode, *, status: str = "new") -> None:
+    for result in outcome.analyzers:
+        if result.status is AnalyzerStatus.FAILED:
+            audit.record("error", stage=f"analyzer:{result.name}", message=result.detail or "failed")
+    for finding in outcome.findings:
+        location = finding.location
+        audit.record(
+            "finding",
+            fingerprint=finding.fingerprint,
+            severity=finding.severity.value,
+            sources=list(finding.sources),
+            rule_ids=list(finding.rule_ids),
+            path=location.path if isinstance(location, CodeLocation) else None,
+            line=location.start_line if isinstance(location, CodeLocation) else None,
+            status=status,
+        )
+    audit.record(
+        "run_finished",
+        status=_STATUS.get(exit_code, "failed"),
+        exit_code=int(exit_code),
+        duration_s=round(outcome.duration_s, 3),
+        counts={severity.value: count for severity, count in outcome.counts().items()},
+    )
