@@ -1,0 +1,38 @@
+const express = require("express");
+const app = express();
+
+const fs = require("fs");
+const path = require("path");
+const BASE = "/srv/files";
+
+app.get("/download", (req, res) => {
+  const file = path.join(BASE, req.query.name);
+  // ruleid: pr-review.javascript.path-traversal
+  res.sendFile(file);
+});
+
+app.get("/download2", (req, res) => {
+  // ok: pr-review.javascript.path-traversal
+  res.sendFile(req.query.name, { root: BASE });
+});
+
+app.get("/docs/:doc", (req, res) => {
+  const p = path.join(BASE, "docs", req.params.doc);
+  // ruleid: pr-review.javascript.path-traversal
+  fs.readFile(p, "utf8", (err, data) => res.send(data));
+});
+
+app.get("/docs2/:doc", (req, res) => {
+  const p = path.resolve(BASE, req.params.doc);
+  if (!p.startsWith(BASE + path.sep)) {
+    return res.status(400).end();
+  }
+  // ok: pr-review.javascript.path-traversal
+  fs.createReadStream(p).pipe(res);
+});
+
+app.get("/avatar", (req, res) => {
+  const name = path.basename(req.query.f);
+  // ok: pr-review.javascript.path-traversal
+  fs.readFile(path.join(BASE, name), (e, d) => res.end(d));
+});

@@ -1,0 +1,29 @@
+const express = require("express");
+const app = express();
+
+const db = require("./db");
+
+app.get("/users", async (req, res) => {
+  const name = req.query.name;
+  const sql = "SELECT * FROM users WHERE name = '" + name + "'";
+  // ruleid: pr-review.javascript.sql-injection
+  const rows = await db.query(sql);
+  // ok: pr-review.javascript.sql-injection
+  const rows2 = await db.query("SELECT * FROM users WHERE name = $1", [name]);
+  res.json(rows);
+});
+
+app.get("/orders/:id", async (req, res) => {
+  const { id } = req.params;
+  // ruleid: pr-review.javascript.sql-injection
+  const [rows] = await sequelize.query(`SELECT * FROM orders WHERE id = ${id}`);
+  const limit = parseInt(req.query.limit, 10);
+  // ok: pr-review.javascript.sql-injection
+  const more = await knex.raw(`SELECT * FROM orders LIMIT ${limit}`);
+  res.json(rows);
+});
+
+function report(table) {
+  // ok: pr-review.javascript.sql-injection
+  return db.query("SELECT count(*) FROM " + table);
+}

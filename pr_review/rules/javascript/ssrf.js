@@ -1,0 +1,36 @@
+const express = require("express");
+const app = express();
+
+const axios = require("axios");
+const ALLOWED = new Set(["images.example.com"]);
+
+app.post("/webhooks/test", async (req, res) => {
+  const target = req.body.url;
+  // ruleid: pr-review.javascript.ssrf
+  const r = await axios.post(target, { ping: true });
+  res.json({ status: r.status });
+});
+
+app.get("/proxy", async (req, res) => {
+  // ruleid: pr-review.javascript.ssrf
+  const r = await fetch(req.query.u);
+  res.send(await r.text());
+});
+
+app.get("/img", async (req, res) => {
+  const u = new URL(req.query.src);
+  if (!ALLOWED.has(u.hostname)) {
+    return res.status(403).end();
+  }
+  // ok: pr-review.javascript.ssrf
+  const r = await fetch(u.toString());
+  res.send(await r.buffer());
+});
+
+app.get("/gh/:user", async (req, res) => {
+  // ok: pr-review.javascript.ssrf
+  const r = await axios.get(`https://api.github.com/users/${encodeURIComponent(req.params.user)}`);
+  // ok: pr-review.javascript.ssrf
+  const r2 = await axios.get(`https://api.github.com/users/${req.params.user}/repos`);
+  res.json(r.data);
+});
