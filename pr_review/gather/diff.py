@@ -86,8 +86,43 @@ def decode(data: bytes) -> str:
     return data.decode("utf-8", errors="replace")
 
 
+_C_ESCAPES = {"a": 7, "b": 8, "t": 9, "n": 10, "v": 11, "f": 12, "r": 13, '"': 34, "\\": 92}
+
+
+def _unquote(path: str) -> str:
+    """git's C-style quoting ("b/na\\303\\257ve.py") → the path; unidiff leaves it quoted."""
+    if len(path) < 2 or not (path.startswith('"') and path.endswith('"')):
+        return path
+    body, out, i = path[1:-1], bytearray(), 0
+    while i < len(body):
+        if body[i] == "\\" and i + 1 < len(body):
+            octal = body[i + 1 : i + 4]
+            if len(octal) == 3 and all(c in "01234567" for c in octal):
+                out.append(int(octal, 8) & 0xFF)
+                i += 4
+                continue
+            out.append(_C_ESCAPES.get(body[i + 1], ord("?")))
+            i += 2
+            continue
+        out += body[i].encode("utf-8", errors="replace")
+        i += 1
+    return decode(bytes(out))
+
+
+def _split_lines(text: str) -> list[str]:
+    """Lines ending at "\\n" only: str.splitlines also breaks on \\f, \\x1c or U+2028 inside a line."""
+    parts = text.split("\n")
+    lines = [part + "\n" for part in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines
+
+
 def _strip_prefix(path: str | None) -> str | None:
-    if path is None or path == "/dev/null":
+    if path is None:
+        return None
+    path = _unquote(path.removesuffix("\r"))  # "\r": a diff file saved with CRLF line endings
+    if path == "/dev/null":
         return None
     for prefix in ("a/", "b/"):
         if path.startswith(prefix):
@@ -149,7 +184,7 @@ def parse_diff(text: str | bytes) -> tuple[ChangedFile, ...]:
     if not text.strip():
         return ()
     try:
-        patch = PatchSet(text.splitlines(keepends=True))
+        patch = PatchSet(_split_lines(text))
     except UnidiffParseError as exc:
         raise DiffError(f"not a readable unified diff: {exc}") from exc
     if not patch and "diff --git" not in text and "@@" not in text:
