@@ -212,6 +212,19 @@ def test_quoted_paths_from_default_git_config_are_unquoted(repo: GitRepo) -> Non
     assert files["naïve.py"].added_text == {1: "n = 1"}
 
 
+def test_path_containing_space_b_slash(repo: GitRepo) -> None:
+    """`diff --git a/plan b/x.py b/plan b/x.py` is ambiguous; the file must still be read right."""
+    repo.commit({"plan b/x.py": "x = 1\n", "old b/gone.py": "g = 1\n"})
+    repo.git("rm", "-q", "old b/gone.py")
+    repo.write({"plan b/x.py": "x = 2\n", "new b/y z.py": "y = 1\n"})
+    files = {f.path: f for f in parse_diff(_cached_diff(repo))}
+    assert set(files) == {"plan b/x.py", "old b/gone.py", "new b/y z.py"}
+    assert files["plan b/x.py"].status is FileStatus.MODIFIED
+    assert files["plan b/x.py"].added_text == {1: "x = 2"}
+    assert files["old b/gone.py"].status is FileStatus.DELETED
+    assert files["new b/y z.py"].status is FileStatus.ADDED
+
+
 @pytest.mark.parametrize("empty", ["", "\n\n", "   \n", b""])
 def test_empty_diff_is_an_empty_change(empty: str | bytes) -> None:
     assert parse_diff(empty) == ()

@@ -118,10 +118,33 @@ def _split_lines(text: str) -> list[str]:
     return lines
 
 
+def _disambiguate(lines: list[str]) -> list[str]:
+    """unidiff splits `diff --git a/P b/P` at the last " b/", which is wrong when P contains " b/"
+    ("docs/plan b/x.py"). For such a header, and the ---/+++ lines after it, the spaces of P become
+    NUL (never part of a git path); _strip_prefix turns them back."""
+    for i, line in enumerate(lines):
+        if not line.startswith("diff --git a/") or line.count(" b/") < 2:
+            continue
+        rest = line[len("diff --git ") :].rstrip("\r\n")
+        size = (len(rest) - 5) // 2
+        path = rest[2 : 2 + size]
+        if rest != f"a/{path} b/{path}":
+            continue  # an ambiguous rename: left to unidiff
+        safe = path.replace(" ", "\0")
+        lines[i] = f"diff --git a/{safe} b/{safe}\n"
+        for j in range(i + 1, min(i + 8, len(lines))):
+            if lines[j].startswith(("@@", "diff --git ")):
+                break
+            for marker in ("--- a/", "+++ b/"):
+                if lines[j].startswith(marker + path):
+                    lines[j] = marker + safe + lines[j][len(marker) + len(path) :]
+    return lines
+
+
 def _strip_prefix(path: str | None) -> str | None:
     if path is None:
         return None
-    path = _unquote(path.removesuffix("\r"))  # "\r": a diff file saved with CRLF line endings
+    path = _unquote(path.removesuffix("\r")).replace("\0", " ")  # "\r": a diff file saved with CRLF line endings
     if path == "/dev/null":
         return None
     for prefix in ("a/", "b/"):
@@ -184,7 +207,7 @@ def parse_diff(text: str | bytes) -> tuple[ChangedFile, ...]:
     if not text.strip():
         return ()
     try:
-        patch = PatchSet(_split_lines(text))
+        patch = PatchSet(_disambiguate(_split_lines(text)))
     except UnidiffParseError as exc:
         raise DiffError(f"not a readable unified diff: {exc}") from exc
     if not patch and "diff --git" not in text and "@@" not in text:
