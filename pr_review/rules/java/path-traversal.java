@@ -1,0 +1,28 @@
+public class Example {
+
+  @GetMapping("/files")
+  public byte[] file(@RequestParam String name) throws IOException {
+    // ruleid: pr-review.java.path-traversal
+    return Files.readAllBytes(Paths.get("/srv/files", name));
+  }
+
+  @GetMapping("/files2")
+  public byte[] file2(@RequestParam String name) throws IOException {
+    Path base = Paths.get("/srv/files").toAbsolutePath().normalize();
+    Path p = base.resolve(name).normalize();
+    if (!p.startsWith(base)) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+    }
+    // ok: pr-review.java.path-traversal
+    return Files.readAllBytes(new File(p.toString()).toPath());
+  }
+
+  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws Exception {
+    String f = req.getParameter("f");
+    // ruleid: pr-review.java.path-traversal
+    FileInputStream in = new FileInputStream("/var/reports/" + f);
+    // ok: pr-review.java.path-traversal
+    FileInputStream in2 = new FileInputStream("/var/reports/" + FilenameUtils.getName(f));
+  }
+
+}
