@@ -1,0 +1,17 @@
+package handlers
+
+import (
+	"os"
+)
+
+// ruleid: pr-review.go.hardcoded-credentials
+const jwtSecret = "sup3r-s3cret-signing-key"
+
+func Connect() {
+	// ok: pr-review.go.hardcoded-credentials
+	password := os.Getenv("DB_PASSWORD")
+	// ruleid: pr-review.go.hardcoded-credentials
+	cfg := mysql.Config{User: "app", Passwd: "Pr0dPassw0rd!", Addr: "db:3306"}
+	_ = password
+	_ = cfg
+}

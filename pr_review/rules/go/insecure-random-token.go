@@ -1,0 +1,28 @@
+package handlers
+
+import (
+	"fmt"
+	"math/rand"
+)
+
+const letters = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+func GenerateResetToken() string {
+	b := make([]byte, 32)
+	for i := range b {
+		// ruleid: pr-review.go.insecure-random-token
+		b[i] = letters[rand.Intn(len(letters))]
+	}
+	return string(b)
+}
+
+func Backoff(attempt int) int {
+	// ok: pr-review.go.insecure-random-token
+	return attempt*100 + rand.Intn(50)
+}
+
+func SendOTP() {
+	// ruleid: pr-review.go.insecure-random-token
+	otp := fmt.Sprintf("%06d", rand.Intn(1000000))
+	_ = otp
+}

@@ -1,0 +1,29 @@
+package handlers
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"github.com/gorilla/mux"
+)
+
+func GetUser(w http.ResponseWriter, r *http.Request) {
+	name := r.URL.Query().Get("name")
+	q := fmt.Sprintf("SELECT id FROM users WHERE name = '%s'", name)
+	// ruleid: pr-review.go.sql-injection
+	rows, err := db.Query(q)
+	// ok: pr-review.go.sql-injection
+	rows2, err := db.Query("SELECT id FROM users WHERE name = $1", name)
+	_ = rows
+	_ = rows2
+	_ = err
+}
+
+func DeleteItem(w http.ResponseWriter, r *http.Request) {
+	id := mux.Vars(r)["id"]
+	// ruleid: pr-review.go.sql-injection
+	db.Exec("DELETE FROM items WHERE id = " + id)
+	n, _ := strconv.Atoi(r.FormValue("limit"))
+	// ok: pr-review.go.sql-injection
+	db.Query(fmt.Sprintf("SELECT * FROM items LIMIT %d", n))
+}

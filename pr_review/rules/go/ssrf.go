@@ -1,0 +1,38 @@
+package handlers
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+)
+
+var allowedHosts = map[string]bool{"images.example.com": true}
+
+func Proxy(w http.ResponseWriter, r *http.Request) {
+	target := r.URL.Query().Get("url")
+	// ruleid: pr-review.go.ssrf
+	resp, err := http.Get(target)
+	_ = resp
+	_ = err
+}
+
+func Fetch(w http.ResponseWriter, r *http.Request) {
+	u, err := url.Parse(r.FormValue("src"))
+	if err != nil || !allowedHosts[u.Hostname()] {
+		http.Error(w, "forbidden", http.StatusForbidden)
+		return
+	}
+	// ok: pr-review.go.ssrf
+	resp, _ := http.Get(u.String())
+	_ = resp
+}
+
+func GH(w http.ResponseWriter, r *http.Request) {
+	user := r.PathValue("user")
+	// ok: pr-review.go.ssrf
+	req, _ := http.NewRequest("GET", "https://api.github.com/users/"+url.PathEscape(user), nil)
+	// ok: pr-review.go.ssrf
+	req2, _ := http.NewRequest("GET", fmt.Sprintf("https://api.github.com/users/%s", user), nil)
+	_ = req
+	_ = req2
+}

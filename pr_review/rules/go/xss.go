@@ -1,0 +1,18 @@
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"net/http"
+)
+
+func Hello(w http.ResponseWriter, r *http.Request) {
+	name := r.URL.Query().Get("name")
+	// ruleid: pr-review.go.xss
+	fmt.Fprintf(w, "<h1>Hello %s</h1>", name)
+	// ok: pr-review.go.xss
+	fmt.Fprintf(w, "<h1>Hello %s</h1>", html.EscapeString(name))
+	msg := "<p>" + r.FormValue("msg") + "</p>"
+	// ruleid: pr-review.go.xss
+	w.Write([]byte(msg))
+}
