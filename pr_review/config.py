@@ -104,6 +104,39 @@ class ClaudeSettings:
     instructions: str | None = None
 
 
+DEFAULT_CLASS_POLICY: tuple[tuple[str, str], ...] = (
+    ("secret", "redact"),
+    ("personal-data", "redact"),
+    ("pci", "block"),
+    ("health", "block"),
+)
+DEFAULT_HEALTH_PATTERNS: tuple[str, ...] = (r"\bMRN[:# ]?\d{6,10}\b",)
+DEFAULT_HEALTH_KEYWORDS: tuple[str, ...] = (
+    "diagnosis", "diagnosed", "icd-10", "icd10", "icd", "patient", "medical record", "prescription", "clinical",
+)
+DEFAULT_TEST_PATHS: tuple[str, ...] = (
+    "test/", "tests/", "testdata/", "fixtures/", "__tests__/", "spec/", "test_*.py", "*_test.py",
+    "*_test.go", "*.test.*", "*.spec.*", "conftest.py",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ClassificationSettings:
+    """What is sensitive and what happens to it before a model sees it (pr_review/classify/)."""
+
+    policy: tuple[tuple[str, str], ...] = DEFAULT_CLASS_POLICY  # class → allow | redact | block
+    paths: tuple[tuple[str, str], ...] = ()  # glob → class, whole file
+    health_patterns: tuple[str, ...] = DEFAULT_HEALTH_PATTERNS
+    health_keywords: tuple[str, ...] = DEFAULT_HEALTH_KEYWORDS
+    phone_region: str = "US"  # numbers written without +country code are read in this region
+    test_paths: tuple[str, ...] = DEFAULT_TEST_PATHS  # personal data here is not reported as a finding
+    personal_data_findings: bool = True
+
+    def action(self, data_class: str) -> str:
+        """The policy for a class; a class with no policy (e.g. a new path class) is blocked."""
+        return next((action for name, action in self.policy if name == data_class), "block")
+
+
 @dataclass(frozen=True, slots=True)
 class Config:
     fail_on: Severity | None = None  # None: never fail on findings
@@ -113,6 +146,7 @@ class Config:
     escalation: EscalationSettings = field(default_factory=EscalationSettings)
     github: GitHubSettings = field(default_factory=GitHubSettings)
     claude: ClaudeSettings = field(default_factory=ClaudeSettings)
+    classification: ClassificationSettings = field(default_factory=ClassificationSettings)
     # Sections owned by later stages, kept as validated JSON text so Config stays hashable.
     reserved: tuple[tuple[str, str], ...] = ()
     source: str = "defaults"  # where the file came from, for messages and the audit trail
@@ -127,7 +161,7 @@ class Config:
         return next((json.loads(text) for key, text in self.reserved if key == name), None)
 
 
-_RESERVED = ("zap", "classification", "audit", "ignore", "suppressions")
+_RESERVED = ("zap", "audit", "ignore", "suppressions")
 
 
 def _plain(node: Any) -> Any:
@@ -225,8 +259,24 @@ def build_config(settings: Mapping[str, Any], *, source: str = "defaults") -> Co
         escalation=EscalationSettings(**_tuples(escalation)),
         github=GitHubSettings(**settings.get("github", {})),
         claude=ClaudeSettings(**settings.get("claude", {})),
+        classification=_classification(settings.get("classification", {})),
         reserved=tuple((key, json.dumps(settings[key], sort_keys=True)) for key in _RESERVED if key in settings),
         source=source,
+    )
+
+
+def _classification(section: Mapping[str, Any]) -> ClassificationSettings:
+    policy = {**dict(DEFAULT_CLASS_POLICY), **section.get("policy", {})}
+    health = section.get("health", {})
+    defaults = ClassificationSettings()
+    return ClassificationSettings(
+        policy=tuple(policy.items()),
+        paths=tuple(section.get("paths", {}).items()),
+        health_patterns=tuple(health.get("patterns", defaults.health_patterns)),
+        health_keywords=tuple(health.get("keywords", defaults.health_keywords)),
+        phone_region=section.get("phone_region", defaults.phone_region),
+        test_paths=tuple(section.get("test_paths", defaults.test_paths)),
+        personal_data_findings=section.get("personal_data_findings", True),
     )
 
 

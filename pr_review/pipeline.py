@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from pr_review.analyzers.base import Analyzer, AnalyzerResult, AnalyzerStatus, AuditSink, NullAudit, ReviewInput
-from pr_review.classify.view import unclassified_view
+from pr_review.classify.redact import build_model_view, mask_known_secrets
+from pr_review.classify.view import ModelView
 from pr_review.config import Config
 from pr_review.errors import ExitCode
 from pr_review.gather.change import Change, PullRequestMeta, ReviewTarget
@@ -36,6 +37,7 @@ class ReviewOutcome:
     reviewed_files: tuple[str, ...]
     not_reviewed: tuple[NotReviewed, ...]
     duration_s: float
+    model_view: ModelView | None = None  # what a model could see: redactions and withheld files
 
     def counts(self) -> dict[Severity, int]:
         counter = Counter(f.severity for f in self.findings)
@@ -135,8 +137,8 @@ def review(
     with tempfile.TemporaryDirectory(prefix="pr-review-") as tmp:
         scope, _ = materialise(scope, Path(tmp))
         progress.stage("classifying what may reach a model")
-        model_view = unclassified_view(scope)
-        review_input = ReviewInput(scope, config, Path(tmp), repo_root, model_view, audit or NullAudit())
+        classified = build_model_view(scope, config.classification)
+        review_input = ReviewInput(scope, config, Path(tmp), repo_root, classified.view, audit or NullAudit())
         progress.stage(f"running {len(analyzers)} analyzer(s) on {len(scope.files)} file(s)")
         results = run_analyzers(analyzers, review_input, progress)
     progress.close()
@@ -145,9 +147,11 @@ def review(
         target=change.target,
         config=config,
         pr=change.pr,
-        findings=merge(f for r in results for f in r.findings),
+        # Last: no raw secret or personal value leaves the pipeline, whichever analyzer quoted it.
+        findings=mask_known_secrets(merge(f for r in results for f in r.findings), classified.sensitive_values),
         analyzers=results,
         reviewed_files=tuple(f.path for f in scope.files),
         not_reviewed=scope.not_reviewed + per_analyzer,
         duration_s=time.monotonic() - started,
+        model_view=classified.view,
     )

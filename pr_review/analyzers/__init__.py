@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from pr_review.analyzers.base import Analyzer, Credentials
 from pr_review.analyzers.claude import ClaudeAnalyzer
+from pr_review.analyzers.secrets import PromptInjectionAnalyzer, SecretsAnalyzer
 from pr_review.analyzers.semgrep import SemgrepAnalyzer
 
 
@@ -13,4 +14,6 @@ def build_analyzers(credentials: Credentials, environ: Mapping[str, str]) -> tup
     return (
         ClaudeAnalyzer(credentials, environ=environ),
         SemgrepAnalyzer(environ=environ),
+        SecretsAnalyzer(),
+        PromptInjectionAnalyzer(),
     )

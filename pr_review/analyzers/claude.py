@@ -1,24 +1,227 @@
-"""Claude analyzer (Messages API). Skipped, with a clear reason, when no API key is set."""
+"""Claude analyzer: the change, fenced as data, through the Messages API → validated findings.
+
+Skipped, with a clear reason, without credentials. Chunks run concurrently; a chunk whose answer
+overflows max_tokens is split and retried; a chunk that finally fails costs only its own files,
+which are listed as not reviewed, and the result is FAILED (fail-closed when
+`claude.on_failure: fail`).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import hashlib
+import logging
+from collections import Counter
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 
+from anthropic.types import Message
+
+from pr_review.analyzers import claude_prompt as prompt
 from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus, Credentials, ReviewInput
+from pr_review.analyzers.claude_chunks import Chunk
+from pr_review.analyzers.claude_client import (
+    ClaudeCallError,
+    Unavailable,
+    create_message,
+    make_client,
+    provider_region,
+)
+from pr_review.analyzers.claude_fence import Fence
+from pr_review.analyzers.claude_output import parse_findings, redaction_originals, summarise, tool_input
+from pr_review.analyzers.claude_plan import Plan, describe_region, not_reviewed, plan_review, split_chunk
+from pr_review.models import Finding
+from pr_review.scope import NotReviewed
+
+logger = logging.getLogger(__name__)
+MAX_FLAGS_IN_METADATA = 20
+
+
+@dataclass
+class _Tally:
+    """What the requests of one run produced; merged across chunks."""
+
+    findings: list[Finding] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
+    models: set[str] = field(default_factory=set)
+    failures: list[str] = field(default_factory=list)  # one reason per failed chunk
+    not_reviewed: list[NotReviewed] = field(default_factory=list)
+    requests: int = 0
+    request_chars: int = 0
+    usage: Counter[str] = field(default_factory=Counter)
+
+    def add(self, other: _Tally) -> None:
+        self.findings += other.findings
+        self.counts += other.counts
+        self.models |= other.models
+        self.failures += other.failures
+        self.not_reviewed += other.not_reviewed
+        self.requests += other.requests
+        self.request_chars += other.request_chars
+        self.usage += other.usage
 
 
 class ClaudeAnalyzer:
     name = "claude"
 
-    def __init__(self, credentials: Credentials, *, environ: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        credentials: Credentials,
+        *,
+        environ: Mapping[str, str],
+        instructions: str | None = None,
+        backoff_base_s: float = 1.0,
+    ) -> None:
         self._credentials = credentials
         self._environ = environ
+        self._instructions = instructions  # trusted policy text (read from the base commit)
+        self._backoff_base_s = backoff_base_s
 
     def analyze(self, review: ReviewInput) -> AnalyzerResult:
-        if not review.config.claude.enabled:
+        settings = review.config.claude
+        if not settings.enabled:
             return AnalyzerResult(self.name, AnalyzerStatus.SKIPPED, detail="disabled by claude.enabled")
-        if not self._credentials.anthropic_api_key:
-            return AnalyzerResult(
-                self.name, AnalyzerStatus.SKIPPED, detail="no API key (ANTHROPIC_API_KEY is not set)"
-            )
-        return AnalyzerResult(self.name, AnalyzerStatus.FAILED, detail="the Claude analyzer is not built yet")
+        client = make_client(settings, self._credentials.anthropic_api_key, self._environ)
+        if isinstance(client, Unavailable):
+            status = AnalyzerStatus.FAILED if client.failed else AnalyzerStatus.SKIPPED
+            fail_closed = client.failed and settings.on_failure == "fail"
+            return AnalyzerResult(self.name, status, detail=client.reason, fail_closed=fail_closed)
+        fence = Fence.new()
+        plan = plan_review(review.scope, review.model_view, settings, fence, self._instructions)
+        secrets = redaction_originals(review.scope, review.model_view) | {
+            s for s in (self._credentials.anthropic_api_key,) if s
+        }
+        run = _Run(review, plan, fence, secrets, client.messages.create, self._instructions, self._backoff_base_s)
+        tally = run.all()
+        return self._result(review, plan, tally)
+
+    def _metadata(self, review: ReviewInput, tally: _Tally, plan: Plan) -> tuple[tuple[str, str], ...]:
+        settings = review.config.claude
+        meta = {
+            "prompt_sha256": prompt.prompt_sha256(),
+            "preamble_sha256": prompt.preamble_sha256(),
+            "tool_schema_sha256": prompt.tool_schema_sha256(),
+            "provider": settings.provider,
+            "region": provider_region(settings, self._environ),
+            "model": ",".join(sorted(tally.models)),
+            "requested_model": settings.model,
+            "requests": str(tally.requests),
+            "request_chars": str(tally.request_chars),
+            **{f"{key}_tokens": str(n) for key, n in sorted(tally.usage.items())},
+        }
+        if self._instructions:
+            meta["instructions_sha256"] = hashlib.sha256(self._instructions.encode()).hexdigest()
+        if plan.flags:
+            meta["untrusted_text_flags"] = "; ".join(str(f) for f in plan.flags[:MAX_FLAGS_IN_METADATA])
+            meta["untrusted_text_flag_count"] = str(len(plan.flags))
+        return tuple(meta.items())
+
+    def _result(self, review: ReviewInput, plan: Plan, tally: _Tally) -> AnalyzerResult:
+        settings = review.config.claude
+        model = ",".join(sorted(tally.models)) or settings.model
+        where = f"{settings.provider}" + (f" {r}" if (r := provider_region(settings, self._environ)) else "")
+        parts = [f"{len(plan.chunks)} request(s) to {model} via {where}", f"{len(tally.findings)} finding(s)"]
+        if dropped := summarise(sorted(tally.counts.items())):
+            parts.append(f"model output: {dropped}")
+        if plan.flags:
+            parts.append(f"{len(plan.flags)} invisible/bidi or fence-like character run(s) in the PR's text")
+        if plan.meta.truncated:
+            parts.append("PR description truncated to fit the token budget")
+        status = AnalyzerStatus.OK
+        if tally.failures:
+            status = AnalyzerStatus.FAILED
+            first = tally.failures[0]
+            if len(tally.failures) == len(plan.chunks):
+                parts.insert(0, first)
+            else:
+                parts.insert(0, f"{len(tally.failures)} of {len(plan.chunks)} request(s) failed: {first}")
+        return AnalyzerResult(
+            self.name,
+            status,
+            findings=tuple(tally.findings),
+            detail="; ".join(parts),
+            not_reviewed=plan.not_reviewed + tuple(tally.not_reviewed),
+            metadata=self._metadata(review, tally, plan),
+            fail_closed=status is AnalyzerStatus.FAILED and settings.on_failure == "fail",
+        )
+
+
+class _Run:
+    """The requests of one review, run concurrently."""
+
+    def __init__(
+        self,
+        review: ReviewInput,
+        plan: Plan,
+        fence: Fence,
+        secrets: frozenset[str],
+        send: Callable[..., Message],
+        instructions: str | None,
+        backoff_base_s: float,
+    ) -> None:
+        self._instructions = instructions
+        self._backoff_base_s = backoff_base_s
+        self._review = review
+        self._plan = plan
+        self._fence = fence
+        self._secrets = secrets
+        self._send = send
+
+    def all(self) -> _Tally:
+        chunks = self._plan.chunks
+        total = _Tally()
+        if not chunks:
+            return total
+        workers = max(1, min(self._review.config.claude.concurrency, len(chunks)))
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="claude") as pool:
+            futures = [pool.submit(self.one, chunk, n, len(chunks)) for n, chunk in enumerate(chunks, 1)]
+            for future in futures:
+                total.add(future.result())
+        return total
+
+    def one(self, chunk: Chunk, part: int, parts: int) -> _Tally:
+        settings = self._review.config.claude
+        tally = _Tally()
+        user = prompt.user_text(chunk, self._plan.meta, self._fence, part, parts)
+        kwargs = prompt.request(
+            model=settings.model, max_tokens=settings.max_tokens, instructions=self._instructions, user=user
+        )
+        tally.requests += 1
+        tally.request_chars += len(user)
+        try:
+            message = create_message(self._send, kwargs, settings, backoff_base_s=self._backoff_base_s)
+        except ClaudeCallError as exc:
+            logger.warning("Claude request %d/%d failed: %s", part, parts, exc)
+            tally.failures.append(str(exc))
+            reason = f"Claude request failed: {exc}"
+            tally.not_reviewed += [not_reviewed(path, reason) for path in chunk.paths]
+            return tally
+        tally.models.add(message.model)
+        usage = message.usage
+        tally.usage.update(
+            input=usage.input_tokens, output=usage.output_tokens, cache_read=usage.cache_read_input_tokens or 0
+        )
+        if message.stop_reason == "max_tokens":
+            return self._overflowed(chunk, part, parts, tally)
+        parsed = parse_findings(
+            tool_input(message),
+            paths=chunk.paths,
+            scope=self._review.scope,
+            min_confidence=settings.min_confidence,
+            known_secrets=self._secrets,
+        )
+        tally.findings += parsed.findings
+        tally.counts += parsed.counts
+        return tally
+
+    def _overflowed(self, chunk: Chunk, part: int, parts: int, tally: _Tally) -> _Tally:
+        halves = split_chunk(chunk, self._plan.render)
+        tally.counts["max_tokens splits"] += 1
+        if halves is None:
+            region = chunk.blocks[0].region
+            reason = f"incomplete: Claude's answer exceeded claude.max_tokens for {describe_region(region)}"
+            tally.not_reviewed.append(not_reviewed(region.path, reason))
+            return tally
+        for half in halves:
+            tally.add(self.one(half, part, parts))
+        return tally

@@ -53,6 +53,23 @@ def findings_table(findings: tuple[Finding, ...]) -> list[str]:
     return rows
 
 
+def data_policy_section(outcome: ReviewOutcome) -> list[str]:
+    """What the data policy (config `classification`) kept from the model, by file and class."""
+    view = outcome.model_view
+    if view is None or not (view.withheld or view.redactions):
+        return []
+    lines = ["", "### Withheld or redacted before reaching a model", "", "| File | Class | What |", "|---|---|---|"]
+    lines += [f"| `{cell(item.path, 150)}` | withheld | {cell(item.reason, 300)} |" for item in view.withheld]
+    counts: dict[tuple[str, str], dict[str, int]] = {}
+    for redaction in view.redactions:
+        kinds = counts.setdefault((redaction.path or "PR metadata", redaction.data_class), {})
+        kinds[redaction.kind] = kinds.get(redaction.kind, 0) + 1
+    for (path, data_class), kinds in counts.items():
+        what = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
+        lines.append(f"| `{cell(path, 150)}` | {cell(data_class, 40)} | redacted: {cell(what, 300)} |")
+    return lines
+
+
 def render_summary(outcome: ReviewOutcome) -> str:
     counts = outcome.counts()
     total = len(outcome.findings)
@@ -81,6 +98,7 @@ def render_summary(outcome: ReviewOutcome) -> str:
             f"| {result.name} | {_STATUS_ICON[result.status]} {result.status.value} | {cell(result.detail, 300)} "
             f"| {result.duration_s:.1f}s |"
         )
+    lines += data_policy_section(outcome)
     if outcome.not_reviewed:
         lines += ["", f"### Not reviewed ({len(outcome.not_reviewed)})", "", "| File | Why |", "|---|---|"]
         for item in outcome.not_reviewed:

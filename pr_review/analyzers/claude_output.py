@@ -1,0 +1,215 @@
+"""The model's `report_findings` input → Finding values: validated, located, neutralised.
+
+Nothing the model says is trusted: each finding is checked against llm-findings.schema.json
+(after small repairs), must name a file of the request, is clamped to the file, and its text is
+neutralised before anything can post it. Every drop is counted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from anthropic.types import Message
+
+from pr_review.analyzers.claude_prompt import TOOL_NAME
+from pr_review.classify.view import ModelView
+from pr_review.fingerprint import code_fingerprint, rule_key
+from pr_review.models import CodeLocation, Finding, Severity, Source
+from pr_review.report.sanitize import DEFAULT_LINK_HOSTS, neutralise, safe_suggestion
+from pr_review.scope import Scope
+from pr_review.validate import schema_errors
+
+_CWE = re.compile(r"^\s*(?:CWE)?[-_ ]?(\d{1,5})\s*$", re.IGNORECASE)
+_TEXT_LIMITS = {"title": 200, "description": 4000, "exploit_scenario": 4000, "recommendation": 4000}
+_PLACEHOLDER = re.compile(r"\[REDACTED:[^\]\n]*\]")
+_SEVERITIES = frozenset({"critical", "high", "medium", "low"})
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    findings: tuple[Finding, ...]
+    counts: Counter[str]  # "invalid", "repaired", "unknown path", "below min_confidence", ...
+
+
+def tool_input(message: Message) -> Any:
+    """The input of the report_findings call, or None when the model did not make it."""
+    for block in message.content:
+        if block.type == "tool_use" and block.name == TOOL_NAME:
+            return block.input
+    return None
+
+
+def _repair(raw: Mapping[str, Any]) -> tuple[dict[str, Any], bool]:
+    """Obvious slips fixed (case, "89" for "CWE-89", a percentage); whether anything changed."""
+    item = dict(raw)
+    before = dict(item)
+    if isinstance(item.get("severity"), str) and item["severity"].strip().lower() in _SEVERITIES:
+        item["severity"] = item["severity"].strip().lower()
+    cwe = item.get("cwe")
+    if isinstance(cwe, list) and cwe:
+        cwe = cwe[0]
+    if isinstance(cwe, int | str) and (m := _CWE.match(str(cwe))):
+        item["cwe"] = f"CWE-{int(m.group(1))}"
+    for key in ("start_line", "end_line"):
+        value = item.get(key)
+        if (isinstance(value, str) and value.strip().isdigit()) or (isinstance(value, float) and value.is_integer()):
+            item[key] = int(value)
+    if "end_line" not in item and isinstance(item.get("start_line"), int):
+        item["end_line"] = item["start_line"]
+    start, end = item.get("start_line"), item.get("end_line")
+    if isinstance(start, int) and isinstance(end, int) and end < start:
+        item["start_line"], item["end_line"] = end, start
+    confidence = item.get("confidence")
+    if isinstance(confidence, str):
+        with contextlib.suppress(ValueError):
+            confidence = float(confidence)
+    if isinstance(confidence, int | float) and not isinstance(confidence, bool) and 1 < confidence <= 100:
+        confidence = confidence / 100
+    if confidence is not None:
+        item["confidence"] = confidence
+    for key in ("exploit_scenario", "recommendation"):
+        item.setdefault(key, "")
+    if item.get("suggested_fix") is None:
+        item.pop("suggested_fix", None)
+    return item, item != before
+
+
+def redaction_originals(scope: Scope, view: ModelView) -> frozenset[str]:
+    """The values the data policy replaced, recovered locally by comparing lines: never echoed."""
+    originals: set[str] = set()
+    pairs: list[tuple[str, str]] = []
+    for path, line_numbers in _redacted_lines(view).items():
+        if path not in scope.contents or path not in view.files:
+            continue
+        real = scope.text(path).split("\n")
+        sent = view.files[path].text.split("\n")
+        pairs.extend((real[n - 1], sent[n - 1]) for n in line_numbers if n <= min(len(real), len(sent)))
+    if any(r.path == "" for r in view.redactions):
+        real_pr, sent_pr = scope.change.pr, view.pr
+        pairs.extend(
+            zip(
+                (real_pr.title, real_pr.body, *real_pr.commit_messages),
+                (sent_pr.title, sent_pr.body, *sent_pr.commit_messages),
+                strict=False,
+            )
+        )
+    for real_text, sent_text in pairs:
+        for real_line, sent_line in zip(real_text.split("\n"), sent_text.split("\n"), strict=False):
+            originals.update(_replaced(real_line, sent_line))
+    return frozenset(originals)
+
+
+def _replaced(real: str, sent: str) -> list[str]:
+    """The text the placeholders in `sent` stand for in `real` (the rest of the line is equal)."""
+    if real == sent or not _PLACEHOLDER.search(sent):
+        return []
+    parts = _PLACEHOLDER.split(sent)
+    pattern = "(.+?)".join(re.escape(part) for part in parts)
+    match = re.fullmatch(pattern, real, re.DOTALL)
+    return [value for value in match.groups() if len(value.strip()) >= 4] if match else []
+
+
+def _redacted_lines(view: ModelView) -> dict[str, set[int]]:
+    lines: dict[str, set[int]] = {}
+    for redaction in view.redactions:
+        if redaction.path:
+            lines.setdefault(redaction.path, set()).add(redaction.line)
+    return lines
+
+
+def parse_findings(
+    raw: Any,
+    *,
+    paths: Collection[str],
+    scope: Scope,
+    min_confidence: float,
+    known_secrets: Collection[str] = (),
+    allowed_link_hosts: frozenset[str] = DEFAULT_LINK_HOSTS,
+) -> Parsed:
+    """Findings from one response's tool input; `paths` are the files that request showed."""
+    counts: Counter[str] = Counter()
+    items = raw.get("findings") if isinstance(raw, dict) else None
+    if not isinstance(items, list):
+        counts["malformed response"] += 1
+        return Parsed((), counts)
+    findings: list[Finding] = []
+    for entry in items:
+        if not isinstance(entry, dict):
+            counts["invalid"] += 1
+            continue
+        item, repaired = _repair(entry)
+        if schema_errors({"findings": [item]}, "llm-findings.schema.json"):
+            counts["invalid"] += 1
+            continue
+        counts["repaired"] += repaired
+        finding = _finding(item, paths, scope, min_confidence, known_secrets, allowed_link_hosts, counts)
+        if finding is not None:
+            findings.append(finding)
+    return Parsed(tuple(findings), counts)
+
+
+def _finding(
+    item: Mapping[str, Any],
+    paths: Collection[str],
+    scope: Scope,
+    min_confidence: float,
+    known_secrets: Collection[str],
+    hosts: frozenset[str],
+    counts: Counter[str],
+) -> Finding | None:
+    path = item["path"]
+    changed = scope.change.file(path)
+    if path not in paths or path not in scope.contents or changed is None:
+        counts["unknown path"] += 1
+        return None
+    if item["confidence"] < min_confidence:
+        counts["below min_confidence"] += 1
+        return None
+    lines = scope.text(path).split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    start, end = item["start_line"], item["end_line"]
+    if start > len(lines):
+        counts["beyond end of file"] += 1
+        return None
+    if end > len(lines):
+        counts["clamped"] += 1
+        end = len(lines)
+    content = "\n".join(lines[start - 1 : end])
+    cwe = item["cwe"]
+
+    def text(key: str) -> str:
+        return neutralise(
+            str(item.get(key, "")), max_len=_TEXT_LIMITS[key], allowed_link_hosts=hosts, known_secrets=known_secrets
+        )
+
+    suggestion = item.get("suggested_fix")
+    if suggestion is not None:
+        suggestion = safe_suggestion(suggestion, known_secrets=known_secrets)
+        counts["suggestion dropped"] += suggestion is None
+    title = text("title") or f"{cwe} (reported by Claude)"
+    return Finding(
+        fingerprint=code_fingerprint(rule_key([cwe], [Source.CLAUDE.value]), path, content),
+        sources=(Source.CLAUDE.value,),
+        rule_ids=(f"claude/{cwe}",),
+        title=title,
+        severity=Severity(item["severity"]),
+        confidence=float(item["confidence"]),
+        cwe=(cwe,),
+        location=CodeLocation(path, start, end),
+        in_diff=changed.touches_added(start, end),
+        description=text("description"),
+        exploit_scenario=text("exploit_scenario"),
+        recommendation=text("recommendation"),
+        suggested_fix=suggestion,
+        help_uri=f"https://cwe.mitre.org/data/definitions/{cwe.removeprefix('CWE-')}.html",
+    )
+
+
+def summarise(counts: Iterable[tuple[str, int]]) -> str:
+    return ", ".join(f"{n} {what}" for what, n in counts if n)

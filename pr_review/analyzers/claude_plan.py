@@ -1,0 +1,96 @@
+"""The whole change, as requests: which regions go in which request, and what is not sent, why.
+
+Only ModelView content is read (the redacted head text); a file in scope that the ModelView does
+not hold, a file withheld by the data policy, or a region that cannot fit a request is listed as
+not reviewed by claude: nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pr_review.analyzers.claude_chunks import (
+    CHARS_PER_TOKEN,
+    Chunk,
+    Region,
+    Rendered,
+    RenderFn,
+    file_regions,
+    fit,
+    pack,
+    split_region,
+)
+from pr_review.analyzers.claude_fence import Fence, Flag
+from pr_review.analyzers.claude_prompt import MetaBlock, fixed_overhead, pr_meta_block
+from pr_review.classify.view import ModelView
+from pr_review.config import ClaudeSettings
+from pr_review.gather.diff import ChangedFile
+from pr_review.scope import NotReviewed, Scope
+
+ANALYZER = "claude"
+
+
+@dataclass(frozen=True)
+class Plan:
+    chunks: tuple[Chunk, ...]
+    meta: MetaBlock
+    render: RenderFn
+    not_reviewed: tuple[NotReviewed, ...]
+    flags: tuple[Flag, ...]
+    code_limit: int  # characters of code one request may carry
+
+    @property
+    def regions(self) -> int:
+        return sum(len(c.blocks) for c in self.chunks)
+
+
+def not_reviewed(path: str, reason: str) -> NotReviewed:
+    return NotReviewed(path, reason, ANALYZER)
+
+
+def plan_review(
+    scope: Scope, view: ModelView, settings: ClaudeSettings, fence: Fence, instructions: str | None
+) -> Plan:
+    skipped: list[NotReviewed] = [not_reviewed(w.path, w.reason) for w in view.withheld]
+    withheld = {w.path for w in view.withheld}
+    files: dict[str, tuple[ChangedFile, list[str]]] = {}
+    for changed in scope.files:
+        model_file = view.files.get(changed.path)
+        if model_file is None:
+            if changed.path not in withheld:
+                skipped.append(not_reviewed(changed.path, "not in the model view (not sent to Claude)"))
+            continue
+        lines = model_file.text.split("\n")
+        if len(lines) > 1 and lines[-1] == "":
+            lines.pop()  # the final newline does not start a line
+        files[changed.path] = (changed, lines)
+    meta = pr_meta_block(view.pr, fence, settings.token_budget)
+    limit = settings.token_budget * CHARS_PER_TOKEN - fixed_overhead(instructions, meta)
+    render = RenderFn(files, fence)
+    blocks: list[Rendered] = []
+    for path in sorted(files):
+        changed, lines = files[path]
+        for region in file_regions(changed, lines, settings.context_lines):
+            pieces = fit(render(region), limit, render)
+            if not pieces:
+                skipped.append(not_reviewed(path, f"lines {region.start}-{region.end} do not fit claude.token_budget"))
+            blocks.extend(pieces)
+    chunks = tuple(pack(blocks, max(limit, 1), settings.concurrency))
+    flags = (*meta.flags, *(f for b in blocks for f in b.flags))
+    return Plan(chunks, meta, render, tuple(skipped), flags, limit)
+
+
+def split_chunk(chunk: Chunk, render: RenderFn) -> tuple[Chunk, Chunk] | None:
+    """Halves of a chunk whose answer overflowed max_tokens; None for a single unsplittable hunk."""
+    if len(chunk.blocks) > 1:
+        middle = len(chunk.blocks) // 2
+        return Chunk(chunk.blocks[:middle]), Chunk(chunk.blocks[middle:])
+    halves = split_region(chunk.blocks[0].region)
+    if halves is None:
+        return None
+    left, right = halves
+    return Chunk((render(left),)), Chunk((render(right),))
+
+
+def describe_region(region: Region) -> str:
+    return f"lines {region.start}-{region.end}"

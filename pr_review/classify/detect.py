@@ -1,0 +1,245 @@
+"""Detectors for everything bound for a model or a comment: secrets (detect-secrets, in process),
+personal data, payment cards and health data (classify/personal.py).
+
+detect-secrets keeps its settings in a process-wide singleton. It is configured once, under a
+lock, and the plugin instances and filter functions are kept; scanning then touches no global
+state, so analyzers and reporters can call these functions from several threads.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pr_review.classify import personal
+from pr_review.classify.personal import MAX_LINE, HealthRules, Hit
+
+SECRET = "secret"  # noqa: S105 (a class name, not a password)
+PERSONAL = personal.PERSONAL
+PCI = personal.PCI
+HEALTH = personal.HEALTH
+
+# AWS documents these as examples; still secret-shaped (redacted), reported with low confidence.
+KNOWN_EXAMPLE_SECRETS = frozenset(
+    ("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AKIAI44QH8DHBEXAMPLE")
+)
+_KIND = {
+    "AWS Access Key": "aws-access-key",
+    "Secret Keyword": "secret-assignment",
+    "Base64 High Entropy String": "high-entropy-string",
+    "Hex High Entropy String": "high-entropy-hex",
+    "Private Key": "private-key",
+    "Basic Auth Credentials": "basic-auth-password",
+    "JSON Web Token": "jwt",
+}
+_PLUGINS_SKIPPED = {"IPPublicDetector"}  # public IPs are personal data here, handled by personal.py
+# The PR's author writes the lines: a `pragma: allowlist secret` comment must not hide a secret.
+_FILTERS_SKIPPED = {"detect_secrets.filters.allowlist.is_line_allowlisted"}
+_TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/=")
+_HASH_WORDS = re.compile(r"(?i)sha|hash|digest|commit|checksum|integrity|revision|\brev\b|etag")
+_AWS_WORD = re.compile(r"(?i)aws|amazon")
+_PEM_BEGIN = re.compile(r"-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY( BLOCK)?-----")
+_PEM_END = re.compile(r"-----END [A-Z0-9 ]{0,40}PRIVATE KEY( BLOCK)?-----")
+_PEM_MAX_LINES = 200
+_MIN_SECRET_LINE = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """One sensitive value at a place. `value` is the raw text: never log or output it."""
+
+    data_class: str  # secret | personal-data | pci | health
+    kind: str  # aws-access-key, email, payment-card, …
+    line: int  # 1-based within the scanned text
+    start: int  # column span within the line
+    end: int
+    value: str = field(repr=False)
+    confidence: float = 0.8
+
+
+@dataclass(frozen=True)
+class _Engine:
+    plugins: tuple[Any, ...]
+    secret_filters: tuple[Any, ...]
+    line_filters: tuple[Any, ...]
+
+
+_ENGINE_LOCK = threading.Lock()
+
+
+@functools.cache
+def _engine() -> _Engine:
+    from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
+    from detect_secrets.core.scan import get_filters_with_parameter
+    from detect_secrets.settings import get_plugins, transient_settings
+
+    with _ENGINE_LOCK:
+        names = [cls.__name__ for cls in get_mapping_from_secret_type_to_class().values()]
+        plugins_used = [{"name": n} for n in sorted(names) if n not in _PLUGINS_SKIPPED]
+        with transient_settings({"plugins_used": plugins_used}):
+            plugins = tuple(get_plugins())
+            secret_filters = tuple(f for f in get_filters_with_parameter("secret") if f.path not in _FILTERS_SKIPPED)
+            line_filters = tuple(get_filters_with_parameter("line"))
+        line_only = tuple(
+            f for f in line_filters if f.path not in _FILTERS_SKIPPED and "secret" not in f.injectable_variables
+        )
+        return _Engine(plugins, secret_filters, line_only)
+
+
+def _filtered(filters: Iterable[Any], **kwargs: Any) -> bool:
+    from detect_secrets.util.inject import call_function_with_arguments
+
+    for fn in filters:
+        try:
+            if call_function_with_arguments(fn, **kwargs):
+                return True
+        except TypeError:
+            continue
+    return False
+
+
+def _token_span(line: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a match to the whole token: some plugins report only a prefix (`ghp` of a token)."""
+    while start > 0 and line[start - 1] in _TOKEN_CHARS:
+        start -= 1
+    while end < len(line) and line[end] in _TOKEN_CHARS:
+        end += 1
+    return start, end
+
+
+def _secret_kind(secret_type: str, value: str, line: str) -> str:
+    kind = _KIND.get(secret_type) or re.sub(r"[^a-z0-9]+", "-", secret_type.lower()).strip("-")
+    if len(value) == 40 and kind == "aws-access-key":
+        return "aws-secret-key"  # AWSKeyDetector's second pattern: `aws…secret… = "<40 chars>"`
+    if len(value) == 40 and kind in ("high-entropy-string", "secret-assignment") and _AWS_WORD.search(line):
+        return "aws-secret-key"
+    return kind
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _secret_hits(line: str, filename: str) -> tuple[tuple[str, str, int, int], ...]:
+    """(kind, value, start, end) of secrets on one line. Cached: the SecretsAnalyzer and the
+    model view scan the same added lines."""
+    if len(line.strip()) < _MIN_SECRET_LINE:
+        return ()
+    from detect_secrets.util.code_snippet import get_code_snippet
+
+    engine = _engine()
+    context = get_code_snippet(lines=[line], line_number=1)
+    if _filtered(engine.line_filters, filename=filename, line=line, context=context):
+        return ()
+    found: dict[tuple[int, int], tuple[str, str, int, int]] = {}
+    for plugin in engine.plugins:
+        for secret in plugin.analyze_line(filename=filename, line=line, line_number=1, context=context) or ():
+            value = secret.secret_value or ""
+            if not value or _filtered(engine.secret_filters, secret=value, plugin=plugin, line=line, filename=filename):
+                continue
+            if secret.type == "Hex High Entropy String" and _HASH_WORDS.search(line):
+                continue  # git SHAs, checksums, integrity hashes
+            index = line.find(value)
+            if index < 0:
+                continue
+            start, end = _token_span(line, index, index + len(value))
+            kind = _secret_kind(secret.type, line[start:end], line)
+            known = found.get((start, end))
+            if known is None or known[0] in ("high-entropy-string", "high-entropy-hex", "secret-assignment"):
+                found[(start, end)] = (kind, line[start:end], start, end)
+    return tuple(found.values())
+
+
+def _file_type_name(path: str) -> str:
+    """detect-secrets picks keyword regexes by file extension; the directory does not matter."""
+    name = path.rsplit("/", 1)[-1]
+    return name if "." in name else "file.txt"
+
+
+def detect_lines(
+    lines: Sequence[str],
+    *,
+    path: str = "",
+    region: str = "US",
+    health: HealthRules | None = None,
+    only: frozenset[int] | None = None,
+) -> list[Detection]:
+    """Every sensitive value in `lines` (line numbers 1-based); `only` limits which lines count."""
+    filename = _file_type_name(path) if path else "text.txt"
+    pem_body = _pem_body_lines(lines)
+    detections: list[Detection] = []
+    for number, raw in enumerate(lines, start=1):
+        if only is not None and number not in only:
+            continue
+        if number in pem_body:
+            detections.append(Detection(SECRET, "private-key", number, 0, len(raw), raw, 0.95))
+            continue
+        line = raw[:MAX_LINE]
+        for kind, value, start, end in _secret_hits(line, filename):
+            confidence = 0.3 if value in KNOWN_EXAMPLE_SECRETS else 0.9
+            detections.append(Detection(SECRET, kind, number, start, end, value, confidence))
+        if (one_line := _one_line_pem(line)) is not None:
+            detections.append(Detection(SECRET, "private-key", number, *one_line, line[slice(*one_line)], 0.95))
+        detections.extend(_from_hit(hit, number) for hit in personal.scan_line(line, region=region, health=health))
+    return detections
+
+
+def _pem_body_lines(lines: Sequence[str]) -> frozenset[int]:
+    """1-based numbers of the lines between a private key's BEGIN and END markers."""
+    body: set[int] = set()
+    index = 0
+    while index < len(lines):
+        if "PRIVATE KEY" in lines[index] and _PEM_BEGIN.search(lines[index][:MAX_LINE]):
+            for later in range(index + 1, min(len(lines), index + 1 + _PEM_MAX_LINES)):
+                if "PRIVATE KEY" in lines[later] and _PEM_END.search(lines[later][:MAX_LINE]):
+                    body.update(range(index + 2, later + 1))
+                    index = later
+                    break
+        index += 1
+    return frozenset(body)
+
+
+def _one_line_pem(line: str) -> tuple[int, int] | None:
+    """A key pasted with `\\n` escapes: BEGIN to END on one line."""
+    if "PRIVATE KEY" not in line or (begin := _PEM_BEGIN.search(line)) is None:
+        return None
+    end = _PEM_END.search(line, begin.end())
+    return None if end is None else (begin.start(), end.end())
+
+
+def _from_hit(hit: Hit, number: int) -> Detection:
+    return Detection(hit.data_class, hit.kind, number, hit.start, hit.end, hit.value, hit.confidence)
+
+
+def detect_text(text: str, **kwargs: Any) -> list[Detection]:
+    return detect_lines(text.split("\n"), **kwargs)
+
+
+def mask_value(value: str) -> str:
+    """`AKIA****************`: at most the first 4 characters, and never more than a quarter."""
+    keep = min(4, len(value) // 4)
+    return value[:keep] + "*" * max(len(value) - keep, 4)
+
+
+def guard_output(text: str, *, known_values: Iterable[str] = ()) -> tuple[str, tuple[str, ...]]:
+    """Check text bound for GitHub (model output, comment bodies) before it is posted.
+
+    Returns the text with every secret and personal-data value masked (plus any `known_values`,
+    e.g. the secrets found in the change), and one anomaly per kind found, to record in the audit
+    trail: ("output contained aws-access-key (masked)", …). Never raises on odd input.
+    """
+    detections = [d for d in detect_text(text) if d.data_class != HEALTH]
+    values = {d.value for d in detections} | {v for v in known_values if len(v) >= 6}
+    masked = mask_in_text(text, values)
+    kinds = sorted({d.kind for d in detections} | ({"known-secret"} if masked != text and not detections else set()))
+    return masked, tuple(f"output contained {kind} (masked)" for kind in kinds)
+
+
+def mask_in_text(text: str, values: Iterable[str]) -> str:
+    """Every occurrence of each value replaced by its masked form, longest values first."""
+    ordered = sorted({v for v in values if v}, key=len, reverse=True)
+    if not ordered or not text:
+        return text
+    pattern = re.compile("|".join(re.escape(v) for v in ordered))
+    return pattern.sub(lambda m: mask_value(m.group(0)), text)
