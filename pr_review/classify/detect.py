@@ -78,7 +78,8 @@ def _engine() -> _Engine:
     from detect_secrets.settings import get_plugins, transient_settings
 
     with _ENGINE_LOCK:
-        names = [cls.__name__ for cls in get_mapping_from_secret_type_to_class().values()]
+        classes: list[Any] = list(get_mapping_from_secret_type_to_class().values())
+        names = [cls.__name__ for cls in classes]
         plugins_used = [{"name": n} for n in sorted(names) if n not in _PLUGINS_SKIPPED]
         with transient_settings({"plugins_used": plugins_used}):
             plugins = tuple(get_plugins())
