@@ -2,8 +2,8 @@
 
 Everything a pull request's author wrote (title, body, branches, commit messages, paths, code)
 reaches the model only inside a fence. Inside, every run of three or more `<` becomes U+2039
-(single angle quotation marks), so no delimiter can appear except the two we write; invisible and bidirectional characters are shown
-as ⟦U+XXXX⟧ and reported as flags.
+(single angle quotation marks), so no delimiter can appear except the two we write; invisible
+and bidirectional characters are shown as ⟦U+XXXX⟧ and reported as flags.
 """
 
 from __future__ import annotations

@@ -30,14 +30,16 @@ _INVISIBLE = re.compile(
     "\x00-\x08\x0b-\x1f\x7f-\x9f]"
 )
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
-_MENTION = re.compile(r"(?<![\w`@/.+-])@(?=[A-Za-z0-9])")
+_MENTION = re.compile(r"(?<![\w`])@(?=[A-Za-z0-9])")
 _CROSS_REFERENCE = re.compile(r"\b([A-Za-z0-9][\w.-]*/[\w.-]+)#(?=\d)")
 _LINK = re.compile(
     r"(?P<bang>!?)\[(?P<text>[^\]\n]{0,500})\]\(\s*<?(?P<url>[^)\s>]*)>?(?:\s+\"[^\"\n]*\")?\s*\)"
-    r"|(?P<bare>\b(?:https?|ftp)://[^\s<>()\[\]\"'`]+|\bwww\.[A-Za-z0-9-]+\.[^\s<>()\[\]\"'`]+)",
+    r"|(?P<bare>(?:https?|ftp)://[^\s<>()\[\]\"'`]+|www\.[A-Za-z0-9_-][^\s<>()\[\]\"'`]*)",
     re.IGNORECASE,
 )
 _REFERENCE_DEFINITION = re.compile(r"^( {0,3})\[([^\]\n]+)\]:", re.MULTILINE)
+_SCHEME_WORD = re.compile(r"http|ftp", re.IGNORECASE)
+_WWW = re.compile(r"www\.", re.IGNORECASE)
 _PARTIAL_ENTITY = re.compile(r"&[#A-Za-z0-9]{0,8}$")
 _FENCE = re.compile(r"```|~~~")
 MASK = "[REDACTED]"
@@ -68,9 +70,10 @@ def defang(url: str) -> str:
     if not sep:
         scheme, rest = "", url
     host, slash, path = rest.partition("/")
-    host = host.replace(".", "[.]")
-    scheme = scheme.lower().replace("http", "hxxp").replace("ftp", "fxp")
-    return f"{scheme}{sep}{host}{slash}{path}"
+    text = f"{scheme}{sep}{host.replace('.', '[.]')}{slash}{path}"
+    # No scheme or www. anywhere in it, so no part of it can be autolinked either.
+    text = _SCHEME_WORD.sub(lambda m: m.group()[0] + "xx" + m.group()[3:] if len(m.group()) == 4 else "fxp", text)
+    return _WWW.sub(lambda m: m.group()[:3] + "[.]", text)
 
 
 def _allowed(url: str, hosts: frozenset[str]) -> bool:

@@ -1,0 +1,129 @@
+"""Builders shared by tests/test_claude*.py: diffs, review inputs, analyzers against the fake."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from pr_review.analyzers.base import Credentials, ReviewInput
+from pr_review.analyzers.claude import ClaudeAnalyzer
+from pr_review.classify.view import ModelView, unclassified_view
+from pr_review.config import Config, build_config
+from pr_review.gather.change import Change, PullRequestMeta, ReviewTarget, reconstruct_from_hunks
+from pr_review.gather.diff import parse_diff
+from pr_review.scope import build_scope
+
+OPEN = re.compile(r"^<<<UNTRUSTED-DATA nonce=([0-9a-f]+) kind=([a-z-]+)(.*)>>>$", re.MULTILINE)
+
+
+def new_file_diff(files: Mapping[str, Sequence[str]]) -> str:
+    """A git diff adding each file with the given lines."""
+    out: list[str] = []
+    for path, lines in files.items():
+        out += [
+            f"diff --git a/{path} b/{path}",
+            "new file mode 100644",
+            "--- /dev/null",
+            f"+++ b/{path}",
+            f"@@ -0,0 +1,{len(lines)} @@",
+            *(f"+{line}" for line in lines),
+        ]
+    return "\n".join(out) + "\n"
+
+
+def config(**claude: Any) -> Config:
+    settings: dict[str, Any] = {"concurrency": 4, "max_attempts": 3, "max_retry_s": 5.0, "timeout_s": 10.0}
+    settings.update(claude)
+    return build_config({"claude": settings})
+
+
+def review_input(
+    diff: str,
+    *,
+    pr: PullRequestMeta | None = None,
+    cfg: Config | None = None,
+    view: ModelView | None = None,
+    head: Mapping[str, str] | None = None,
+) -> ReviewInput:
+    files = parse_diff(diff)
+    reader = reconstruct_from_hunks(files)
+    if head is not None:
+        contents = {path: text.encode() for path, text in head.items()}
+
+        def read(path: str) -> bytes | None:
+            return contents.get(path, reader(path))
+
+    else:
+        read = reader
+    change = Change(ReviewTarget("octo/app", "base", "head"), files, read, pr=pr or PullRequestMeta())
+    cfg = cfg or config()
+    scope = build_scope(change, cfg)
+    return ReviewInput(scope, cfg, Path("/nonexistent"), None, view or unclassified_view(scope))
+
+
+def analyzer(url: str, *, key: str | None = "k", instructions: str | None = None) -> ClaudeAnalyzer:
+    return ClaudeAnalyzer(
+        Credentials(anthropic_api_key=key),
+        environ={"ANTHROPIC_BASE_URL": url},
+        instructions=instructions,
+        backoff_base_s=0.001,
+    )
+
+
+def finding(path: str, start: int, end: int | None = None, **fields: Any) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "path": path,
+        "start_line": start,
+        "end_line": end if end is not None else start,
+        "severity": "high",
+        "cwe": "CWE-89",
+        "title": "SQL injection",
+        "description": "User input reaches a query.",
+        "exploit_scenario": "customer=' OR 1=1 --",
+        "recommendation": "Use bound parameters.",
+        "confidence": 0.9,
+    }
+    item.update(fields)
+    return item
+
+
+def user_content(request: Mapping[str, Any]) -> str:
+    content = request["messages"][0]["content"]
+    assert isinstance(content, str)
+    return content
+
+
+def paths_in(request: Mapping[str, Any]) -> list[str]:
+    """The code blocks' path attributes of one recorded request."""
+    return [m.group(1) for m in re.finditer(r' kind=code path="([^"]*)"', user_content(request))]
+
+
+def added_lines_in(request: Mapping[str, Any]) -> set[tuple[str, int]]:
+    """(path, line) of every `+` line the request shows."""
+    shown: set[tuple[str, int]] = set()
+    path = ""
+    for line in user_content(request).split("\n"):
+        opening = re.match(r'^<<<UNTRUSTED-DATA nonce=\w+ kind=code path="([^"]*)"', line)
+        if opening:
+            path = opening.group(1)
+            continue
+        numbered = re.match(r"^\s*(\d+) \+ \| ", line)
+        if numbered:
+            shown.add((path, int(numbered.group(1))))
+    return shown
+
+
+def outside_fences(text: str, nonce: str) -> str:
+    """The text with every fenced block (delimiters included) removed."""
+    pattern = re.compile(
+        rf"^<<<UNTRUSTED-DATA nonce={nonce} .*?^<<<END-UNTRUSTED-DATA nonce={nonce}>>>$", re.MULTILINE | re.DOTALL
+    )
+    return pattern.sub("", text)
+
+
+def nonce_of(request: Mapping[str, Any]) -> str:
+    match = re.search(r"data-block nonce is ([0-9a-f]+)\.", user_content(request))
+    assert match is not None
+    return match.group(1)

@@ -1,0 +1,92 @@
+"""report/sanitize.py: model text is inert before anything posts it."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pr_review.report.sanitize import DEFAULT_LINK_HOSTS, defang, neutralise, safe_suggestion
+
+MENTION = re.compile(r"(?<![\w`])@[A-Za-z0-9]")
+
+
+def clean(text: str, **kwargs: object) -> str:
+    return neutralise(text, max_len=kwargs.pop("max_len", 2000), allowed_link_hosts=DEFAULT_LINK_HOSTS, **kwargs)  # type: ignore[arg-type]
+
+
+def test_mentions_and_team_mentions_cannot_notify() -> None:
+    out = clean("cc @octocat and @acme/security-team, mail admin@example.com")
+    assert not MENTION.search(out)
+    assert "＠octocat" in out and "＠acme/security-team" in out
+    assert "admin@example.com" in out  # an e-mail address is not a mention
+
+
+def test_cross_repository_references_do_not_backlink() -> None:
+    assert "#12" not in clean("see torvalds/linux#12")
+    assert "#3" in clean("fixes #3")  # same-repository references are harmless
+
+
+def test_html_is_escaped_and_hidden_markers_cannot_be_forged() -> None:
+    out = clean("<img src=x onerror=alert(1)> <!-- pr-review:fingerprint=deadbeef --> <details>")
+    assert "<" not in out and ">" not in out
+    assert "pr-review:fingerprint" not in out
+    assert "&lt;img src=x onerror=alert(1)&gt;" in out
+    assert "<!--" not in clean("<!-- pr-review:summary never closed")
+
+
+def test_links_only_to_allowed_hosts() -> None:
+    out = clean(
+        "[CWE](https://cwe.mitre.org/data/definitions/89.html) [login](https://evil.example/phish) "
+        "![px](https://cwe.mitre.org/x.png) see https://evil.example/a?b=1. or www.evil.example/x "
+        "\n[ref]: https://evil.example/r"
+    )
+    assert "[CWE](https://cwe.mitre.org/data/definitions/89.html)" in out
+    assert "login (hxxps://evil[.]example/phish)" in out
+    assert "px (image: hxxps://cwe[.]mitre[.]org/x.png)" in out  # no images at all
+    assert "hxxps://evil[.]example/a?b=1." in out
+    assert "www[.]evil[.]example/x" in out
+    assert "https://evil" not in out and "(https://evil" not in out
+    assert "\\[ref]:" in out
+
+
+def test_lookalike_allowed_hosts_are_refused() -> None:
+    out = clean("[a](https://cwe.mitre.org.evil.example/) [b](https://user@cwe.mitre.org/) [c](javascript:alert(1))")
+    assert "](" not in out
+    assert defang("https://a.b/c") == "hxxps://a[.]b/c"
+
+
+def test_known_secrets_are_masked() -> None:
+    out = clean("the key AKIAIOSFODNN7EXAMPLE is hard-coded", known_secrets=["AKIAIOSFODNN7EXAMPLE", "ab"])
+    assert "AKIAIOSFODNN7EXAMPLE" not in out and "[REDACTED]" in out
+    assert "ab" in clean("about", known_secrets=["ab"])  # too short to mask
+
+
+def test_length_is_capped_without_a_broken_entity() -> None:
+    out = clean("<" * 500, max_len=100)
+    assert len(out) <= 100 and out.endswith("[truncated]")
+    assert not re.search(r"&[a-z]*\s*\[truncated\]$", out.replace("&lt;", ""))
+
+
+def test_invisible_characters_are_made_visible() -> None:
+    assert clean("safe\u202eevil") == "safe⟦U+202E⟧evil"
+
+
+def test_suggestions_that_break_fences_hide_characters_or_echo_secrets_are_dropped() -> None:
+    assert safe_suggestion("query(sql, (customer,))") == "query(sql, (customer,))"
+    assert safe_suggestion("x = 1\n```\n@everyone") is None
+    assert safe_suggestion("~~~") is None
+    assert safe_suggestion("if ok:\u202e") is None
+    assert safe_suggestion("key = 'hunter2hunter2'", known_secrets=["hunter2hunter2"]) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*"<>!-@/[]()&:.ab1 \n`#\u202e", "https://x.io", "pr-review:", "www."])))
+def test_neutralised_text_never_has_html_mentions_or_foreign_links(pieces: list[str]) -> None:
+    out = clean("".join(pieces))
+    assert "<" not in out and ">" not in out
+    assert not MENTION.search(out)
+    assert "https://x.io" not in out
+    assert not re.search(r"(?i)www\.\w", out)
+    assert "\u202e" not in out
