@@ -207,5 +207,5 @@ def test_invalid_health_pattern_is_a_config_error(repo: GitRepo) -> None:
 def test_unknown_policy_value_is_rejected_by_the_schema() -> None:
     from pr_review.config import load_config_text
 
-    with pytest.raises(ConfigError, match="classification.policy.pci"):
+    with pytest.raises(ConfigError, match=r"classification\.policy\.pci"):
         load_config_text("classification:\n  policy:\n    pci: redcat\n", "cfg.yml")

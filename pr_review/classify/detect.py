@@ -230,7 +230,9 @@ def guard_output(text: str, *, known_values: Iterable[str] = ()) -> tuple[str, t
     e.g. the secrets found in the change), and one anomaly per kind found, to record in the audit
     trail: ("output contained aws-access-key (masked)", …). Never raises on odd input.
     """
-    detections = [d for d in detect_text(text) if d.data_class != HEALTH]
+    # Long lines are scanned in MAX_LINE pieces rather than cut: nothing past the cut may slip out.
+    pieces = [line[i : i + MAX_LINE] for line in text.split("\n") for i in range(0, max(len(line), 1), MAX_LINE)]
+    detections = [d for d in detect_lines(pieces) if d.data_class != HEALTH]
     values = {d.value for d in detections} | {v for v in known_values if len(v) >= 6}
     masked = mask_in_text(text, values)
     kinds = sorted({d.kind for d in detections} | ({"known-secret"} if masked != text and not detections else set()))

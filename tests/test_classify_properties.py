@@ -1,0 +1,69 @@
+"""Detectors run on attacker text: they never raise, and finish fast on anything."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pr_review.classify.detect import detect_text, guard_output, mask_in_text
+from pr_review.classify.injection import scan_line
+from pr_review.classify.personal import health_rules
+from pr_review.classify.redact import Redactor, redact_line
+from pr_review.config import ClassificationSettings
+
+DEFAULT = ClassificationSettings()
+HEALTH = health_rules(DEFAULT.health_patterns, DEFAULT.health_keywords)
+ALPHABET = st.sampled_from([*list("aA0 @.-:+_/=\"'<>|[]\t#\u202e\u200b\ufeffKIMRNEghp"), "AKIA", "ignore ", "MRN"])
+TEXT = st.one_of(st.text(max_size=400), st.lists(ALPHABET, max_size=300).map("".join))
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(TEXT)
+def test_detectors_never_raise(text: str) -> None:
+    for detection in detect_text(text, path="a.py", health=HEALTH):
+        line = text.split("\n")[detection.line - 1]
+        assert 0 <= detection.start <= detection.end <= len(line)
+    scan_line(text)
+    masked, _ = guard_output(text)
+    assert isinstance(masked, str)
+
+
+@FAST
+@given(TEXT)
+def test_redaction_never_changes_the_line_count(text: str) -> None:
+    redactor = Redactor()
+    lines = text.split("\n")
+    found = detect_text(text, path="a.py", health=HEALTH)
+    for number, line in enumerate(lines, start=1):
+        redacted, _ = redact_line(line, [d for d in found if d.line == number], redactor)
+        assert "\n" not in redacted or "\n" in line
+
+
+@FAST
+@given(st.text(max_size=50), st.text(min_size=4, max_size=20))
+def test_masking_removes_the_value(prefix: str, value: str) -> None:
+    assert value not in mask_in_text(prefix + value, [value]) or value in "*" * 40
+
+
+def test_pathological_lines_finish_fast() -> None:
+    cases = [
+        "a" * 200_000 + "@",
+        "1-" * 50_000,
+        "1 " * 50_000,
+        ("a." * 30 + "@") * 2000,
+        ":" * 100_000 + "1",
+        "ignore " * 20_000,
+        "<" * 100_000,
+        "\u200b" * 100_000,
+        "MRN" * 30_000,
+        "A1" + " ABCD" * 20_000,
+    ]
+    for case in cases:
+        started = time.monotonic()
+        detect_text(case, path="a.py", health=HEALTH)
+        scan_line(case)
+        guard_output(case)
+        assert time.monotonic() - started < 2.0, case[:20]
