@@ -51,9 +51,12 @@ def test_any_text_fenced_has_exactly_one_opening_and_one_closing(text: str) -> N
 @given(st.text())
 def test_any_path_is_one_quoted_line_that_cannot_end_the_header(path: str) -> None:
     value, _ = attribute_value(path, "path")
-    assert "\n" not in value and "\r" not in value
-    assert ">>>" not in value and "<<<" not in value
-    assert value.startswith('"') and value.endswith('"')
+    assert "\n" not in value
+    assert "\r" not in value
+    assert ">>>" not in value
+    assert "<<<" not in value
+    assert value.startswith('"')
+    assert value.endswith('"')
 
 
 def test_injection_samples_cannot_end_a_fence() -> None:
@@ -98,14 +101,16 @@ def test_regions_merge_nearby_hunks_and_include_the_function() -> None:
     assert regions[0].start == 100  # the def line, above the 3 context lines
     assert regions[0].hunk_starts == (105, 113)
     left, right = split_region(regions[0]) or (None, None)
-    assert left is not None and right is not None
+    assert left is not None
+    assert right is not None
     assert (left.end + 1, right.start) == (113, 113)
 
 
 def test_single_small_hunk_region_is_not_split() -> None:
     assert split_region(Region("a.py", 1, 30, (5,))) is None
     halves = split_region(Region("a.py", 1, 400, (1,)))
-    assert halves is not None and halves[0].end + 1 == halves[1].start
+    assert halves is not None
+    assert halves[0].end + 1 == halves[1].start
 
 
 def test_removed_lines_are_marked_but_their_text_is_not_sent() -> None:
@@ -136,7 +141,8 @@ def test_tool_is_forced_and_its_schema_is_the_repository_schema() -> None:
     request = prompt.request(model="m", max_tokens=1000, instructions=None, user="u")
     assert request["tool_choice"] == {"type": "tool", "name": "report_findings"}
     schema = request["tools"][0]["input_schema"]
-    assert "$id" not in schema and schema["required"] == ["findings"]
+    assert "$id" not in schema
+    assert schema["required"] == ["findings"]
     assert "temperature" not in request  # removed by API version 2026-10-21
 
 
@@ -145,7 +151,8 @@ def test_large_change_is_split_with_every_added_line_in_exactly_one_chunk() -> N
     cfg = build_config({"claude": {"token_budget": 4000, "concurrency": 4}})
     review = review_input(new_file_diff(files), cfg=cfg)
     plan = plan_review(review.scope, review.model_view, cfg.claude, FENCE, None)
-    assert len(plan.chunks) > 4 and len(plan.chunks) % 4 == 0  # balanced into full waves
+    assert len(plan.chunks) > 4
+    assert len(plan.chunks) % 4 == 0
     assert not plan.not_reviewed
     seen: dict[tuple[str, int], int] = {}
     for chunk in plan.chunks:

@@ -19,7 +19,8 @@ def clean(text: str, **kwargs: object) -> str:
 def test_mentions_and_team_mentions_cannot_notify() -> None:
     out = clean("cc @octocat and @acme/security-team, mail admin@example.com")
     assert not MENTION.search(out)
-    assert "＠octocat" in out and "＠acme/security-team" in out
+    assert "\uff20octocat" in out
+    assert "\uff20acme/security-team" in out
     assert "admin@example.com" in out  # an e-mail address is not a mention
 
 
@@ -30,7 +31,8 @@ def test_cross_repository_references_do_not_backlink() -> None:
 
 def test_html_is_escaped_and_hidden_markers_cannot_be_forged() -> None:
     out = clean("<img src=x onerror=alert(1)> <!-- pr-review:fingerprint=deadbeef --> <details>")
-    assert "<" not in out and ">" not in out
+    assert "<" not in out
+    assert ">" not in out
     assert "pr-review:fingerprint" not in out
     assert "&lt;img src=x onerror=alert(1)&gt;" in out
     assert "<!--" not in clean("<!-- pr-review:summary never closed")
@@ -47,7 +49,8 @@ def test_links_only_to_allowed_hosts() -> None:
     assert "px (image: hxxps://cwe[.]mitre[.]org/x.png)" in out  # no images at all
     assert "hxxps://evil[.]example/a?b=1." in out
     assert "www[.]evil[.]example/x" in out
-    assert "https://evil" not in out and "(https://evil" not in out
+    assert "https://evil" not in out
+    assert "(https://evil" not in out
     assert "\\[ref]:" in out
 
 
@@ -59,13 +62,15 @@ def test_lookalike_allowed_hosts_are_refused() -> None:
 
 def test_known_secrets_are_masked() -> None:
     out = clean("the key AKIAIOSFODNN7EXAMPLE is hard-coded", known_secrets=["AKIAIOSFODNN7EXAMPLE", "ab"])
-    assert "AKIAIOSFODNN7EXAMPLE" not in out and "[REDACTED]" in out
+    assert "AKIAIOSFODNN7EXAMPLE" not in out
+    assert "[REDACTED]" in out
     assert "ab" in clean("about", known_secrets=["ab"])  # too short to mask
 
 
 def test_length_is_capped_without_a_broken_entity() -> None:
     out = clean("<" * 500, max_len=100)
-    assert len(out) <= 100 and out.endswith("[truncated]")
+    assert len(out) <= 100
+    assert out.endswith("[truncated]")
     assert not re.search(r"&[a-z]*\s*\[truncated\]$", out.replace("&lt;", ""))
 
 
@@ -85,7 +90,8 @@ def test_suggestions_that_break_fences_hide_characters_or_echo_secrets_are_dropp
 @given(st.lists(st.sampled_from([*"<>!-@/[]()&:.ab1 \n`#\u202e", "https://x.io", "pr-review:", "www."])))
 def test_neutralised_text_never_has_html_mentions_or_foreign_links(pieces: list[str]) -> None:
     out = clean("".join(pieces))
-    assert "<" not in out and ">" not in out
+    assert "<" not in out
+    assert ">" not in out
     assert not MENTION.search(out)
     assert "https://x.io" not in out
     assert not re.search(r"(?i)www\.\w", out)
