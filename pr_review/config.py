@@ -89,7 +89,7 @@ class GitHubSettings:
 class ClaudeSettings:
     enabled: bool = True
     provider: str = "anthropic"
-    model: str = "claude-sonnet-4-5"
+    model: str = "claude-sonnet-4-6"
     region: str | None = None
     base_url: str | None = None
     max_tokens: int = 8192
