@@ -71,6 +71,8 @@ _IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.])")
 _IPV6 = re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])")
 _ICD10 = re.compile(r"\b[A-TV-Z]\d[0-9AB]\.[0-9A-TV-Z]{1,4}\b")
 _DIGITS = re.compile(r"\d")
+# Cheap gate before phonenumbers' matcher (the slow part): 7+ digits joined only by separators.
+_PHONE_CANDIDATE = re.compile(r"[+(]?\d[\d\-. ()/]{5,24}\d")
 # Public test numbers from card networks and processors' docs: not cardholder data.
 _TEST_CARDS = frozenset(
     [
@@ -105,7 +107,17 @@ def _email_hits(line: str) -> Iterator[Hit]:
         yield Hit(PERSONAL, "email", match.start(), match.end(), match.group(0), 0.9)
 
 
+def _phone_candidate(line: str) -> bool:
+    for match in _PHONE_CANDIDATE.finditer(line):
+        text = match.group(0)
+        if sum(c.isdigit() for c in text) >= 7 and (text[0] == "+" or any(c in text for c in " -.()")):
+            return True
+    return False
+
+
 def _phone_hits(line: str, region: str) -> Iterator[Hit]:
+    if not _phone_candidate(line):
+        return
     for match in phonenumbers.PhoneNumberMatcher(line, region, leniency=phonenumbers.Leniency.VALID, max_tries=20):
         raw: str = match.raw_string
         # A bare run of digits in code is far more often a constant than a phone number.
@@ -161,7 +173,11 @@ def _health_hits(line: str, rules: HealthRules) -> Iterator[Hit]:
 
 def scan_line(line: str, *, region: str = "US", health: HealthRules | None = None) -> list[Hit]:
     """Personal, card and health data in one line (cut at MAX_LINE characters)."""
-    line = line[:MAX_LINE]
+    return list(_scan_line(line[:MAX_LINE], region, health))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _scan_line(line: str, region: str, health: HealthRules | None) -> tuple[Hit, ...]:
     hits: list[Hit] = []
     if "@" in line:
         hits.extend(_email_hits(line))
@@ -181,4 +197,4 @@ def scan_line(line: str, *, region: str = "US", health: HealthRules | None = Non
         hits.extend(_ip_hits(line))
     if health is not None and (health.patterns or digit_count):
         hits.extend(_health_hits(line, health))
-    return hits
+    return tuple(hits)
