@@ -19,7 +19,7 @@ from anthropic.types import Message
 
 from pr_review.analyzers import claude_prompt as prompt
 from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus, Credentials, ReviewInput
-from pr_review.analyzers.claude_chunks import Chunk
+from pr_review.analyzers.claude_chunks import CHARS_PER_TOKEN, Chunk
 from pr_review.analyzers.claude_client import (
     ClaudeCallError,
     Unavailable,
@@ -35,6 +35,7 @@ from pr_review.scope import NotReviewed
 
 logger = logging.getLogger(__name__)
 MAX_FLAGS_IN_METADATA = 20
+MIN_CODE_CHARS = 2000  # a request must be able to carry at least this much code
 
 
 @dataclass
@@ -88,6 +89,15 @@ class ClaudeAnalyzer:
             return AnalyzerResult(self.name, status, detail=client.reason, fail_closed=fail_closed)
         fence = Fence.new()
         plan = plan_review(review.scope, review.model_view, settings, fence, self._instructions)
+        if plan.code_limit < MIN_CODE_CHARS:
+            overhead = settings.token_budget - plan.code_limit // CHARS_PER_TOKEN
+            detail = (
+                f"claude.token_budget ({settings.token_budget:,} tokens) leaves no room for code after the "
+                f"fixed prompt and the PR's text (~{overhead:,} tokens): raise it"
+            )
+            return AnalyzerResult(
+                self.name, AnalyzerStatus.FAILED, detail=detail, fail_closed=settings.on_failure == "fail"
+            )
         secrets = redaction_originals(review.scope, review.model_view) | {
             s for s in (self._credentials.anthropic_api_key,) if s
         }
