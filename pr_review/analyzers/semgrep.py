@@ -195,7 +195,13 @@ class SemgrepAnalyzer:
             ) from exc
         if output.returncode not in (0, 1) and not document.get("results") and document.get("errors"):
             first = document["errors"][0]
-            raise ToolError(f"semgrep failed (status {output.returncode}): {first.get('message', first)}")
+            # Rule errors carry long_msg/short_msg (and where), not message.
+            message = first.get("message") or first.get("long_msg") or first.get("short_msg") or first
+            spans = first.get("spans") or [{}]
+            where = spans[0].get("file", "") if isinstance(spans[0], dict) else ""
+            raise ToolError(
+                f"semgrep failed (status {output.returncode}): {message}" + (f" (in {where})" if where else "")
+            )
         return document
 
     def _classify_errors(self, errors: list[dict[str, Any]]) -> tuple[tuple[NotReviewed, ...], list[str]]:
