@@ -9,7 +9,7 @@ import logging
 import os
 import sys
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from rich.console import Console
@@ -22,14 +22,16 @@ from pr_review.config import (
     DEFAULT_CONFIG_PATH,
     Config,
     build_config,
+    load_base_config,
     load_config_file,
-    load_config_text,
     with_overrides,
 )
 from pr_review.errors import ExitCode, PrReviewError, ToolError, UsageError
 from pr_review.gather.change import Change
 from pr_review.gather.local_git import WORKTREE, from_diff_file, from_git, git
-from pr_review.pipeline import ReviewOutcome, review
+from pr_review.github.run import RunOptions, publish_results, run_in_actions
+from pr_review.outcome import ReviewOutcome
+from pr_review.pipeline import review
 from pr_review.progress import ActionsProgress, PlainProgress, Progress, RichProgress
 from pr_review.report.audit_events import local_actor, record_outcome, record_run_started
 from pr_review.report.document import outcome_to_json
@@ -40,6 +42,7 @@ from pr_review.report.text import print_text
 
 logger = logging.getLogger("pr_review")
 
+DEFAULT_RESULTS_DIR = "pr-review-results"
 SEVERITY_CHOICES = ("critical", "high", "medium", "low", "none")
 
 
@@ -79,6 +82,34 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="RULES",
         help="semgrep rules to use instead of semgrep.config (repeatable; 'bundled' = built-in pack)",
     )
+
+    run = commands.add_parser("run", help="review the pull request of this GitHub Actions run and report on it")
+    run.add_argument(
+        "--config", type=Path, metavar="FILE", help="configuration (default: .github/pr-review.yml at the base)"
+    )
+    run.add_argument(
+        "--out",
+        type=Path,
+        default=Path(DEFAULT_RESULTS_DIR),
+        metavar="DIR",
+        help=f"where findings.json, results.sarif, summary.md, audit.jsonl go (default: {DEFAULT_RESULTS_DIR})",
+    )
+    run.add_argument(
+        "--no-post",
+        action="store_true",
+        help="write results only; post them later with `publish` from a job with a write token",
+    )
+    run.add_argument("--fail-on", choices=SEVERITY_CHOICES, help="exit 1 on findings at or above this severity")
+
+    publish = commands.add_parser("publish", help="post the results of a `run --no-post` job on its pull request")
+    publish.add_argument("--results", type=Path, required=True, metavar="DIR", help="the uploaded results directory")
+    publish.add_argument(
+        "--pr", type=int, metavar="N", help="pull request number (default: from the workflow_run event)"
+    )
+    publish.add_argument(
+        "--config", type=Path, metavar="FILE", help="configuration (default: .github/pr-review.yml at the base)"
+    )
+    publish.add_argument("--fail-on", choices=SEVERITY_CHOICES, help="exit 1 on findings at or above this severity")
 
     audit = commands.add_parser("audit", help="check or read an audit trail (audit.jsonl)")
     audit_commands = audit.add_subparsers(dest="audit_command", required=True, parser_class=_Parser)
@@ -120,13 +151,14 @@ def make_progress(environ: Mapping[str, str]) -> Progress:
     return PlainProgress()
 
 
-def _base_config(repo: Path, base: str) -> Config:
-    """The review's configuration as it is at the base commit: a change cannot loosen its own review."""
-    try:
-        text = git(repo, "show", f"{base}:{DEFAULT_CONFIG_PATH.as_posix()}").decode("utf-8", errors="replace")
-    except ToolError:
-        return build_config({})
-    return load_config_text(text, f"{DEFAULT_CONFIG_PATH} (at base {base[:12]})")
+def _git_reader(repo: Path, commit: str) -> Callable[[str], bytes | None]:
+    def read(path: str) -> bytes | None:
+        try:
+            return git(repo, "show", f"{commit}:{path}")
+        except ToolError:
+            return None
+
+    return read
 
 
 def _gather(args: argparse.Namespace) -> tuple[Change, Path | None]:
@@ -141,7 +173,7 @@ def _scan_config(args: argparse.Namespace, change: Change, root: Path | None) ->
     if args.config is not None:
         config = load_config_file(args.config)
     elif root is not None and change.target.base:
-        config = _base_config(root, change.target.base)
+        config = load_base_config(_git_reader(root, change.target.base), change.target.base)
     elif root is not None and (root / DEFAULT_CONFIG_PATH).is_file():
         config = load_config_file(root / DEFAULT_CONFIG_PATH)
     else:
@@ -183,7 +215,13 @@ def cmd_scan(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     credentials = Credentials(anthropic_api_key=environ.get("ANTHROPIC_API_KEY") or None)
     with open_audit(args.out, environ) as audit:
         record_run_started(
-            audit, change, config, actor=local_actor(), trigger="local", purpose="security review of a local change"
+            audit,
+            change.target,
+            change.pr.number,
+            config,
+            actor=local_actor(),
+            trigger="local",
+            purpose="security review of a local change",
         )
         try:
             outcome = review(
@@ -250,6 +288,14 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
             return cmd_rules_list(args)
         if args.command == "audit":
             return cmd_audit(args, environ)
+        if args.command == "run":
+            options = RunOptions(args.config, args.out, post=not args.no_post, fail_on=args.fail_on)
+            return run_in_actions(options, environ, make_progress(environ), lambda out: open_audit(out, environ))
+        if args.command == "publish":
+            options = RunOptions(args.config, args.results, post=True, fail_on=args.fail_on)
+            return publish_results(
+                args.results, args.pr, options, environ, make_progress(environ), lambda out: open_audit(out, environ)
+            )
         raise UsageError(f"unknown command {args.command!r}")
     except PrReviewError as exc:
         print(f"error: {exc}", file=sys.stderr)

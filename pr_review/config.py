@@ -6,7 +6,7 @@ import dataclasses
 import difflib
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -83,6 +83,10 @@ class GitHubSettings:
     max_inline_comments: int = 25
     max_annotations: int = 10
     reply_when_resolved: bool = False
+    # Whose hidden markers count: this login, or any Bot account (github-actions[bot]) when unset.
+    bot_login: str | None = None
+    write_interval_s: float = 1.0
+    timeout_s: float = 30.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,3 +309,11 @@ def with_overrides(config: Config, *, fail_on: str | None = None, semgrep_config
     if semgrep_config:
         config = replace(config, semgrep=replace(config.semgrep, config=tuple(semgrep_config)))
     return config
+
+
+def load_base_config(read: Callable[[str], bytes | None], base: str) -> Config:
+    """The review's configuration as it is at the base commit: a change cannot loosen its own review."""
+    data = read(DEFAULT_CONFIG_PATH.as_posix())
+    if data is None:
+        return build_config({}, source=f"defaults (no {DEFAULT_CONFIG_PATH} at base {base[:12]})")
+    return load_config_text(data.decode("utf-8", errors="replace"), f"{DEFAULT_CONFIG_PATH} (at base {base[:12]})")

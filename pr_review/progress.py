@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 from typing import Final, Protocol, TextIO
 
 from rich.console import Console
@@ -30,15 +31,21 @@ class PlainProgress:
 
     def __init__(self, stream: TextIO | None = None) -> None:
         self._stream = stream or sys.stderr
+        self._lock = threading.Lock()  # analyzers report from their own threads
+
+    def _line(self, text: str) -> None:
+        with self._lock:
+            self._stream.write(text + "\n")
+            self._stream.flush()
 
     def stage(self, name: str) -> None:
-        print(f"pr-review: {name}…", file=self._stream, flush=True)
+        self._line(f"pr-review: {name}…")
 
     def analyzer_done(self, result: AnalyzerResult) -> None:
-        print(f"pr-review:   {describe(result)}", file=self._stream, flush=True)
+        self._line(f"pr-review:   {describe(result)}")
 
     def note(self, text: str) -> None:
-        print(f"pr-review: {text}", file=self._stream, flush=True)
+        self._line(f"pr-review: {text}")
 
     def close(self) -> None:
         return None
@@ -82,12 +89,12 @@ class ActionsProgress(PlainProgress):
 
     def stage(self, name: str) -> None:
         self.close()
-        print(f"::group::pr-review: {escape_data(name)}", file=self._stream, flush=True)
+        self._line(f"::group::pr-review: {escape_data(name)}")
         self._open = True
 
     def close(self) -> None:
         if self._open:
-            print("::endgroup::", file=self._stream, flush=True)
+            self._line("::endgroup::")
             self._open = False
 
 

@@ -14,7 +14,7 @@ logger = logging.getLogger(__name__)
 
 WORKTREE = "WORKTREE"
 _GIT_TIMEOUT = 120.0
-_DIFF_ARGS = (
+DIFF_ARGS = (
     "diff",
     "--no-color",
     "--no-ext-diff",
@@ -119,10 +119,10 @@ def from_git(repo: Path, base: str | None, head: str) -> Change:
     base_ref = base or default_branch(root)
     base_sha = merge_base(root, resolve_commit(root, base_ref), "HEAD" if head == WORKTREE else head_sha)
     if head == WORKTREE:
-        diff = git(root, *_DIFF_ARGS, base_sha)
+        diff = git(root, *DIFF_ARGS, base_sha)
         reader = worktree_reader(root)
     else:
-        diff = git(root, *_DIFF_ARGS, f"{base_sha}...{head_sha}")
+        diff = git(root, *DIFF_ARGS, f"{base_sha}...{head_sha}")
         files = parse_diff(diff)
         blobs = read_blobs(root, head_sha, [f.path for f in files])
         return Change(ReviewTarget(str(root), base_sha, head_sha), files, blobs.get, head_source="git")
@@ -131,7 +131,7 @@ def from_git(repo: Path, base: str | None, head: str) -> Change:
     )
 
 
-def _matches_head(changed: ChangedFile, content: bytes | None) -> bool:
+def matches_head(changed: ChangedFile, content: bytes | None) -> bool:
     if content is None:
         return False
     lines = content.decode("utf-8", errors="replace").splitlines()
@@ -154,7 +154,7 @@ def from_diff_file(diff_path: Path, checkout: Path | None) -> Change:
     from_checkout = 0
     for changed in files:
         content = on_disk(changed.path) if on_disk is not None else None
-        if _matches_head(changed, content):
+        if matches_head(changed, content):
             contents[changed.path] = content
             from_checkout += 1
         else:

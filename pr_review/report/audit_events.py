@@ -10,11 +10,11 @@ from pr_review import __version__
 from pr_review.analyzers.base import AnalyzerStatus, AuditSink
 from pr_review.config import Config
 from pr_review.errors import ExitCode
-from pr_review.gather.change import Change
+from pr_review.gather.change import ReviewTarget
 from pr_review.models import CodeLocation
 
 if TYPE_CHECKING:
-    from pr_review.pipeline import ReviewOutcome
+    from pr_review.outcome import ReviewOutcome
 
 _FULL_SHA = re.compile(r"^[0-9a-f]{40}([0-9a-f]{24})?$")
 _STATUS = {ExitCode.OK: "ok", ExitCode.FINDINGS: "findings"}
@@ -32,15 +32,15 @@ def local_actor() -> str:
 
 
 def record_run_started(
-    audit: AuditSink, change: Change, config: Config, *, actor: str, trigger: str, purpose: str
+    audit: AuditSink, target: ReviewTarget, pr: int | None, config: Config, *, actor: str, trigger: str, purpose: str
 ) -> None:
     audit.record(
         "run_started",
         actor=actor,
-        repository=change.target.repository,
-        pr=change.pr.number,
-        head_sha=_sha_or_none(change.target.head),
-        base_sha=_sha_or_none(change.target.base),
+        repository=target.repository,
+        pr=pr,
+        head_sha=_sha_or_none(target.head),
+        base_sha=_sha_or_none(target.base),
         trigger=trigger,
         purpose=purpose,
         tool_version=__version__,

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pr_review import __version__
-from pr_review.models import CodeLocation, Finding, Location, WebLocation
-
-if TYPE_CHECKING:
-    from pr_review.pipeline import ReviewOutcome
+from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus
+from pr_review.config import Config
+from pr_review.errors import UsageError
+from pr_review.gather.change import PullRequestMeta, ReviewTarget
+from pr_review.models import CodeLocation, Finding, Fingerprint, Location, Severity, WebLocation
+from pr_review.outcome import ReviewOutcome
+from pr_review.scope import NotReviewed
+from pr_review.validate import schema_errors
 
 
 def location_to_json(location: Location) -> dict[str, Any]:
@@ -75,7 +79,69 @@ def outcome_to_json(outcome: ReviewOutcome) -> dict[str, Any]:
             {"path": n.path, "reason": n.reason, **({"analyzer": n.analyzer} if n.analyzer else {})}
             for n in outcome.not_reviewed
         ],
+        "reviewed_files": list(outcome.reviewed_files),
+        "duration_s": round(outcome.duration_s, 3),
         "counts": {severity.value: count for severity, count in outcome.counts().items()},
         "fail_on": outcome.config.fail_on.value if outcome.config.fail_on else "none",
         "failed_threshold": bool(outcome.failing_findings),
     }
+
+
+def _location_from_json(document: dict[str, Any]) -> Location:
+    if "path" in document:
+        return CodeLocation(document["path"], document["start_line"], document["end_line"])
+    return WebLocation(document["url"], document.get("method", ""), document.get("param", ""))
+
+
+def finding_from_json(document: dict[str, Any]) -> Finding:
+    return Finding(
+        fingerprint=Fingerprint(document["fingerprint"]),
+        sources=tuple(document["sources"]),
+        rule_ids=tuple(document["rule_ids"]),
+        title=document["title"],
+        severity=Severity(document["severity"]),
+        confidence=float(document["confidence"]),
+        cwe=tuple(document["cwe"]),
+        location=_location_from_json(document["location"]),
+        in_diff=bool(document["in_diff"]),
+        description=document.get("description", ""),
+        exploit_scenario=document.get("exploit_scenario", ""),
+        recommendation=document.get("recommendation", ""),
+        suggested_fix=document.get("suggested_fix"),
+        evidence=document.get("evidence", ""),
+        help_uri=document.get("help_uri", ""),
+        extra_locations=tuple(_location_from_json(loc) for loc in document.get("extra_locations", [])),
+    )
+
+
+def outcome_from_json(document: Any, config: Config, *, source: str) -> ReviewOutcome:
+    """A findings.json written by `pr-review run --no-post`, read back for `publish`.
+
+    The file comes from a job that ran the pull request's code: it is data to check, not trust.
+    """
+    errors = schema_errors(document, "report.schema.json")
+    if errors:
+        raise UsageError(f"{source} is not a valid findings.json: {errors[0]}")
+    target = document["target"]
+    analyzers = tuple(
+        AnalyzerResult(
+            a["name"],
+            AnalyzerStatus(a["status"]),
+            detail=a["detail"],
+            duration_s=a["duration_s"],
+            metadata=tuple((str(k), str(v)) for k, v in a.get("metadata", {}).items() if v is not None),
+        )
+        for a in document["analyzers"]
+    )
+    return ReviewOutcome(
+        target=ReviewTarget(target["repository"], target["base"], target["head"]),
+        config=config,
+        pr=PullRequestMeta(number=target.get("pull_request")),
+        findings=tuple(finding_from_json(f) for f in document["findings"]),
+        analyzers=analyzers,
+        reviewed_files=tuple(document.get("reviewed_files", [])),
+        not_reviewed=tuple(
+            NotReviewed(n["path"], n["reason"], n.get("analyzer", "")) for n in document["not_reviewed"]
+        ),
+        duration_s=float(document.get("duration_s", 0.0)),
+    )

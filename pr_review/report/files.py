@@ -14,7 +14,7 @@ from pr_review.report.sarif import to_sarif
 from pr_review.validate import check
 
 if TYPE_CHECKING:
-    from pr_review.pipeline import ReviewOutcome
+    from pr_review.outcome import ReviewOutcome
 
 
 def _atomic_write(path: Path, text: str) -> None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from pr_review.analyzers.base import AnalyzerStatus
 from pr_review.models import CodeLocation, Finding, Severity, WebLocation
 
 if TYPE_CHECKING:
-    from pr_review.pipeline import ReviewOutcome
+    from pr_review.outcome import ReviewOutcome
 
 SEVERITY_BADGE = {
     Severity.CRITICAL: "🟥 critical",
@@ -43,11 +44,14 @@ def where(finding: Finding) -> str:
             return f"{cell(method)} `{cell(url, 120)}`".strip()
 
 
-def findings_table(findings: tuple[Finding, ...]) -> list[str]:
-    rows = ["| Severity | Finding | Where | CWE | Found by |", "|---|---|---|---|---|"]
+def findings_table(findings: tuple[Finding, ...], placement: Mapping[str, str] | None = None) -> list[str]:
+    """One row per finding; with `placement`, a column saying where it was reported and why."""
+    header = "| Severity | Finding | Where | CWE | Found by |" + (" Reported |" if placement is not None else "")
+    rows = [header, "|---|---|---|---|---|" + ("---|" if placement is not None else "")]
     rows.extend(
         f"| {SEVERITY_BADGE[finding.severity]} | {cell(finding.title)} | {where(finding)} | "
         f"{', '.join(cwe_link(c) for c in finding.cwe) or '—'} | {', '.join(finding.sources)} |"
+        + (f" {cell(placement.get(finding.fingerprint, 'here'))} |" if placement is not None else "")
         for finding in findings
     )
     return rows
@@ -70,7 +74,11 @@ def data_policy_section(outcome: ReviewOutcome) -> list[str]:
     return lines
 
 
-def render_summary(outcome: ReviewOutcome) -> str:
+def render_summary(
+    outcome: ReviewOutcome, *, placement: Mapping[str, str] | None = None, extra: Sequence[str] = ()
+) -> str:
+    """The summary; `placement` (fingerprint → where it was reported) and `extra` Markdown
+    sections come from the GitHub reporter."""
     counts = outcome.counts()
     total = len(outcome.findings)
     lines = ["## pr-review security review", ""]
@@ -91,13 +99,19 @@ def render_summary(outcome: ReviewOutcome) -> str:
     if outcome.incomplete_reason:
         lines.append(f"\n> [!WARNING]\n> The review did not complete: {cell(outcome.incomplete_reason, 500)}")
     if total:
-        lines += ["", *findings_table(outcome.findings)]
+        lines += ["", *findings_table(outcome.findings, placement)]
+    lines.extend(extra)
     lines += ["", "### Analyzers", "", "| Analyzer | Status | Detail | Time |", "|---|---|---|---|"]
     for result in outcome.analyzers:
         lines.append(
             f"| {result.name} | {_STATUS_ICON[result.status]} {result.status.value} | {cell(result.detail, 300)} "
             f"| {result.duration_s:.1f}s |"
         )
+    meta = {key: value for result in outcome.analyzers for key, value in result.metadata}
+    if meta.get("model"):
+        prompt = f", prompt `{meta['prompt_sha256'][:12]}`" if meta.get("prompt_sha256") else ""
+        where_run = " / ".join(filter(None, (meta.get("provider"), meta.get("region"))))
+        lines += ["", f"Model: `{cell(meta['model'], 80)}`{f' via {cell(where_run, 60)}' if where_run else ''}{prompt}."]
     lines += data_policy_section(outcome)
     if outcome.not_reviewed:
         lines += ["", f"### Not reviewed ({len(outcome.not_reviewed)})", "", "| File | Why |", "|---|---|"]

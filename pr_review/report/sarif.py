@@ -8,7 +8,7 @@ from pr_review import __version__
 from pr_review.models import CodeLocation, Finding, Severity, WebLocation
 
 if TYPE_CHECKING:
-    from pr_review.pipeline import ReviewOutcome
+    from pr_review.outcome import ReviewOutcome
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 

@@ -12,7 +12,7 @@ from pr_review.models import CodeLocation, Finding, Severity
 from pr_review.progress import STATUS_STYLE
 
 if TYPE_CHECKING:
-    from pr_review.pipeline import ReviewOutcome
+    from pr_review.outcome import ReviewOutcome
 
 _COLOUR = {
     Severity.CRITICAL: "bold white on red",

@@ -1,0 +1,1 @@
+"""GitHub mode: the pull request from the Actions environment, and reporting back to it."""

@@ -1,0 +1,364 @@
+"""Report an outcome on the pull request: one review of new inline comments, one summary comment
+edited in place, the escalation label and reviewers. Safe to re-run: nothing is posted twice."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from github import GithubException
+from github.Commit import Commit
+from github.IssueComment import IssueComment
+from github.NamedUser import NamedUser
+from github.Organization import Organization
+from github.PullRequest import PullRequest
+from github.PullRequestComment import PullRequestComment
+from github.Repository import Repository
+
+from pr_review.analyzers.base import AuditSink
+from pr_review.github.client import GitHubApi, GitHubError
+from pr_review.github.comments import (
+    SUMMARY_MARKER,
+    fingerprint_list,
+    inline_body,
+    listed_fingerprints,
+    marked_fingerprint,
+)
+from pr_review.github.pull_request import api_commentable_lines
+from pr_review.models import CodeLocation, Finding
+from pr_review.report.markdown import cell, render_summary
+
+if TYPE_CHECKING:
+    from pr_review.outcome import ReviewOutcome
+
+logger = logging.getLogger(__name__)
+
+LABEL_COLOUR = "b60205"
+LABEL_DESCRIPTION = "pr-review found a high-severity security issue: a human must look"
+OUTSIDE_DIFF = "in the summary: outside the diff"
+REFUSED = "in the summary: GitHub refused an inline comment on this line (422)"
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    inline: tuple[str, ...] = ()  # fingerprints commented inline by this run
+    already_commented: tuple[str, ...] = ()
+    placement: Mapping[str, str] = field(default_factory=dict)  # fingerprint → where it is reported
+    resolved: tuple[str, ...] = ()
+    summary_url: str = ""
+    escalated: bool = False
+    reviewers: tuple[str, ...] = ()
+    write_denied: str = ""  # why posting stopped (fork PR, read-only token); results are in the files
+
+
+@dataclass(frozen=True, slots=True)
+class _Planned:
+    finding: Finding
+    start: int
+    end: int
+
+    def payload(self, body: str) -> dict[str, Any]:
+        path = self.finding.location.path if isinstance(self.finding.location, CodeLocation) else ""
+        comment: dict[str, Any] = {"path": path, "body": body, "line": self.end, "side": "RIGHT"}
+        if self.start != self.end:
+            comment |= {"start_line": self.start, "start_side": "RIGHT"}
+        return comment
+
+
+def _author_is_us(user: NamedUser | Organization, bot_login: str | None) -> bool:
+    """Markers count only in comments we wrote: anyone else could forge one to silence a finding."""
+    return user.login == bot_login if bot_login else user.type == "Bot"
+
+
+def _reply_to(comment: PullRequestComment) -> int | None:
+    reply_to: int | None = comment.in_reply_to_id  # PyGithub types it int; top-level comments have none
+    return reply_to
+
+
+def _comment_range(finding: Finding, commentable: Collection[int]) -> tuple[int, int] | None:
+    location = finding.location
+    if not isinstance(location, CodeLocation):
+        return None
+    lines = [n for n in range(location.start_line, location.end_line + 1) if n in commentable]
+    return (lines[0], lines[-1]) if lines else None
+
+
+def _is_write_denied(exc: GitHubError) -> bool:
+    return exc.status in (401, 403, 404) and "rate limit" not in str(exc).lower()
+
+
+class Publisher:
+    def __init__(
+        self,
+        api: GitHubApi,
+        repo: Repository,
+        pull: PullRequest,
+        outcome: ReviewOutcome,
+        *,
+        head_sha: str,
+        audit: AuditSink,
+        known_secrets: Collection[str] = (),
+    ) -> None:
+        self.api, self.repo, self.pull, self.outcome = api, repo, pull, outcome
+        self.settings = outcome.config.github
+        self.escalation = outcome.config.escalation
+        self.head_sha = head_sha
+        self.audit = audit
+        self.known_secrets = known_secrets
+        self._commit: Commit | None = None
+
+    # -- what is there already ---------------------------------------------------------------------
+    def _ours(self, user: NamedUser | Organization) -> bool:
+        return _author_is_us(user, self.settings.bot_login)
+
+    def existing_inline(self) -> dict[str, PullRequestComment]:
+        comments: list[PullRequestComment] = self.api.call(
+            "list review comments", lambda: list(self.pull.get_review_comments())
+        )
+        found: dict[str, PullRequestComment] = {}
+        for comment in comments:
+            fingerprint = marked_fingerprint(comment.body)
+            if fingerprint and _reply_to(comment) is None and self._ours(comment.user):
+                found.setdefault(fingerprint, comment)
+        return found
+
+    def existing_summary(self) -> IssueComment | None:
+        comments: list[IssueComment] = self.api.call("list comments", lambda: list(self.pull.get_issue_comments()))
+        ours = [c for c in comments if SUMMARY_MARKER in (c.body or "") and self._ours(c.user)]
+        return ours[-1] if ours else None
+
+    # -- posting -----------------------------------------------------------------------------------
+    def _post_review(self, planned: list[_Planned]) -> tuple[list[_Planned], list[_Planned]]:
+        """One review with every comment; on 422 the refused comments are found and left out."""
+        if not planned:
+            return [], []
+        try:
+            self._send_review(planned)
+            return planned, []
+        except GitHubError as exc:
+            if exc.status != 422:
+                raise
+            logger.warning("GitHub refused the review (422): checking each comment against the current diff")
+        fresh = api_commentable_lines(self.api, self.pull)
+        keep = [
+            p for p in planned if _comment_range(p.finding, fresh.get(p.finding.path or "", ())) == (p.start, p.end)
+        ]
+        refused = [p for p in planned if p not in keep]
+        if refused and keep:
+            try:
+                self._send_review(keep)
+                return keep, refused
+            except GitHubError as exc:
+                if exc.status != 422:
+                    raise
+        # Still refused, and GitHub does not say which comment: send them one by one.
+        posted: list[_Planned] = []
+        for item in keep:
+            try:
+                self._send_single(item)
+                posted.append(item)
+            except GitHubError as exc:
+                if exc.status != 422:
+                    raise
+                refused.append(item)
+        return posted, refused
+
+    def _landed(self, fingerprints: set[str]) -> Callable[[], object | None]:
+        def check() -> object | None:
+            existing = self.existing_inline()
+            return next((existing[fp] for fp in fingerprints if fp in existing), None)
+
+        return check
+
+    def _head_commit(self) -> Commit:
+        """The commit the comments are anchored to: the reviewed head, not whatever is newest."""
+        if self._commit is None:
+            commits: list[Commit] = self.api.call(
+                "list the pull request's commits", lambda: list(self.pull.get_commits())
+            )
+            found = next((c for c in commits if c.sha == self.head_sha), None)
+            self._commit = found or self.api.call("read the head commit", lambda: self.repo.get_commit(self.head_sha))
+        return self._commit
+
+    def _send_review(self, planned: list[_Planned]) -> None:
+        comments = [p.payload(inline_body(p.finding, known_secrets=self.known_secrets)) for p in planned]
+        commit = self._head_commit()
+        review = self.api.write(
+            "post the review",
+            lambda: self.pull.create_review(commit=commit, body="", event="COMMENT", comments=comments),  # type: ignore[arg-type]
+            landed=self._landed({p.finding.fingerprint for p in planned}),
+        )
+        self.audit.record(
+            "action",
+            kind="review",
+            id=int(getattr(review, "id", 0) or 0),
+            url=str(getattr(review, "html_url", "") or ""),
+        )
+
+    def _send_single(self, item: _Planned) -> None:
+        payload = item.payload(inline_body(item.finding, known_secrets=self.known_secrets))
+        commit = self._head_commit()
+        extra = {"start_line": payload["start_line"], "start_side": "RIGHT"} if "start_line" in payload else {}
+        comment = self.api.write(
+            "post an inline comment",
+            lambda: self.pull.create_review_comment(
+                payload["body"], commit, payload["path"], line=payload["line"], side="RIGHT", **extra
+            ),
+            landed=self._landed({item.finding.fingerprint}),
+        )
+        self.audit.record(
+            "action",
+            kind="comment",
+            id=int(getattr(comment, "id", 0) or 0),
+            url=str(getattr(comment, "html_url", "") or ""),
+        )
+
+    def _escalate(self) -> tuple[bool, tuple[str, ...]]:
+        threshold = self.escalation.severity
+        needed = any(f.severity.at_least(threshold) for f in self.outcome.findings)
+        label = self.escalation.label
+        current = {lbl.name for lbl in self.api.call("list labels", lambda: list(self.pull.get_labels()))}
+        if not needed:
+            if self.escalation.remove_when_clear and label in current:
+                self.api.call("remove the escalation label", lambda: self.pull.remove_from_labels(label))
+                self.audit.record("action", kind="label", id=f"-{label}")
+            return False, ()
+        if label not in current:
+            self._ensure_label(label)
+            self.api.call("add the escalation label", lambda: self.pull.add_to_labels(label))
+            self.audit.record("action", kind="label", id=label)
+        reviewers = self._request_reviewers()
+        return True, reviewers
+
+    def _ensure_label(self, name: str) -> None:
+        try:
+            self.api.call("read the escalation label", lambda: self.repo.get_label(name))
+        except GitHubError as exc:
+            if exc.status != 404:
+                raise
+            self.api.write(
+                "create the escalation label",
+                lambda: self.repo.create_label(name, LABEL_COLOUR, LABEL_DESCRIPTION),
+                landed=lambda: self._label_or_none(name),
+            )
+
+    def _label_or_none(self, name: str) -> object | None:
+        try:
+            return self.repo.get_label(name)
+        except GithubException:
+            return None
+
+    def _request_reviewers(self) -> tuple[str, ...]:
+        """Reviewers come from the base configuration only, never from model output."""
+        wanted = self.escalation.reviewers
+        if not wanted:
+            return ()
+        users = [r for r in wanted if "/" not in r]
+        teams = [r.split("/", 1)[1] for r in wanted if "/" in r]
+        self.api.call(
+            "request reviewers",
+            lambda: self.pull.create_review_request(reviewers=users or [], team_reviewers=teams or []),
+        )
+        self.audit.record("action", kind="reviewers", id=",".join(wanted))
+        return tuple(wanted)
+
+    def _reply_resolved(self, existing: Mapping[str, PullRequestComment], resolved: list[str]) -> None:
+        if not self.settings.reply_when_resolved:
+            return
+        replies: list[PullRequestComment] = self.api.call(
+            "list review comments", lambda: list(self.pull.get_review_comments())
+        )
+        answered = {_reply_to(r) for r in replies if "pr-review:resolved" in (r.body or "") and self._ours(r.user)}
+        for fingerprint in resolved:
+            thread = existing.get(fingerprint)
+            if thread is None or thread.id in answered:
+                continue
+            body = f"No longer detected at {self.head_sha[:12]}.\n\n<!-- pr-review:resolved={fingerprint} -->"
+            self._reply(thread.id, body)
+
+    def _reply(self, comment_id: int, body: str) -> None:
+        reply = self.api.call(
+            "reply on a resolved finding", lambda: self.pull.create_review_comment_reply(comment_id, body)
+        )
+        self.audit.record("action", kind="reply", id=reply.id, url=reply.html_url)
+
+    def _upsert_summary(self, body: str, previous: IssueComment | None) -> str:
+        if previous is not None:
+            self.api.call("edit the summary comment", lambda: previous.edit(body))
+            self.audit.record("action", kind="summary", id=previous.id, url=previous.html_url)
+            return previous.html_url
+        comment = self.api.write(
+            "post the summary comment",
+            lambda: self.pull.create_issue_comment(body),
+            landed=self.existing_summary,
+        )
+        self.audit.record("action", kind="summary", id=comment.id, url=comment.html_url)
+        return comment.html_url
+
+    # -- the whole report ----------------------------------------------------------------------------
+    def publish(self, commentable: Mapping[str, Collection[int]] | None = None) -> PublishResult:
+        try:
+            return self._publish(commentable)
+        except GitHubError as exc:
+            if not _is_write_denied(exc):
+                raise
+            logger.warning("cannot post to the pull request: %s", exc)
+            return PublishResult(write_denied=str(exc))
+
+    def _publish(self, commentable: Mapping[str, Collection[int]] | None) -> PublishResult:
+        if commentable is None:
+            commentable = api_commentable_lines(self.api, self.pull)
+        existing = self.existing_inline()
+        previous = self.existing_summary()
+        placement: dict[str, str] = {}
+        planned: list[_Planned] = []
+        cap = self.settings.max_inline_comments
+        for finding in self.outcome.findings:
+            if finding.fingerprint in existing:
+                placement[finding.fingerprint] = "inline (earlier run)"
+                continue
+            span = _comment_range(finding, commentable.get(finding.path or "", ()))
+            if span is None:
+                placement[finding.fingerprint] = OUTSIDE_DIFF
+            elif len(planned) >= cap:
+                placement[finding.fingerprint] = f"in the summary: over the cap of {cap} inline comments"
+            else:
+                planned.append(_Planned(finding, *span))
+        posted, refused = self._post_review(planned)
+        placement |= {p.finding.fingerprint: "inline" for p in posted}
+        placement |= {p.finding.fingerprint: REFUSED for p in refused}
+        current = {f.fingerprint for f in self.outcome.findings}
+        earlier = set(existing) | (listed_fingerprints(previous.body) if previous is not None else frozenset())
+        resolved = sorted(earlier - current)
+        self._reply_resolved(existing, resolved)
+        escalated, reviewers = self._escalate()
+        extra = self._extra_sections(resolved, escalated, reviewers)
+        body = "\n".join(
+            (SUMMARY_MARKER, render_summary(self.outcome, placement=placement, extra=extra), fingerprint_list(current))
+        )
+        url = self._upsert_summary(body, previous)
+        return PublishResult(
+            inline=tuple(p.finding.fingerprint for p in posted),
+            already_commented=tuple(fp for fp in existing if fp in current),
+            placement=placement,
+            resolved=tuple(resolved),
+            summary_url=url,
+            escalated=escalated,
+            reviewers=reviewers,
+        )
+
+    def _extra_sections(self, resolved: list[str], escalated: bool, reviewers: tuple[str, ...]) -> list[str]:
+        lines: list[str] = []
+        if escalated:
+            who = f" Review requested from {', '.join(cell(r, 60) for r in reviewers)}." if reviewers else ""
+            lines += [
+                "",
+                f"🚨 Escalated: labelled `{cell(self.escalation.label, 50)}` (findings at or above "
+                f"{self.escalation.severity.value}); a maintainer clears the label.{who}",
+            ]
+        if resolved:
+            lines += ["", f"### Resolved since the last run ({len(resolved)})", ""]
+            lines += [f"- `{fp[:12]}` no longer detected at `{self.head_sha[:12]}`" for fp in resolved[:50]]
+        return lines

@@ -1,0 +1,157 @@
+"""Gather a pull request: metadata and files through the API, the diff from git where the API
+omits it, head contents from git, the workspace (when it matches) or the contents API."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from github import GithubException
+from github.File import File
+from github.PullRequest import PullRequest
+from github.Repository import Repository
+
+from pr_review.errors import ReviewIncomplete, ToolError
+from pr_review.gather.change import Change, HeadReader, PullRequestMeta, ReviewTarget
+from pr_review.gather.diff import ChangedFile, parse_diff
+from pr_review.gather.local_git import DIFF_ARGS, git, matches_head, read_blobs, worktree_reader
+from pr_review.github.actions import PullRequestEvent
+from pr_review.github.client import GitHubApi
+
+logger = logging.getLogger(__name__)
+
+API_FILE_LIMIT = 3000  # GitHub lists at most 3,000 files of a pull request
+
+
+def _api_file_diff(api_file: File) -> str:
+    """One file's git-style diff rebuilt from the API's listing (the patch holds only hunks)."""
+    path, status = api_file.filename, api_file.status
+    old = api_file.previous_filename or path
+    lines = [f"diff --git a/{old} b/{path}"]
+    if status == "renamed":
+        lines += [f"rename from {old}", f"rename to {path}"]
+    if status == "added":
+        lines.append("new file mode 100644")
+    if status == "removed":
+        lines.append("deleted file mode 100644")
+    patch = _patch(api_file)
+    if patch:
+        source = "/dev/null" if status == "added" else f"a/{old}"
+        target = "/dev/null" if status == "removed" else f"b/{path}"
+        lines += [f"--- {source}", f"+++ {target}", patch.rstrip("\n")]
+    elif api_file.additions == 0 and api_file.deletions == 0 and status != "renamed":
+        lines.append(f"Binary files a/{old} and b/{path} differ")
+    return "\n".join(lines) + "\n"
+
+
+def _patch(api_file: File) -> str | None:
+    patch: str | None = api_file.patch  # PyGithub types it str; the API omits it for large files
+    return patch
+
+
+def _needs_git(api_file: File) -> bool:
+    """The API omits the patch of large files: their lines must come from git, never be skipped."""
+    return _patch(api_file) is None and (api_file.additions > 0 or api_file.deletions > 0)
+
+
+def _git_diff(workspace: Path, base: str, head: str, paths: list[str] | None) -> tuple[ChangedFile, ...]:
+    pathspec = ["--", *paths] if paths else []
+    try:
+        return parse_diff(git(workspace, *DIFF_ARGS, f"{base}...{head}", *pathspec))
+    except ToolError as exc:
+        raise ReviewIncomplete(
+            f"the pull request is too large for the API's diff and git in {workspace} cannot produce it: {exc}",
+            hint="check out the repository with `fetch-depth: 0` so the base and head commits are present",
+        ) from exc
+
+
+def _files(api: GitHubApi, pull: PullRequest, workspace: Path, event: PullRequestEvent) -> tuple[ChangedFile, ...]:
+    listed: list[File] = api.call("list the pull request's files", lambda: list(pull.get_files()))
+    if len(listed) >= API_FILE_LIMIT or pull.changed_files > len(listed):
+        logger.info("the API lists %d of %d files: taking the whole diff from git", len(listed), pull.changed_files)
+        return _git_diff(workspace, event.base_sha, event.head_sha, None)
+    from_api = {f.path: f for f in parse_diff("".join(_api_file_diff(f) for f in listed if not _needs_git(f)))}
+    large = [f.filename for f in listed if _needs_git(f)]
+    from_git = {f.path: f for f in _git_diff(workspace, event.base_sha, event.head_sha, large)} if large else {}
+    missing = [path for path in large if path not in from_git]
+    if missing:
+        raise ReviewIncomplete(f"no diff could be obtained for {len(missing)} file(s), e.g. {missing[0]}")
+    ordered = [from_api.get(f.filename) or from_git.get(f.filename) for f in listed]
+    return tuple(f for f in ordered if f is not None)
+
+
+def head_reader(repo: Repository, workspace: Path, head_sha: str, files: tuple[ChangedFile, ...]) -> HeadReader:
+    """Head contents: git objects in the workspace; else the checkout where it matches the diff (an
+    Actions checkout of a pull_request is the merge commit); else the contents API at the head sha."""
+    wanted = [f.path for f in files]
+    try:
+        blobs = read_blobs(workspace, head_sha, wanted)
+    except ToolError:
+        blobs = {}
+    on_disk = worktree_reader(workspace)
+    cache: dict[str, bytes | None] = dict(blobs)
+
+    def from_api(path: str) -> bytes | None:
+        try:
+            content = repo.get_contents(path, ref=head_sha)
+        except GithubException:
+            return None
+        if isinstance(content, list):
+            return None
+        return content.decoded_content
+
+    def read(path: str) -> bytes | None:
+        if path not in cache:
+            changed = next((f for f in files if f.path == path), None)
+            local = on_disk(path)
+            cache[path] = local if changed is not None and matches_head(changed, local) else from_api(path)
+        return cache[path]
+
+    return read
+
+
+def gather_pull_request(
+    api: GitHubApi, repository: str, event: PullRequestEvent, workspace: Path
+) -> tuple[Change, Repository, PullRequest]:
+    repo: Repository = api.call("read the repository", lambda: api.github.get_repo(repository))
+    pull: PullRequest = api.call(f"read pull request #{event.number}", lambda: repo.get_pull(event.number))
+    files = _files(api, pull, workspace, event)
+    messages = api.call("list the pull request's commits", lambda: [c.commit.message for c in pull.get_commits()])
+    meta = PullRequestMeta(
+        number=event.number,
+        title=pull.title or "",
+        body=pull.body or "",
+        head_ref=event.head_ref,
+        base_ref=event.base_ref,
+        author=event.author,
+        url=pull.html_url,
+        commit_messages=tuple(messages),
+    )
+    target = ReviewTarget(repository, event.base_sha, event.head_sha)
+    reader = head_reader(repo, workspace, event.head_sha, files)
+    return Change(target, files, reader, meta, head_source="github"), repo, pull
+
+
+def base_file_reader(repo: Repository, workspace: Path, base_sha: str) -> Callable[[str], bytes | None]:
+    """Files as they are at the base commit (the review's own config): git first, then the API."""
+
+    def read(path: str) -> bytes | None:
+        try:
+            return git(workspace, "show", f"{base_sha}:{path}")
+        except ToolError:
+            pass
+        try:
+            content = repo.get_contents(path, ref=base_sha)
+        except GithubException:
+            return None
+        return None if isinstance(content, list) else content.decoded_content
+
+    return read
+
+
+def api_commentable_lines(api: GitHubApi, pull: PullRequest) -> dict[str, frozenset[int]]:
+    """Lines GitHub accepts a RIGHT-side comment on, per file, from the API's current patches."""
+    listed: list[File] = api.call("list the pull request's files", lambda: list(pull.get_files()))
+    files = parse_diff("".join(_api_file_diff(f) for f in listed if _patch(f) is not None))
+    return {f.path: f.commentable_lines for f in files}

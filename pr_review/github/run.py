@@ -1,0 +1,202 @@
+"""`pr-review run` (review the pull request of this Actions run) and `pr-review publish`
+(post results a `run --no-post` job uploaded, from a workflow_run job that holds a write token)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pr_review.analyzers import build_analyzers
+from pr_review.analyzers.base import AuditSink, Credentials
+from pr_review.config import Config, load_base_config, load_config_file, with_overrides
+from pr_review.errors import ExitCode, UsageError
+from pr_review.github import actions
+from pr_review.github.actions import ActionsEnvironment
+from pr_review.github.client import GitHubApi, RetryPolicy
+from pr_review.github.publish import Publisher, PublishResult
+from pr_review.github.pull_request import base_file_reader, gather_pull_request
+from pr_review.models import CodeLocation, Severity
+from pr_review.outcome import ReviewOutcome
+from pr_review.pipeline import review
+from pr_review.progress import Progress
+from pr_review.report.audit_events import record_outcome, record_run_started
+from pr_review.report.document import outcome_from_json
+from pr_review.report.files import write_outputs
+from pr_review.report.markdown import render_summary
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    config_path: Path | None
+    out_dir: Path
+    post: bool
+    fail_on: str | None = None
+    retry: RetryPolicy | None = None  # tests shorten the waits
+
+
+def make_api(environment: ActionsEnvironment, config: Config | None, retry: RetryPolicy | None) -> GitHubApi:
+    settings = config.github if config is not None else None
+    return GitHubApi(
+        environment.api_url,
+        environment.token,
+        timeout_s=int(settings.timeout_s) if settings else 30,
+        policy=retry,
+        write_interval_s=settings.write_interval_s if settings else 1.0,
+    )
+
+
+def _config(options: RunOptions, read_base: Any, base_sha: str) -> Config:
+    config = load_config_file(options.config_path) if options.config_path else load_base_config(read_base, base_sha)
+    return with_overrides(config, fail_on=options.fail_on)
+
+
+def _annotations(outcome: ReviewOutcome, limit: int) -> None:
+    """`::error`/`::warning` lines on the changed files, capped, every value escaped."""
+    located = [(f, f.location) for f in outcome.findings if isinstance(f.location, CodeLocation) and f.in_diff]
+    for finding, location in located[:limit]:
+        level = "error" if finding.severity.at_least(Severity.HIGH) else "warning"
+        print(
+            actions.annotation(
+                level,
+                f"{finding.title} ({', '.join(finding.cwe) or 'no CWE'}; {', '.join(finding.sources)})",
+                file=location.path,
+                line=location.start_line,
+                title=f"pr-review: {finding.severity.value}",
+            ),
+            flush=True,
+        )
+
+
+def report_to_actions(
+    environment: ActionsEnvironment, outcome: ReviewOutcome, published: PublishResult | None, out_dir: Path
+) -> None:
+    placement = dict(published.placement) if published is not None else None
+    extra = (
+        [f"\n> [!NOTE]\n> Nothing was posted on the pull request: {published.write_denied}"]
+        if (published is not None and published.write_denied)
+        else []
+    )
+    actions.append_step_summary(environment.step_summary, render_summary(outcome, placement=placement, extra=extra))
+    counts = outcome.counts()
+    actions.write_outputs(
+        environment.output,
+        {
+            "findings-count": str(len(outcome.findings)),
+            "high-count": str(counts[Severity.HIGH] + counts[Severity.CRITICAL]),
+            "escalated": "true" if published is not None and published.escalated else "false",
+            "results-dir": str(out_dir),
+        },
+    )
+    _annotations(outcome, outcome.config.github.max_annotations)
+
+
+def run_in_actions(options: RunOptions, environ: Mapping[str, str], progress: Progress, audit_for: Any) -> ExitCode:
+    environment = ActionsEnvironment.from_environ(environ)
+    environment.require_repository()
+    event = actions.read_event(environment)
+    api = make_api(environment, None, options.retry)
+    progress.stage(f"reading pull request #{event.number}")
+    repo = api.call("read the repository", lambda: api.github.get_repo(environment.repository))
+    config = _config(options, base_file_reader(repo, environment.workspace, event.base_sha), event.base_sha)
+    api = make_api(environment, config, options.retry)
+    change, repo, pull = gather_pull_request(api, environment.repository, event, environment.workspace)
+    credentials = Credentials(anthropic_api_key=environment.anthropic_api_key, github_token=environment.token)
+    audit: AuditSink
+    with audit_for(options.out_dir) as audit:
+        record_run_started(
+            audit,
+            change.target,
+            event.number,
+            config,
+            actor=environment.actor,
+            trigger=environment.event_name or "pull_request",
+            purpose=f"security review of pull request #{event.number}",
+        )
+        outcome = review(
+            change,
+            config,
+            build_analyzers(credentials, environ),
+            progress,
+            repo_root=environment.workspace,
+            audit=audit,
+        )
+        write_outputs(outcome, options.out_dir)
+        published = None
+        if options.post:
+            progress.stage("reporting on the pull request")
+            publisher = Publisher(api, repo, pull, outcome, head_sha=event.head_sha, audit=audit)
+            published = publisher.publish({f.path: f.commentable_lines for f in change.files})
+            if published.write_denied:
+                progress.note(f"could not post to the pull request ({published.write_denied}); see the job summary")
+        report_to_actions(environment, outcome, published, options.out_dir)
+        record_outcome(audit, outcome, outcome.exit_code)
+    progress.close()
+    return outcome.exit_code
+
+
+def _workflow_run_pull(environment: ActionsEnvironment, pr_number: int | None) -> int:
+    """The PR a workflow_run job publishes for: the flag, else the triggering run's pull request."""
+    if pr_number is not None:
+        return pr_number
+    if environment.event_path is not None and environment.event_path.is_file():
+        payload = json.loads(environment.event_path.read_text(encoding="utf-8"))
+        pulls = (payload.get("workflow_run") or {}).get("pull_requests") or []
+        if pulls:
+            return int(pulls[0]["number"])
+    raise UsageError(
+        "cannot tell which pull request to publish to",
+        hint="pass --pr N, or run `publish` from a workflow_run event of a pull_request workflow",
+    )
+
+
+def publish_results(
+    results_dir: Path,
+    pr_number: int | None,
+    options: RunOptions,
+    environ: Mapping[str, str],
+    progress: Progress,
+    audit_for: Any,
+) -> ExitCode:
+    """Post what an unprivileged `run --no-post` job found. Its files are untrusted data: schema-checked,
+    every text neutralised when rendered; the PR number comes from this workflow's own event."""
+    environment = ActionsEnvironment.from_environ(environ)
+    environment.require_repository()
+    number = _workflow_run_pull(environment, pr_number)
+    findings_path = results_dir / "findings.json"
+    try:
+        document = json.loads(findings_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"cannot read {findings_path}: {exc}") from exc
+    api = make_api(environment, None, options.retry)
+    repo = api.call("read the repository", lambda: api.github.get_repo(environment.repository))
+    pull = api.call(f"read pull request #{number}", lambda: repo.get_pull(number))
+    config = _config(options, base_file_reader(repo, environment.workspace, pull.base.sha), pull.base.sha)
+    outcome = outcome_from_json(document, config, source=str(findings_path))
+    if outcome.target.head != pull.head.sha:
+        progress.note(f"results are for {outcome.target.head[:12]}, the pull request is now at {pull.head.sha[:12]}")
+    api = make_api(environment, config, options.retry)
+    with audit_for(options.out_dir) as audit:
+        record_run_started(
+            audit,
+            outcome.target,
+            number,
+            config,
+            actor=environment.actor,
+            trigger=environment.event_name or "workflow_run",
+            purpose=f"publish the results of a pull_request run to pull request #{number}",
+        )
+        publisher = Publisher(api, repo, pull, outcome, head_sha=outcome.target.head, audit=audit)
+        published = publisher.publish(None)
+        report_to_actions(environment, outcome, published, results_dir)
+        exit_code = ExitCode.RUNTIME if published.write_denied else outcome.exit_code
+        record_outcome(audit, outcome, exit_code, status="existing")
+    if published.write_denied:
+        print(f"error: nothing could be posted: {published.write_denied}", file=sys.stderr)
+    return exit_code

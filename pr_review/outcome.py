@@ -1,0 +1,56 @@
+"""ReviewOutcome: what a review found, as every reporter sees it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus
+from pr_review.classify.view import ModelView
+from pr_review.config import Config
+from pr_review.errors import ExitCode
+from pr_review.gather.change import PullRequestMeta, ReviewTarget
+from pr_review.models import Finding, Severity
+from pr_review.scope import NotReviewed
+
+
+@dataclass(frozen=True)
+class ReviewOutcome:
+    target: ReviewTarget
+    config: Config
+    pr: PullRequestMeta
+    findings: tuple[Finding, ...]
+    analyzers: tuple[AnalyzerResult, ...]
+    reviewed_files: tuple[str, ...]
+    not_reviewed: tuple[NotReviewed, ...]
+    duration_s: float
+    model_view: ModelView | None = None  # what a model could see: redactions and withheld files
+
+    def counts(self) -> dict[Severity, int]:
+        counter = Counter(f.severity for f in self.findings)
+        return {severity: counter.get(severity, 0) for severity in reversed(Severity)}
+
+    @property
+    def failing_findings(self) -> tuple[Finding, ...]:
+        threshold = self.config.fail_on
+        if threshold is None:
+            return ()
+        return tuple(f for f in self.findings if f.severity.at_least(threshold))
+
+    @property
+    def incomplete_reason(self) -> str | None:
+        """Why the review could not complete, or None when it did."""
+        closed = [r for r in self.analyzers if r.fail_closed]
+        if closed:
+            return f"{closed[0].name} failed and is configured to fail the run: {closed[0].detail}"
+        ran = [r for r in self.analyzers if r.status is AnalyzerStatus.OK]
+        failed = [r for r in self.analyzers if r.status is AnalyzerStatus.FAILED]
+        if failed and not ran:
+            return "no analyzer could run: " + "; ".join(f"{r.name}: {r.detail}" for r in failed)
+        return None
+
+    @property
+    def exit_code(self) -> ExitCode:
+        if self.incomplete_reason is not None:
+            return ExitCode.RUNTIME
+        return ExitCode.FINDINGS if self.failing_findings else ExitCode.OK
