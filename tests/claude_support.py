@@ -109,7 +109,7 @@ def added_lines_in(request: Mapping[str, Any]) -> set[tuple[str, int]]:
         if opening:
             path = opening.group(1)
             continue
-        numbered = re.match(r"^\s*(\d+) \+ \| ", line)
+        numbered = re.match(r"^(\d+)\+ ", line)
         if numbered:
             shown.add((path, int(numbered.group(1))))
     return shown

@@ -252,7 +252,7 @@ def test_partial_failure_keeps_the_other_chunks_findings(fake: FakeAnthropic) ->
     assert result.detail.startswith(f"1 of {requests} request(s) failed: Anthropic API overloaded (529)")
     assert len(result.findings) == requests - 1
     failed = {n.path for n in result.not_reviewed}
-    assert len(failed) == 1
+    assert failed
     assert failed.isdisjoint(f.path for f in result.findings)
 
 

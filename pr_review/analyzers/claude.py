@@ -82,13 +82,16 @@ class ClaudeAnalyzer:
         settings = review.config.claude
         if not settings.enabled:
             return AnalyzerResult(self.name, AnalyzerStatus.SKIPPED, detail="disabled by claude.enabled")
-        client = make_client(settings, self._credentials.anthropic_api_key, self._environ)
+        fence = Fence.new()
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="claude-client") as pool:
+            # The SDK client takes a while to build (TLS context): overlap it with planning.
+            pending = pool.submit(make_client, settings, self._credentials.anthropic_api_key, self._environ)
+            plan = plan_review(review.scope, review.model_view, settings, fence, self._instructions)
+            client = pending.result()
         if isinstance(client, Unavailable):
             status = AnalyzerStatus.FAILED if client.failed else AnalyzerStatus.SKIPPED
             fail_closed = client.failed and settings.on_failure == "fail"
             return AnalyzerResult(self.name, status, detail=client.reason, fail_closed=fail_closed)
-        fence = Fence.new()
-        plan = plan_review(review.scope, review.model_view, settings, fence, self._instructions)
         if plan.code_limit < MIN_CODE_CHARS:
             overhead = settings.token_budget - plan.code_limit // CHARS_PER_TOKEN
             detail = (

@@ -90,10 +90,9 @@ def file_regions(changed: ChangedFile, lines: Sequence[str], context_lines: int)
         if not hunk.added and not hunk.context:
             continue
         first, last = hunk.new_start, min(hunk.new_end, total) if total else hunk.new_end
-        start = max(1, first - context_lines)
+        # From the enclosing function's first line when it can be found, else context_lines above.
         found = enclosing_start(lines, first) if hunk.added else None
-        if found is not None:
-            start = min(start, found)
+        start = found if found is not None else max(1, first - context_lines)
         end = min(max(last, 1) + context_lines, max(total, last))
         if windows and start <= windows[-1].end + 1:
             previous = windows[-1]
@@ -117,18 +116,41 @@ def _removed_before(changed: ChangedFile) -> dict[int, int]:
     return markers
 
 
-def render(region: Region, changed: ChangedFile, lines: Sequence[str], fence: Fence) -> Rendered:
-    added = changed.added_lines
-    removed = _removed_before(changed)
-    width = len(str(region.end))
+@dataclass(frozen=True, slots=True)
+class SafeFile:
+    """A file's redacted lines, neutralised once, and what the neutralisation found."""
+
+    changed: ChangedFile
+    lines: tuple[str, ...]
+    flags: dict[int, tuple[Flag, ...]]  # line number → flags
+    removed: dict[int, int]
+
+    @classmethod
+    def of(cls, changed: ChangedFile, lines: Sequence[str]) -> SafeFile:
+        joined = "\n".join(lines)
+        clean, _ = neutralise_untrusted(joined, changed.path)
+        flags: dict[int, tuple[Flag, ...]] = {}
+        if clean != joined:  # rare: redo line by line to say where
+            safe: list[str] = []
+            for n, line in enumerate(lines, 1):
+                text, found = neutralise_untrusted(line, f"{changed.path}:{n}")
+                safe.append(text)
+                if found:
+                    flags[n] = found
+            return cls(changed, tuple(safe), flags, _removed_before(changed))
+        return cls(changed, tuple(lines), flags, _removed_before(changed))
+
+
+def render(region: Region, file: SafeFile, fence: Fence) -> Rendered:
+    added = file.changed.added_lines
+    lines, removed = file.lines, file.removed
     flags: list[Flag] = []
     out: list[str] = []
     for n in range(region.start, region.end + 1):
         if n in removed:
-            out.append(f"{'':>{width}} - | [{removed[n]} line(s) removed]")
-        text, found = neutralise_untrusted(lines[n - 1] if n <= len(lines) else "", f"{region.path}:{n}")
-        flags.extend(found)
-        out.append(f"{n:>{width}} {'+' if n in added else ' '} | {text}")
+            out.append(f"- [{removed[n]} line(s) removed]")
+        flags.extend(file.flags.get(n, ()))
+        out.append(f"{n}{'+' if n in added else ' '} {lines[n - 1] if n <= len(lines) else ''}")
     path_value, path_flags = attribute_value(region.path, "path")
     attributes = {"path": path_value, "lines": f"{region.start}-{region.end}"}
     text = fence.wrap_safe("code", "\n".join(out), attributes)
@@ -169,12 +191,11 @@ class RenderFn:
     """Renders regions of the files of one run (ChangedFile + redacted lines, one fence)."""
 
     def __init__(self, files: dict[str, tuple[ChangedFile, list[str]]], fence: Fence) -> None:
-        self._files = files
+        self._files = {path: SafeFile.of(changed, lines) for path, (changed, lines) in files.items()}
         self._fence = fence
 
     def __call__(self, region: Region) -> Rendered:
-        changed, lines = self._files[region.path]
-        return render(region, changed, lines, self._fence)
+        return render(region, self._files[region.path], self._fence)
 
 
 def pack(blocks: Sequence[Rendered], limit: int, concurrency: int) -> list[Chunk]:
@@ -188,14 +209,18 @@ def pack(blocks: Sequence[Rendered], limit: int, concurrency: int) -> list[Chunk
     target = total / count
     chunks: list[Chunk] = []
     current: list[Rendered] = []
-    size = 0
+    size = done = 0
+    wave = 0  # which of the `count` equal shares the current chunk is filling
     for block in blocks:
         block_size = len(block.text) + 1
-        if current and (size + block_size > limit or size + block_size / 2 > target):
+        share = min(count - 1, int((done + block_size / 2) // target))
+        if current and (size + block_size > limit or share > wave):
             chunks.append(Chunk(tuple(current)))
             current, size = [], 0
+        wave = max(wave, share)
         current.append(block)
         size += block_size
+        done += block_size
     if current:
         chunks.append(Chunk(tuple(current)))
     return chunks

@@ -1,0 +1,226 @@
+"""Claude analyzer benchmark: bytes sent per byte of diff, and wall time against ideal concurrency.
+
+    .venv/bin/python benchmarks/claude/run.py
+
+A synthetic 300-file change (~20k added lines of Python, JavaScript and Go; some hunks inside
+larger existing files) is reviewed against the loopback fake of the Messages API answering after
+a fixed latency. Writes benchmarks/claude/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from fakes import FakeAnthropic  # noqa: E402
+
+from pr_review.analyzers.base import Credentials, ReviewInput  # noqa: E402
+from pr_review.analyzers.claude import ClaudeAnalyzer  # noqa: E402
+from pr_review.classify.view import unclassified_view  # noqa: E402
+from pr_review.config import build_config  # noqa: E402
+from pr_review.gather.change import Change, ReviewTarget  # noqa: E402
+from pr_review.gather.diff import parse_diff  # noqa: E402
+from pr_review.scope import build_scope  # noqa: E402
+
+LATENCY_S = 0.2
+NEW_FILES = 240
+MODIFIED_FILES = 60
+
+
+def _python(rng: random.Random, n: int) -> list[str]:
+    out = ["import json", "import logging", "", "logger = logging.getLogger(__name__)", ""]
+    while len(out) < n:
+        name = f"handle_{rng.randrange(10**6)}"
+        out += [
+            "",
+            f"def {name}(request, db):",
+            f'    """Handle the {name} endpoint."""',
+            "    payload = json.loads(request.body or '{}')",
+            f"    limit = int(payload.get('limit', {rng.randrange(5, 100)}))",
+            "    rows = db.query('SELECT id, name FROM items WHERE owner = ?', (request.user.id,))",
+            "    result = [dict(id=r[0], name=r[1]) for r in rows[:limit]]",
+            f"    logger.info('{name}: %d rows', len(result))",
+            "    return {'items': result, 'count': len(result)}",
+        ]
+    return out[:n]
+
+
+def _javascript(rng: random.Random, n: int) -> list[str]:
+    out = ["'use strict';", "const express = require('express');", "const router = express.Router();", ""]
+    while len(out) < n:
+        name = f"list{rng.randrange(10**6)}"
+        out += [
+            f"router.get('/api/{name}', async function {name}(req, res) {{",
+            "  const page = Number.parseInt(req.query.page || '1', 10);",
+            f"  const items = await req.db.items.find({{ owner: req.user.id }}).limit({rng.randrange(5, 50)});",
+            "  res.json({ page, items: items.map((item) => ({ id: item.id, name: item.name })) });",
+            "});",
+            "",
+        ]
+    return out[:n]
+
+
+def _go(rng: random.Random, n: int) -> list[str]:
+    out = ["package service", "", "import (", '\t"encoding/json"', '\t"net/http"', ")", ""]
+    while len(out) < n:
+        name = f"Serve{rng.randrange(10**6)}"
+        out += [
+            f"func {name}(w http.ResponseWriter, r *http.Request) {{",
+            "\tuser := r.Context().Value(userKey).(*User)",
+            f"\titems, err := store.ItemsFor(user.ID, {rng.randrange(5, 50)})",
+            "\tif err != nil {",
+            '\t\thttp.Error(w, "internal error", http.StatusInternalServerError)',
+            "\t\treturn",
+            "\t}",
+            "\t_ = json.NewEncoder(w).Encode(items)",
+            "}",
+            "",
+        ]
+    return out[:n]
+
+
+GENERATORS = (("py", _python), ("js", _javascript), ("go", _go))
+
+
+@dataclass(frozen=True)
+class Synthetic:
+    diff: str
+    head: dict[str, bytes]
+
+
+def generate(seed: int = 4) -> Synthetic:
+    rng = random.Random(seed)
+    diff: list[str] = []
+    head: dict[str, bytes] = {}
+    for n in range(NEW_FILES):
+        ext, make = GENERATORS[n % 3]
+        path = f"services/s{n // 20:02}/new_{n:03}.{ext}"
+        lines = make(rng, rng.randrange(40, 80))
+        diff += [f"diff --git a/{path} b/{path}", "new file mode 100644", "--- /dev/null", f"+++ b/{path}"]
+        diff += [f"@@ -0,0 +1,{len(lines)} @@", *(f"+{line}" for line in lines)]
+        head[path] = ("\n".join(lines) + "\n").encode()
+    for n in range(MODIFIED_FILES):
+        ext, make = GENERATORS[n % 3]
+        path = f"core/c{n // 10:02}/module_{n:03}.{ext}"
+        old = make(rng, rng.randrange(600, 1200))
+        new = list(old)
+        hunks: list[tuple[int, list[str]]] = []
+        offset = 0
+        for anchor in sorted(rng.sample(range(20, len(old) - 20), 4)):
+            added = make(rng, rng.randrange(15, 32))[5:]
+            hunks.append((anchor, added))
+        diff += [f"diff --git a/{path} b/{path}", f"--- a/{path}", f"+++ b/{path}"]
+        for anchor, added in hunks:
+            before, after = old[anchor - 3 : anchor], old[anchor : anchor + 3]
+            new_start = anchor - 3 + 1 + offset
+            diff.append(f"@@ -{anchor - 2},6 +{new_start},{6 + len(added)} @@")
+            diff += [f" {line}" for line in before] + [f"+{line}" for line in added] + [f" {line}" for line in after]
+            at = anchor + offset
+            new[at:at] = added
+            offset += len(added)
+        head[path] = ("\n".join(new) + "\n").encode()
+    return Synthetic("\n".join(diff) + "\n", head)
+
+
+def review_input(synthetic: Synthetic, context_lines: int) -> ReviewInput:
+    files = parse_diff(synthetic.diff)
+    change = Change(ReviewTarget("bench/repo", "base", "head"), files, synthetic.head.get)
+    config = build_config({"claude": {"context_lines": context_lines, "concurrency": 4}})
+    scope = build_scope(change, config)
+    return ReviewInput(scope, config, Path("/nonexistent"), None, unclassified_view(scope))
+
+
+@dataclass(frozen=True)
+class Figures:
+    latency_s: float
+    context_lines: int
+    requests: int
+    sent_bytes: int
+    ratio: float
+    wall_s: float
+    ideal_s: float
+    findings_status: str
+
+    @property
+    def wall_ratio(self) -> float:
+        return self.wall_s / self.ideal_s
+
+
+def measure(synthetic: Synthetic, context_lines: int, latency_s: float = LATENCY_S) -> Figures:
+    review = review_input(synthetic, context_lines)
+    with FakeAnthropic(latency=latency_s) as fake:
+        analyzer = ClaudeAnalyzer(Credentials(anthropic_api_key="k"), environ={"ANTHROPIC_BASE_URL": fake.url})
+        started = time.monotonic()
+        result = analyzer.analyze(review)
+        wall = time.monotonic() - started
+        requests = fake.message_requests()
+    assert not result.not_reviewed, result.not_reviewed
+    # Text the model reads: system and tool schema once (cached), the user turn of every request.
+    fixed_once = sum(len(b["text"].encode()) for b in requests[0]["system"])
+    fixed_once += len(json.dumps(requests[0]["tools"]).encode())
+    sent = fixed_once + sum(len(r["messages"][0]["content"].encode()) for r in requests)
+    concurrency = review.config.claude.concurrency
+    return Figures(
+        latency_s,
+        context_lines,
+        len(requests),
+        sent,
+        sent / len(synthetic.diff.encode()),
+        wall,
+        latency_s * len(requests) / concurrency,
+        result.status.value,
+    )
+
+
+def main() -> int:
+    synthetic = generate()
+    files = parse_diff(synthetic.diff)
+    added = sum(len(h.added) for f in files for h in f.hunks)
+    diff_bytes = len(synthetic.diff.encode())
+    rows = [measure(synthetic, lines) for lines in (20, 10, 0)] + [measure(synthetic, 20, latency_s=2.0)]
+    table = [
+        "| latency | claude.context_lines | requests | bytes sent | sent ÷ diff | wall time | ideal | wall ÷ ideal |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    table.extend(
+        f"| {f.latency_s:g} s | {f.context_lines} | {f.requests} | {f.sent_bytes:,} | {f.ratio:.2f} | {f.wall_s:.2f} s "
+        f"| {f.ideal_s:.2f} s | {f.wall_ratio:.2f} |"
+        for f in rows
+    )
+    report = "\n".join(
+        [
+            "# Claude analyzer benchmark",
+            "",
+            "`.venv/bin/python benchmarks/claude/run.py` — synthetic change: "
+            f"{len(files)} files ({NEW_FILES} new, {MODIFIED_FILES} modified with 4 hunks each), "
+            f"{added:,} added lines, diff {diff_bytes:,} bytes. Fake Messages API latency {LATENCY_S} s, "
+            "`claude.concurrency` 4, `claude.token_budget` 60,000.",
+            "",
+            *table,
+            "",
+            "- *bytes sent*: UTF-8 text the model reads: the system prompt and tool schema counted once (cached "
+            "after the first request), the user turn (preamble, PR text, fenced code with line numbers and "
+            "`+` marks) of every request. JSON transport escaping is not counted. Target ≤ 1.5 with context.",
+            "- *ideal*: latency * requests / concurrency. Target wall ÷ ideal ≤ 1.2. Wall time includes "
+            "the local work (building the SDK client, rendering ~20k lines, serialising ~1.3 MB): about "
+            "0.3 s, comparable to the 0.2 s fake latency; the 2 s row shows the same run when latency "
+            "dominates, as it does with a real model (tens of seconds per request).",
+            "- Removed lines are not sent (only a `[N line(s) removed]` marker), which is why the "
+            "ratio without context can be below 1.",
+            "",
+        ]
+    )
+    (Path(__file__).parent / "RESULTS.md").write_text(report, encoding="utf-8")
+    print(report)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
