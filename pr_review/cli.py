@@ -30,6 +30,7 @@ from pr_review.errors import ExitCode, PrReviewError, ToolError, UsageError
 from pr_review.gather.change import Change
 from pr_review.gather.local_git import WORKTREE, from_diff_file, from_git, git
 from pr_review.github.run import RunOptions, publish_results, run_in_actions
+from pr_review.init import init_repository
 from pr_review.outcome import ReviewOutcome
 from pr_review.pipeline import review
 from pr_review.progress import ActionsProgress, PlainProgress, Progress, RichProgress
@@ -100,6 +101,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="write results only; post them later with `publish` from a job with a write token",
     )
     run.add_argument("--fail-on", choices=SEVERITY_CHOICES, help="exit 1 on findings at or above this severity")
+    run.add_argument(
+        "--semgrep-config",
+        action="append",
+        default=[],
+        metavar="RULES",
+        help="semgrep rules to use instead of semgrep.config (repeatable)",
+    )
 
     publish = commands.add_parser("publish", help="post the results of a `run --no-post` job on its pull request")
     publish.add_argument("--results", type=Path, required=True, metavar="DIR", help="the uploaded results directory")
@@ -110,6 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--config", type=Path, metavar="FILE", help="configuration (default: .github/pr-review.yml at the base)"
     )
     publish.add_argument("--fail-on", choices=SEVERITY_CHOICES, help="exit 1 on findings at or above this severity")
+
+    init = commands.add_parser("init", help="add the example workflow and a commented configuration to a repository")
+    init.add_argument("repo", nargs="?", default=".", type=Path, help="repository root (default: .)")
+    init.add_argument("--force", action="store_true", help="overwrite existing files")
 
     audit = commands.add_parser("audit", help="check or read an audit trail (audit.jsonl)")
     audit_commands = audit.add_subparsers(dest="audit_command", required=True, parser_class=_Parser)
@@ -288,8 +300,19 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
             return cmd_rules_list(args)
         if args.command == "audit":
             return cmd_audit(args, environ)
+        if args.command == "init":
+            for path in init_repository(args.repo, force=args.force):
+                print(f"wrote {path}")
+            print("next: add the ANTHROPIC_API_KEY secret (optional) and commit both files")
+            return ExitCode.OK
         if args.command == "run":
-            options = RunOptions(args.config, args.out, post=not args.no_post, fail_on=args.fail_on)
+            options = RunOptions(
+                args.config,
+                args.out,
+                post=not args.no_post,
+                fail_on=args.fail_on,
+                semgrep_config=tuple(args.semgrep_config),
+            )
             return run_in_actions(options, environ, make_progress(environ), lambda out: open_audit(out, environ))
         if args.command == "publish":
             options = RunOptions(args.config, args.results, post=True, fail_on=args.fail_on)

@@ -38,6 +38,7 @@ class RunOptions:
     out_dir: Path
     post: bool
     fail_on: str | None = None
+    semgrep_config: tuple[str, ...] = ()
     retry: RetryPolicy | None = None  # tests shorten the waits
 
 
@@ -54,7 +55,7 @@ def make_api(environment: ActionsEnvironment, config: Config | None, retry: Retr
 
 def _config(options: RunOptions, read_base: Any, base_sha: str) -> Config:
     config = load_config_file(options.config_path) if options.config_path else load_base_config(read_base, base_sha)
-    return with_overrides(config, fail_on=options.fail_on)
+    return with_overrides(config, fail_on=options.fail_on, semgrep_config=options.semgrep_config)
 
 
 def _annotations(outcome: ReviewOutcome, limit: int) -> None:
