@@ -4,12 +4,16 @@ same PR, an event payload and the Actions environment. Shared by the GitHub-mode
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from conftest import EXAMPLE_DIR, GitRepo
-from fakes import FakeGitHub, FakePullRequest
+from fakes import FakeCommit, FakeGitHub, FakePullRequest, files_from_diff
+
+from pr_review.cli import main
 
 BASE_VIEWS = '''"""HTTP handlers of the payments service."""
 
@@ -30,6 +34,26 @@ def show_invoice(invoice_id):
 '''
 
 FAST_CONFIG = "github:\n  write_interval_s: 0\n"
+REVIEWS = r"/repos/octo/app/pulls/7/reviews"
+REVIEW_COMMENTS = r"/repos/octo/app/pulls/7/comments"
+ISSUE_COMMENTS = r"/repos/octo/app/issues/7/comments"
+SUMMARY_MARKER = "<!-- pr-review:summary -->"
+
+
+def example_views() -> str:
+    return (EXAMPLE_DIR / "app" / "views.py").read_text()
+
+
+def views_without_sql_injection() -> str:
+    """The example's views.py with the search query parameterised (the SQL injection fixed)."""
+    fixed = example_views().replace(
+        '    query = "SELECT id, customer, amount FROM invoices WHERE customer = \'" + customer + "\'"\n'
+        "    rows = conn.execute(query).fetchall()\n",
+        '    sql = "SELECT id, customer, amount FROM invoices WHERE customer = ?"\n'
+        "    rows = conn.execute(sql, (customer,)).fetchall()\n",
+    )
+    assert fixed != example_views()
+    return fixed
 
 
 @dataclass
@@ -42,6 +66,63 @@ class Scenario:
     tmp: Path
     number: int = 7
     extra_env: dict[str, str] = field(default_factory=dict)
+    workspace: Path | None = None  # default: the git repository
+
+    def git_diff(self) -> str:
+        return (
+            self.repo.git(
+                "-c", "core.quotePath=false", "diff", "--no-color", "-M", f"{self.base_sha}...{self.head_sha}"
+            )
+            + "\n"
+        )
+
+    def push(self, files: Mapping[str, str], message: str = "Address review") -> str:
+        """The author pushes a commit: the workspace and the fake's pull request move to the new head."""
+        self.head_sha = self.repo.commit(files, message)
+        with self.fake.lock:
+            self.pull.files[:] = files_from_diff(self.git_diff())
+            self.pull.commits.append(FakeCommit(self.head_sha, message, author=self.pull.user))
+            self.pull.head_sha = self.head_sha
+        return self.head_sha
+
+    def run(self, *args: str, **env: str) -> int:
+        """`pr-review run --out <tmp>/results ARGS` in this Actions environment."""
+        return main(["run", "--out", str(self.results), *args], environ=self.environ(**env))
+
+    def publish(self, *args: str, **env: str) -> int:
+        return main(["publish", "--results", str(self.results), *args], environ=self.environ(**env))
+
+    @property
+    def results(self) -> Path:
+        return self.tmp / "results"
+
+    def findings(self) -> list[dict[str, Any]]:
+        document: dict[str, Any] = json.loads((self.results / "findings.json").read_text(encoding="utf-8"))
+        findings: list[dict[str, Any]] = document["findings"]
+        return findings
+
+    def fingerprint(self, cwe: str) -> str:
+        return next(str(f["fingerprint"]) for f in self.findings() if cwe in f["cwe"])
+
+    def summaries(self) -> list[dict[str, Any]]:
+        return [c for c in self.fake.issue_comments(self.number) if SUMMARY_MARKER in c["body"]]
+
+    def workflow_run_event_path(self) -> Path:
+        """The event of a `workflow_run` job triggered by this pull request's workflow."""
+        path = self.tmp / "workflow-run-event.json"
+        payload = {
+            "action": "completed",
+            "workflow_run": {
+                "event": "pull_request",
+                "head_sha": self.head_sha,
+                "conclusion": "success",
+                "pull_requests": [
+                    {"number": self.number, "head": {"sha": self.head_sha}, "base": {"sha": self.base_sha}}
+                ],
+            },
+        }
+        path.write_text(json.dumps(payload), encoding="utf-8")
+        return path
 
     @property
     def summary_path(self) -> Path:
@@ -75,9 +156,10 @@ class Scenario:
             "GITHUB_TOKEN": "t",
             "GITHUB_EVENT_NAME": "pull_request",
             "GITHUB_EVENT_PATH": str(self.event_path()),
-            "GITHUB_WORKSPACE": str(self.repo.path),
+            "GITHUB_WORKSPACE": str(self.workspace or self.repo.path),
             "GITHUB_ACTOR": "octocat",
             "GITHUB_RUN_ID": "1234",
+            "GITHUB_RUN_ATTEMPT": "1",
             "GITHUB_STEP_SUMMARY": str(self.summary_path),
             "GITHUB_OUTPUT": str(self.output_path),
             "SEMGREP_ENABLE_VERSION_CHECK": "0",
@@ -119,13 +201,49 @@ def build_scenario(
         **(base_files or {}),
     }
     base_sha = repo.commit(base, "base")
-    head = head_files if head_files is not None else {
-        "app/views.py": (EXAMPLE_DIR / "app" / "views.py").read_text(),
-        "app/settings.py": (EXAMPLE_DIR / "app" / "settings.py").read_text(),
-    }
+    head = (
+        head_files
+        if head_files is not None
+        else {
+            "app/views.py": (EXAMPLE_DIR / "app" / "views.py").read_text(),
+            "app/settings.py": (EXAMPLE_DIR / "app" / "settings.py").read_text(),
+        }
+    )
     head_sha = repo.commit(head, "Add invoice search, export and import")
     diff = repo.git("-c", "core.quotePath=false", "diff", "--no-color", "-M", f"{base_sha}...{head_sha}") + "\n"
-    attrs: dict[str, object] = {"title": "Add invoice search", "user": "mallory", **pull_attrs}
+    attrs: dict[str, Any] = {"title": "Add invoice search", "user": "mallory", **pull_attrs}
     pull = fake.add_pull(7, diff=diff, head_sha=head_sha, base_sha=base_sha, **attrs)
-    fake.set_contents(base_sha, {k: v for k, v in base.items()})
+    fake.set_contents(base_sha, dict(base))
     return Scenario(fake, repo, pull, base_sha, head_sha, tmp)
+
+
+@dataclass(frozen=True)
+class ReviewedChange:
+    """The example change reviewed once by `run --no-post` (Semgrep is the slow part): its
+    results directory, to be published to fresh fakes serving the same pull request."""
+
+    repo: GitRepo
+    base_sha: str
+    head_sha: str
+    diff: str
+    results: Path
+
+    def serve(self, fake: FakeGitHub, tmp: Path, *, config: str = FAST_CONFIG, **pull_attrs: object) -> Scenario:
+        """The same pull request in `fake`, with `config` at its base (read through the contents
+        API: the publishing job has no checkout), and a copy of the results in `tmp`."""
+        attrs: dict[str, Any] = {"title": "Add invoice search", "user": "mallory", **pull_attrs}
+        pull = fake.add_pull(7, diff=self.diff, head_sha=self.head_sha, base_sha=self.base_sha, **attrs)
+        fake.set_contents(self.base_sha, {".github/pr-review.yml": config})
+        empty = tmp / "no-checkout"
+        empty.mkdir(exist_ok=True)
+        scenario = Scenario(fake, self.repo, pull, self.base_sha, self.head_sha, tmp, workspace=empty)
+        shutil.copytree(self.results, scenario.results)
+        return scenario
+
+
+def review_once(fake: FakeGitHub, repo: GitRepo, tmp: Path) -> ReviewedChange:
+    scenario = build_scenario(fake, repo, tmp)
+    assert scenario.run("--no-post") == 0
+    assert fake.reviews(7) == []
+    assert fake.issue_comments(7) == []
+    return ReviewedChange(repo, scenario.base_sha, scenario.head_sha, scenario.git_diff(), scenario.results)

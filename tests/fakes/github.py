@@ -28,7 +28,7 @@ import time
 import traceback
 import urllib.parse
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import TracebackType
@@ -623,13 +623,19 @@ class FakeRepo:
 class GitHubFault:
     """What to do instead of (or around) a normal answer. Build with the class methods."""
 
-    kind: Literal["respond", "lose_response", "drop", "delay"]
+    kind: Literal["respond", "lose_response", "drop", "delay", "call"]
     status: int = 0
     body: bytes = b""
     content_type: str = "application/json; charset=utf-8"
     headers: tuple[tuple[str, str], ...] = ()
     seconds: float = 0.0
     reset_in: float | None = None  # primary rate limit: x-ratelimit-reset = now + reset_in
+    action: Callable[[], object] | None = None  # "call": run this, then answer normally
+
+    @classmethod
+    def call(cls, action: Callable[[], object]) -> GitHubFault:
+        """Run ``action`` (e.g. a push that changes the pull request), then answer normally."""
+        return cls("call", action=action)
 
     @classmethod
     def error(
@@ -1047,6 +1053,11 @@ class FakeGitHub(LoopbackServer):
     def lose_response(self, method: str, path_pattern: str, *, times: int = 1) -> None:
         self.inject(method, path_pattern, GitHubFault.lose_response(), times=times)
 
+    def before(self, method: str, path_pattern: str, action: Callable[[], object], *, times: int = 1) -> None:
+        """Run ``action`` when a matching request arrives, before it is answered (as if something
+        happened on GitHub just then, e.g. the author pushed while the review was being posted)."""
+        self.inject(method, path_pattern, GitHubFault.call(action), times=times)
+
     def pending_faults(self) -> int:
         with self.lock:
             return sum(len(q) for q in self._faults.values())
@@ -1137,6 +1148,8 @@ class FakeGitHub(LoopbackServer):
             record.fault = fault.kind
         if fault is not None and fault.kind == "delay":
             self.stopping.wait(fault.seconds)
+        if fault is not None and fault.kind == "call" and fault.action is not None:
+            fault.action()
         if fault is not None and fault.kind == "drop":
             record.ended = time.monotonic()
             handler.drop()
