@@ -15,3 +15,9 @@ func Connect() {
 	_ = password
 	_ = cfg
 }
+
+// ruleid: pr-review.go.hardcoded-credentials
+const mapsAPIKey = "AIzaSyD4kq9r2X8fLmNpQ7vTzW1yBcE3hJ6uK0s"
+
+// ok: pr-review.go.hardcoded-credentials
+const passwordMinLength = "twelve-chars"

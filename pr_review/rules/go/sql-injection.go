@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"github.com/gin-gonic/gin"
 	"github.com/gorilla/mux"
 )
 
@@ -26,4 +27,13 @@ func DeleteItem(w http.ResponseWriter, r *http.Request) {
 	n, _ := strconv.Atoi(r.FormValue("limit"))
 	// ok: pr-review.go.sql-injection
 	db.Query(fmt.Sprintf("SELECT * FROM items LIMIT %d", n))
+}
+
+func Books(c *gin.Context) {
+	author := c.Query("author")
+	// ok: pr-review.go.sql-injection
+	rows, _ := db.Query("SELECT id FROM books WHERE author = ?", author)
+	// ruleid: pr-review.go.sql-injection
+	db.Where("author = '" + c.Param("author") + "'").Find(&books)
+	_ = rows
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"net/http"
+	"os/exec"
 )
 
 func Hello(w http.ResponseWriter, r *http.Request) {
@@ -15,4 +16,7 @@ func Hello(w http.ResponseWriter, r *http.Request) {
 	msg := "<p>" + r.FormValue("msg") + "</p>"
 	// ruleid: pr-review.go.xss
 	w.Write([]byte(msg))
+	out, _ := exec.Command("git", "log", "--", r.FormValue("ref")).Output()
+	// ok: pr-review.go.xss
+	w.Write(out)
 }

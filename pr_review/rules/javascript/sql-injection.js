@@ -23,6 +23,14 @@ app.get("/orders/:id", async (req, res) => {
   res.json(rows);
 });
 
+app.get("/search", async (req, res) => {
+  // ok: pr-review.javascript.sql-injection
+  const hits = await search.run(req.query.q);
+  // ruleid: pr-review.javascript.sql-injection
+  const row = await db.get("SELECT * FROM notes WHERE slug = '" + req.query.slug + "'");
+  res.json({ hits, row });
+});
+
 function report(table) {
   // ok: pr-review.javascript.sql-injection
   return db.query("SELECT count(*) FROM " + table);

@@ -30,6 +30,15 @@ def run_tool(tool):
     # ruleid: pr-review.python.command-injection
     return subprocess.check_output([tool, "--version"])
 
+@app.post("/archive")
+def archive():
+    fmt = request.form["format"]
+    if fmt not in {"zip", "tar"}:
+        return "bad format", 400
+    # ok: pr-review.python.command-injection
+    os.system(f"make archive FORMAT={fmt}")
+    return "ok"
+
 def backup(path):
     # ok: pr-review.python.command-injection
     os.system("tar czf /tmp/b.tgz " + path)

@@ -44,6 +44,16 @@ def search(request):
         # ok: pr-review.python.sql-injection
         cursor.execute(f"SELECT id FROM product LIMIT {limit}")
 
+SORTS = {"new": "created_at", "name": "title"}
+
+@app.get("/sorted")
+def sorted_items():
+    column = SORTS.get(request.args.get("sort"), "title")
+    # ok: pr-review.python.sql-injection
+    cur.execute(f"SELECT * FROM items ORDER BY {column}")
+    # ruleid: pr-review.python.sql-injection
+    cur.execute(f"SELECT * FROM items ORDER BY {request.args.get('sort')}")
+
 def internal(table):
     # ok: pr-review.python.sql-injection
     cursor.execute("SELECT count(*) FROM " + table)

@@ -1,0 +1,23 @@
+package api
+
+import (
+	"database/sql"
+	"encoding/json"
+	"net/http"
+)
+
+type PostHandler struct {
+	db *sql.DB
+}
+
+func (h *PostHandler) Search(w http.ResponseWriter, r *http.Request) {
+	term := r.URL.Query().Get("q")
+	query := "SELECT id, title FROM posts WHERE title LIKE '%" + term + "%' ORDER BY id DESC"
+	rows, err := h.db.QueryContext(r.Context(), query)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	defer rows.Close()
+	json.NewEncoder(w).Encode(scanPosts(rows))
+}
