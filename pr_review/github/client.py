@@ -44,7 +44,9 @@ class GitHubError(PrReviewError):
                 message += f" ({errors})"[:300]
             docs = data.get("documentation_url")
             hint = ""
-            if exc.status in (401, 403) and "rate limit" not in message.lower():
+            if exc.status == 401:
+                hint = "GitHub did not accept the token: it is missing, expired or revoked (check GITHUB_TOKEN)"
+            elif exc.status == 403 and "rate limit" not in message.lower():
                 hint = "the token lacks permission: grant `pull-requests: write` and `issues: write`"
             text = f"{what}: GitHub answered {exc.status}: {message}" + (f" — see {docs}" if docs else "")
             return cls(text, status=exc.status, hint=hint)

@@ -90,6 +90,8 @@ def _is_write_denied(exc: GitHubError) -> bool:
 
 
 class Publisher:
+    _reviewers_refused: str = ""  # why GitHub refused the review request (422), for the summary
+
     def __init__(
         self,
         api: GitHubApi,
@@ -257,10 +259,18 @@ class Publisher:
             return ()
         users = [r for r in wanted if "/" not in r]
         teams = [r.split("/", 1)[1] for r in wanted if "/" in r]
-        self.api.call(
-            "request reviewers",
-            lambda: self.pull.create_review_request(reviewers=users or [], team_reviewers=teams or []),
-        )
+        try:
+            self.api.call(
+                "request reviewers",
+                lambda: self.pull.create_review_request(reviewers=users or [], team_reviewers=teams or []),
+            )
+        except GitHubError as exc:
+            if exc.status != 422:
+                raise
+            # The PR's author or a non-collaborator is on the list: the label and the report still go out.
+            logger.warning("could not request reviewers: %s", exc)
+            self._reviewers_refused = str(exc)
+            return ()
         self.audit.record("action", kind="reviewers", id=",".join(wanted))
         return tuple(wanted)
 
@@ -279,10 +289,26 @@ class Publisher:
             self._reply(thread.id, body)
 
     def _reply(self, comment_id: int, body: str) -> None:
-        reply = self.api.call(
-            "reply on a resolved finding", lambda: self.pull.create_review_comment_reply(comment_id, body)
+        reply = self.api.write(
+            "reply on a resolved finding",
+            lambda: self.pull.create_review_comment_reply(comment_id, body),
+            landed=lambda: self._resolved_reply(comment_id),
         )
         self.audit.record("action", kind="reply", id=reply.id, url=reply.html_url)
+
+    def _resolved_reply(self, comment_id: int) -> PullRequestComment | None:
+        """Our "no longer detected" reply on that thread, when an attempt whose answer was lost posted it."""
+        comments: list[PullRequestComment] = self.api.call(
+            "list review comments", lambda: list(self.pull.get_review_comments())
+        )
+        return next(
+            (
+                c
+                for c in comments
+                if _reply_to(c) == comment_id and "pr-review:resolved" in (c.body or "") and self._ours(c.user)
+            ),
+            None,
+        )
 
     def _upsert_summary(self, body: str, previous: IssueComment | None) -> str:
         if previous is not None:
@@ -361,4 +387,6 @@ class Publisher:
         if resolved:
             lines += ["", f"### Resolved since the last run ({len(resolved)})", ""]
             lines += [f"- `{fp[:12]}` no longer detected at `{self.head_sha[:12]}`" for fp in resolved[:50]]
+        if self._reviewers_refused:
+            lines += ["", f"⚠️ Reviewers could not be requested: {cell(self._reviewers_refused, 300)}"]
         return lines

@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,8 @@ from pr_review.progress import Progress
 from pr_review.report.audit_events import record_outcome, record_run_started
 from pr_review.report.document import outcome_from_json
 from pr_review.report.files import write_outputs
-from pr_review.report.markdown import render_summary
+from pr_review.report.markdown import cell, render_summary
+from pr_review.report.sanitize import neutralise
 
 logger = logging.getLogger(__name__)
 
@@ -157,6 +159,31 @@ def _workflow_run_pull(environment: ActionsEnvironment, pr_number: int | None) -
     )
 
 
+def _neutralised(outcome: ReviewOutcome) -> ReviewOutcome:
+    """The text of an uploaded findings.json, which a job running the pull request's code wrote:
+    mentions, cross-references, hidden markers, foreign links and invisible characters made inert.
+    HTML is left to the renderers, which escape it (the analyzer's name, which they print as is,
+    is escaped here)."""
+
+    def inert(text: str, limit: int) -> str:
+        return html.unescape(neutralise(text, max_len=limit))
+
+    return replace(
+        outcome,
+        findings=tuple(replace(f, title=inert(f.title, 300)) for f in outcome.findings),
+        analyzers=tuple(
+            replace(
+                a,
+                name=cell(inert(a.name, 60), 60),
+                detail=inert(a.detail, 500),
+                metadata=tuple((key, inert(value, 200)) for key, value in a.metadata),
+            )
+            for a in outcome.analyzers
+        ),
+        not_reviewed=tuple(replace(n, reason=inert(n.reason, 500)) for n in outcome.not_reviewed),
+    )
+
+
 def publish_results(
     results_dir: Path,
     pr_number: int | None,
@@ -179,10 +206,13 @@ def publish_results(
     repo = api.call("read the repository", lambda: api.github.get_repo(environment.repository))
     pull = api.call(f"read pull request #{number}", lambda: repo.get_pull(number))
     config = _config(options, base_file_reader(repo, environment.workspace, pull.base.sha), pull.base.sha)
-    outcome = outcome_from_json(document, config, source=str(findings_path))
+    outcome = _neutralised(outcome_from_json(document, config, source=str(findings_path)))
     if outcome.target.head != pull.head.sha:
         progress.note(f"results are for {outcome.target.head[:12]}, the pull request is now at {pull.head.sha[:12]}")
     api = make_api(environment, config, options.retry)
+    # Objects read through the first client would write with its settings (write spacing, timeout).
+    repo = api.call("read the repository", lambda: api.github.get_repo(environment.repository))
+    pull = api.call(f"read pull request #{number}", lambda: repo.get_pull(number))
     with audit_for(options.out_dir) as audit:
         record_run_started(
             audit,
