@@ -141,6 +141,30 @@ class ClassificationSettings:
         return next((action for name, action in self.policy if name == data_class), "block")
 
 
+ZAP_IMAGE = "ghcr.io/zaproxy/zaproxy:stable"
+
+
+@dataclass(frozen=True, slots=True)
+class ZapSettings:
+    """DAST: ingest a ZAP baseline report, or run zap-baseline.py against a target (docs/zap.md)."""
+
+    report: str | None = None  # ZAP traditional JSON report; relative paths from the repository root
+    target: str | None = None  # URL to scan with zap-baseline.py in a container
+    rules_file: str | None = None  # ZAP rules file: <pluginid>\t<IGNORE|INFO|WARN|FAIL>\t<comment>
+    engine: str = "docker"  # or "podman"
+    image: str = ZAP_IMAGE
+    network: str | None = "host"  # as zaproxy/action-baseline: reach services on the runner's localhost
+    timeout_s: float = 900.0
+    minutes: int | None = None  # zap-baseline -m: spider minutes
+    options: tuple[str, ...] = ()  # extra zap-baseline.py arguments (argv items, never a shell string)
+    max_instances: int = 10  # web locations listed per finding
+    map_routes: bool = True  # point alerts at routes declared in the change
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.report or self.target)
+
+
 @dataclass(frozen=True, slots=True)
 class Config:
     fail_on: Severity | None = None  # None: never fail on findings
@@ -151,6 +175,7 @@ class Config:
     github: GitHubSettings = field(default_factory=GitHubSettings)
     claude: ClaudeSettings = field(default_factory=ClaudeSettings)
     classification: ClassificationSettings = field(default_factory=ClassificationSettings)
+    zap: ZapSettings = field(default_factory=ZapSettings)
     # Sections owned by later stages, kept as validated JSON text so Config stays hashable.
     reserved: tuple[tuple[str, str], ...] = ()
     source: str = "defaults"  # where the file came from, for messages and the audit trail
@@ -165,7 +190,7 @@ class Config:
         return next((json.loads(text) for key, text in self.reserved if key == name), None)
 
 
-_RESERVED = ("zap", "audit", "ignore", "suppressions")
+_RESERVED = ("audit", "ignore", "suppressions")
 
 
 def _plain(node: Any) -> Any:
@@ -264,6 +289,7 @@ def build_config(settings: Mapping[str, Any], *, source: str = "defaults") -> Co
         github=GitHubSettings(**settings.get("github", {})),
         claude=ClaudeSettings(**settings.get("claude", {})),
         classification=_classification(settings.get("classification", {})),
+        zap=ZapSettings(**_tuples(settings.get("zap", {}))),
         reserved=tuple((key, json.dumps(settings[key], sort_keys=True)) for key in _RESERVED if key in settings),
         source=source,
     )
@@ -302,12 +328,23 @@ def load_config_file(path: Path) -> Config:
     return load_config_text(text, str(path))
 
 
-def with_overrides(config: Config, *, fail_on: str | None = None, semgrep_config: Sequence[str] = ()) -> Config:
+def with_overrides(
+    config: Config,
+    *,
+    fail_on: str | None = None,
+    semgrep_config: Sequence[str] = (),
+    zap_report: str | None = None,
+    zap_target: str | None = None,
+) -> Config:
     """Command-line flags win over the file."""
     if fail_on is not None:
         config = replace(config, fail_on=None if fail_on == "none" else Severity(fail_on))
     if semgrep_config:
         config = replace(config, semgrep=replace(config.semgrep, config=tuple(semgrep_config)))
+    if zap_report:
+        config = replace(config, zap=replace(config.zap, report=zap_report))
+    if zap_target:
+        config = replace(config, zap=replace(config.zap, target=zap_target))
     return config
 
 

@@ -13,6 +13,9 @@ from pr_review.gather.change import PullRequestMeta, ReviewTarget
 from pr_review.models import Finding, Severity
 from pr_review.scope import NotReviewed
 
+# AnalyzerResult metadata key: comma-separated rule ids whose findings fail the run regardless of fail_on.
+FAIL_RULES_KEY = "fail_rules"
+
 
 @dataclass(frozen=True)
 class ReviewOutcome:
@@ -31,11 +34,26 @@ class ReviewOutcome:
         return {severity: counter.get(severity, 0) for severity in reversed(Severity)}
 
     @property
+    def forced_rules(self) -> frozenset[str]:
+        """Rule ids an analyzer says fail the run whatever fail_on says (ZAP rules file FAIL)."""
+        return frozenset(
+            rule
+            for result in self.analyzers
+            for key, value in result.metadata
+            if key == FAIL_RULES_KEY
+            for rule in value.split(",")
+            if rule
+        )
+
+    @property
     def failing_findings(self) -> tuple[Finding, ...]:
         threshold = self.config.fail_on
-        if threshold is None:
-            return ()
-        return tuple(f for f in self.findings if f.severity.at_least(threshold))
+        forced = self.forced_rules
+        return tuple(
+            f
+            for f in self.findings
+            if (threshold is not None and f.severity.at_least(threshold)) or forced.intersection(f.rule_ids)
+        )
 
     @property
     def incomplete_reason(self) -> str | None:

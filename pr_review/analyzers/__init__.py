@@ -8,6 +8,7 @@ from pr_review.analyzers.base import Analyzer, Credentials
 from pr_review.analyzers.claude import ClaudeAnalyzer
 from pr_review.analyzers.secrets import PromptInjectionAnalyzer, SecretsAnalyzer
 from pr_review.analyzers.semgrep import SemgrepAnalyzer
+from pr_review.analyzers.zap import ZapAnalyzer
 
 
 def build_analyzers(credentials: Credentials, environ: Mapping[str, str]) -> tuple[Analyzer, ...]:
@@ -16,4 +17,5 @@ def build_analyzers(credentials: Credentials, environ: Mapping[str, str]) -> tup
         SemgrepAnalyzer(environ=environ),
         SecretsAnalyzer(),
         PromptInjectionAnalyzer(),
+        ZapAnalyzer(),
     )

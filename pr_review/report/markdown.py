@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html
+import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from pr_review.analyzers.base import AnalyzerStatus
 from pr_review.models import CodeLocation, Finding, Severity, WebLocation
@@ -74,6 +76,44 @@ def data_policy_section(outcome: ReviewOutcome) -> list[str]:
     return lines
 
 
+def _zap_instance_counts(outcome: ReviewOutcome) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for result in outcome.analyzers:
+        for key, value in result.metadata:
+            if key == "zap_instances":
+                try:
+                    loaded = json.loads(value)
+                except ValueError:
+                    continue
+                if isinstance(loaded, dict):
+                    counts.update({str(k): v for k, v in loaded.items() if isinstance(v, int)})
+    return counts
+
+
+def dast_section(outcome: ReviewOutcome) -> list[str]:
+    """ZAP's alerts: risk, how many instances, which URL paths, and the route they map to."""
+    alerts = [f for f in outcome.findings if "zap" in f.sources]
+    if not alerts:
+        return []
+    counts = _zap_instance_counts(outcome)
+    forced = outcome.forced_rules
+    header = "| Risk | Alert | Instances | URL paths | Route in this change |"
+    lines = ["", "### DAST (ZAP)", "", header, "|---|---|---|---|---|"]
+    for finding in alerts:
+        webs = [loc for loc in (finding.location, *finding.extra_locations) if isinstance(loc, WebLocation)]
+        paths = list(dict.fromkeys(urlsplit(loc.url).path or "/" for loc in webs))
+        shown = ", ".join(f"`{cell(p, 80)}`" for p in paths[:3]) + (f" +{len(paths) - 3}" if len(paths) > 3 else "")
+        route = where(finding) if isinstance(finding.location, CodeLocation) else "—"
+        flag = " (FAIL rule)" if forced.intersection(finding.rule_ids) else ""
+        lines.append(
+            f"| {SEVERITY_BADGE[finding.severity]}{flag} | {cell(finding.title)} | "
+            f"{counts.get(finding.fingerprint, len(webs))} | {shown or '—'} | {route} |"
+        )
+    if any(forced.intersection(f.rule_ids) for f in alerts):
+        lines.append("\nAlerts marked FAIL in the ZAP rules file fail the job whatever `fail_on` says.")
+    return lines
+
+
 def render_summary(
     outcome: ReviewOutcome, *, placement: Mapping[str, str] | None = None, extra: Sequence[str] = ()
 ) -> str:
@@ -100,6 +140,7 @@ def render_summary(
         lines.append(f"\n> [!WARNING]\n> The review did not complete: {cell(outcome.incomplete_reason, 500)}")
     if total:
         lines += ["", *findings_table(outcome.findings, placement)]
+    lines += dast_section(outcome)
     lines.extend(extra)
     lines += ["", "### Analyzers", "", "| Analyzer | Status | Detail | Time |", "|---|---|---|---|"]
     for result in outcome.analyzers:
