@@ -8,8 +8,9 @@ import json
 import logging
 import os
 import sys
+import tempfile
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from rich.console import Console
@@ -26,9 +27,9 @@ from pr_review.config import (
     load_config_file,
     with_overrides,
 )
-from pr_review.errors import ExitCode, PrReviewError, ToolError, UsageError
+from pr_review.errors import ExitCode, PrReviewError, UsageError
 from pr_review.gather.change import Change
-from pr_review.gather.local_git import WORKTREE, from_diff_file, from_git, git
+from pr_review.gather.local_git import WORKTREE, from_diff_file, from_git
 from pr_review.github.run import RunOptions, publish_results, run_in_actions
 from pr_review.init import init_repository
 from pr_review.outcome import ReviewOutcome
@@ -40,6 +41,7 @@ from pr_review.report.files import dump_json, write_outputs
 from pr_review.report.markdown import render_summary
 from pr_review.report.sarif import to_sarif
 from pr_review.report.text import print_text
+from pr_review.trust import BaseTree, DirectoryTree, GitBaseTree, pin_to_base, protected_paths
 
 logger = logging.getLogger("pr_review")
 
@@ -50,6 +52,15 @@ SEVERITY_CHOICES = ("critical", "high", "medium", "low", "none")
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(f"{self.prog}: {message}", hint=f"see `{self.prog} --help`")
+
+
+def _add_zap_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--zap-report", metavar="FILE", help="ZAP JSON report (zap-baseline.py -J) to include, instead of zap.report"
+    )
+    parser.add_argument(
+        "--zap-target", metavar="URL", help="URL to scan with a ZAP baseline in a container, instead of zap.target"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -83,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="RULES",
         help="semgrep rules to use instead of semgrep.config (repeatable; 'bundled' = built-in pack)",
     )
+    _add_zap_flags(scan)
 
     run = commands.add_parser("run", help="review the pull request of this GitHub Actions run and report on it")
     run.add_argument(
@@ -108,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="RULES",
         help="semgrep rules to use instead of semgrep.config (repeatable)",
     )
+    _add_zap_flags(run)
 
     publish = commands.add_parser("publish", help="post the results of a `run --no-post` job on its pull request")
     publish.add_argument("--results", type=Path, required=True, metavar="DIR", help="the uploaded results directory")
@@ -131,6 +144,15 @@ def build_parser() -> argparse.ArgumentParser:
     ):
         audit_command = audit_commands.add_parser(name, help=text)
         audit_command.add_argument("file", type=Path, metavar="FILE")
+
+    metrics = commands.add_parser("metrics", help="findings, dismissal rates and escalations across audit trails")
+    metrics.add_argument("files", nargs="+", type=Path, metavar="AUDIT_FILE", help="audit.jsonl files of many runs")
+    metrics.add_argument(
+        "--out", type=Path, default=Path("pr-review-metrics"), metavar="DIR", help="where metrics.md and the chart go"
+    )
+    metrics.add_argument(
+        "--threshold", choices=SEVERITY_CHOICES[:-1], default="high", help="severity that escalates (default: high)"
+    )
 
     rules = commands.add_parser("rules", help="the Semgrep rules a review would run")
     rules_commands = rules.add_subparsers(dest="rules_command", required=True, parser_class=_Parser)
@@ -163,16 +185,6 @@ def make_progress(environ: Mapping[str, str]) -> Progress:
     return PlainProgress()
 
 
-def _git_reader(repo: Path, commit: str) -> Callable[[str], bytes | None]:
-    def read(path: str) -> bytes | None:
-        try:
-            return git(repo, "show", f"{commit}:{path}")
-        except ToolError:
-            return None
-
-    return read
-
-
 def _gather(args: argparse.Namespace) -> tuple[Change, Path | None]:
     if args.diff is not None:
         checkout = args.repo if args.repo.is_dir() else None
@@ -185,12 +197,18 @@ def _scan_config(args: argparse.Namespace, change: Change, root: Path | None) ->
     if args.config is not None:
         config = load_config_file(args.config)
     elif root is not None and change.target.base:
-        config = load_base_config(_git_reader(root, change.target.base), change.target.base)
+        config = load_base_config(GitBaseTree(root, change.target.base).read, change.target.base)
     elif root is not None and (root / DEFAULT_CONFIG_PATH).is_file():
         config = load_config_file(root / DEFAULT_CONFIG_PATH)
     else:
         config = build_config({})
-    return with_overrides(config, fail_on=args.fail_on, semgrep_config=args.semgrep_config)
+    return with_overrides(
+        config,
+        fail_on=args.fail_on,
+        semgrep_config=args.semgrep_config,
+        zap_report=args.zap_report,
+        zap_target=args.zap_target,
+    )
 
 
 def _emit(outcome: ReviewOutcome, output_format: str) -> None:
@@ -225,7 +243,12 @@ def cmd_scan(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
             sys.stdout.write(json.dumps({"findings": [], "note": "no changes to review"}) + "\n")
         return ExitCode.OK
     credentials = Credentials(anthropic_api_key=environ.get("ANTHROPIC_API_KEY") or None)
-    with open_audit(args.out, environ) as audit:
+    base: BaseTree = (
+        GitBaseTree(root, change.target.base)
+        if root is not None and change.target.base
+        else DirectoryTree(root or Path.cwd())
+    )
+    with tempfile.TemporaryDirectory(prefix="pr-review-base-") as pinned_dir, open_audit(args.out, environ) as audit:
         record_run_started(
             audit,
             change.target,
@@ -236,8 +259,16 @@ def cmd_scan(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
             purpose="security review of a local change",
         )
         try:
+            pinned = pin_to_base(config, base, Path(pinned_dir))
+            analyzers = build_analyzers(credentials, environ, instructions=pinned.instructions)
             outcome = review(
-                change, config, build_analyzers(credentials, environ), progress, repo_root=root, audit=audit
+                change,
+                pinned.config,
+                analyzers,
+                progress,
+                repo_root=root,
+                audit=audit,
+                protected_paths=protected_paths(pinned, config, args.config, root),
             )
         except PrReviewError as exc:
             audit.record("error", stage="review", message=str(exc))
@@ -272,6 +303,30 @@ def cmd_audit(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     return ExitCode.FINDINGS
 
 
+def cmd_metrics(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
+    from pr_review import metrics
+    from pr_review.models import Severity
+    from pr_review.report.metrics_chart import chart_available, plot_dismissal_rate
+
+    missing = [str(p) for p in args.files if not p.is_file()]
+    if missing:
+        raise UsageError(f"no such audit file: {', '.join(missing)}")
+    runs, used, skipped = metrics.load(args.files, key=audit_key_from_env(environ))
+    result = metrics.compute(runs, files=used, skipped=skipped, threshold=Severity(args.threshold))
+    args.out.mkdir(parents=True, exist_ok=True)
+    chart = None
+    if chart_available():
+        chart = plot_dismissal_rate(result.weekly, args.out / "dismissal-rate.png").name
+    else:
+        print("note: no chart: matplotlib is not installed (pip install 'pr-review-sentinel[metrics]')", file=sys.stderr)
+    report = args.out / "metrics.md"
+    report.write_text(metrics.render_markdown(result, chart=chart), encoding="utf-8")
+    for item in skipped:
+        print(f"warning: left out {item.path}: {item.problem}", file=sys.stderr)
+    print(f"wrote {report}" + (f", {args.out / chart}" if chart else ""))
+    return ExitCode.OK
+
+
 def cmd_rules_list(args: argparse.Namespace) -> int:
     from pr_review import rulepack
     from pr_review.analyzers.semgrep import resolve_rule_paths
@@ -300,6 +355,8 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
             return cmd_rules_list(args)
         if args.command == "audit":
             return cmd_audit(args, environ)
+        if args.command == "metrics":
+            return cmd_metrics(args, environ)
         if args.command == "init":
             for path in init_repository(args.repo, force=args.force):
                 print(f"wrote {path}")
@@ -312,6 +369,8 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
                 post=not args.no_post,
                 fail_on=args.fail_on,
                 semgrep_config=tuple(args.semgrep_config),
+                zap_report=args.zap_report,
+                zap_target=args.zap_target,
             )
             return run_in_actions(options, environ, make_progress(environ), lambda out: open_audit(out, environ))
         if args.command == "publish":

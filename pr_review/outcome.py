@@ -12,6 +12,7 @@ from pr_review.errors import ExitCode
 from pr_review.gather.change import PullRequestMeta, ReviewTarget
 from pr_review.models import Finding, Severity
 from pr_review.scope import NotReviewed
+from pr_review.triage.model import NoteKind, Suppressed, TriageNote
 
 # AnalyzerResult metadata key: comma-separated rule ids whose findings fail the run regardless of fail_on.
 FAIL_RULES_KEY = "fail_rules"
@@ -28,6 +29,14 @@ class ReviewOutcome:
     not_reviewed: tuple[NotReviewed, ...]
     duration_s: float
     model_view: ModelView | None = None  # what a model could see: redactions and withheld files
+    # Findings taken out by a suppression or a dismissal: listed and audited, never counted.
+    suppressed: tuple[Suppressed, ...] = ()
+    triage_notes: tuple[TriageNote, ...] = ()  # expired, invalid, refused, needs approval
+
+    @property
+    def needs_approval(self) -> frozenset[str]:
+        """Fingerprints of findings this pull request tried to suppress itself: they force escalation."""
+        return frozenset(n.fingerprint for n in self.triage_notes if n.kind is NoteKind.NEEDS_APPROVAL)
 
     def counts(self) -> dict[Severity, int]:
         counter = Counter(f.severity for f in self.findings)

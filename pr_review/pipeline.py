@@ -19,6 +19,8 @@ from pr_review.outcome import ReviewOutcome
 from pr_review.progress import Progress
 from pr_review.report.document import finding_to_json
 from pr_review.scope import NotReviewed, Scope, build_scope
+from pr_review.triage.model import TriageSettings
+from pr_review.triage.suppress import apply_suppressions
 from pr_review.validate import schema_errors
 
 logger = logging.getLogger(__name__)
@@ -85,6 +87,7 @@ def review(
     *,
     repo_root: Path | None,
     audit: AuditSink | None = None,
+    protected_paths: frozenset[str] = frozenset(),
 ) -> ReviewOutcome:
     started = time.monotonic()
     progress.stage(f"scoping {len(change.files)} changed file(s)")
@@ -93,17 +96,25 @@ def review(
         scope, _ = materialise(scope, Path(tmp))
         progress.stage("classifying what may reach a model")
         classified = build_model_view(scope, config.classification)
-        review_input = ReviewInput(scope, config, Path(tmp), repo_root, classified.view, audit or NullAudit())
+        review_input = ReviewInput(
+            scope, config, Path(tmp), repo_root, classified.view, audit or NullAudit(), protected_paths
+        )
         progress.stage(f"running {len(analyzers)} analyzer(s) on {len(scope.files)} file(s)")
         results = run_analyzers(analyzers, review_input, progress)
     progress.close()
     per_analyzer = tuple(n for r in results for n in r.not_reviewed)
+    triage = TriageSettings.from_config(config)
+    merged = merge((f for r in results for f in r.findings), line_slack=triage.line_slack)
+    decided = apply_suppressions(merged, {f.path: f for f in scope.files}, scope.contents, triage)
+    # Last: no raw secret or personal value leaves the pipeline, whichever analyzer quoted it.
+    secrets = classified.sensitive_values
     return ReviewOutcome(
         target=change.target,
         config=config,
         pr=change.pr,
-        # Last: no raw secret or personal value leaves the pipeline, whichever analyzer quoted it.
-        findings=mask_known_secrets(merge(f for r in results for f in r.findings), classified.sensitive_values),
+        findings=mask_known_secrets(decided.findings, secrets),
+        suppressed=tuple(replace(s, finding=mask_known_secrets((s.finding,), secrets)[0]) for s in decided.suppressed),
+        triage_notes=decided.notes,
         analyzers=results,
         reviewed_files=tuple(f.path for f in scope.files),
         not_reviewed=scope.not_reviewed + per_analyzer,

@@ -6,14 +6,19 @@ from collections.abc import Mapping
 
 from pr_review.analyzers.base import Analyzer, Credentials
 from pr_review.analyzers.claude import ClaudeAnalyzer
+from pr_review.analyzers.integrity import ReviewIntegrityAnalyzer
 from pr_review.analyzers.secrets import PromptInjectionAnalyzer, SecretsAnalyzer
 from pr_review.analyzers.semgrep import SemgrepAnalyzer
 from pr_review.analyzers.zap import ZapAnalyzer
 
 
-def build_analyzers(credentials: Credentials, environ: Mapping[str, str]) -> tuple[Analyzer, ...]:
+def build_analyzers(
+    credentials: Credentials, environ: Mapping[str, str], *, instructions: str | None = None
+) -> tuple[Analyzer, ...]:
+    """`instructions`: the organisation's review guidance, read from the base commit."""
     return (
-        ClaudeAnalyzer(credentials, environ=environ),
+        ClaudeAnalyzer(credentials, environ=environ, instructions=instructions),
+        ReviewIntegrityAnalyzer(),
         SemgrepAnalyzer(environ=environ),
         SecretsAnalyzer(),
         PromptInjectionAnalyzer(),

@@ -52,6 +52,8 @@ class ReviewInput:
     # never scope.contents; local analyzers (Semgrep) scan the real files in workdir.
     model_view: ModelView
     audit: AuditSink = field(default_factory=NullAudit)
+    # Repository paths the review itself is configured by (config, local rules, instructions).
+    protected_paths: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

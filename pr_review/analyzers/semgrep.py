@@ -7,6 +7,7 @@ import logging
 import os
 import re
 import sys
+import tempfile
 import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -83,14 +84,6 @@ def _whole_line_fix(text: str, result: Mapping[str, Any], fix: object) -> str | 
     return fixed.decode("utf-8", errors="replace")
 
 
-def unprefixed_rule_id(check_id: str, known_ids: set[str]) -> str:
-    """Semgrep prefixes a local rule's id with its config file's directories
-    (`root..cache.pr-review.pr-review.python.sqli`); report the id the rule file declares."""
-    if check_id in known_ids:
-        return check_id
-    return next((rule_id for rule_id in known_ids if check_id.endswith("." + rule_id)), check_id)
-
-
 def resolve_rule_paths(entries: Sequence[str], base: Path) -> tuple[list[Path], list[str]]:
     """semgrep.config entries → local rule paths ('bundled' is the pack's folder) and registry ids."""
     local: list[Path] = []
@@ -110,9 +103,6 @@ class SemgrepAnalyzer:
 
     def __init__(self, *, environ: Mapping[str, str] | None = None) -> None:
         self._environ = dict(environ if environ is not None else os.environ)
-
-    def _local_configs(self, review: ReviewInput) -> list[Path]:
-        return resolve_rule_paths(review.config.semgrep.config, review.repo_root or Path.cwd())[0]
 
     def _configs(self, review: ReviewInput) -> list[str]:
         local, registry = resolve_rule_paths(review.config.semgrep.config, review.repo_root or Path.cwd())
@@ -139,8 +129,7 @@ class SemgrepAnalyzer:
             return AnalyzerResult(
                 self.name, AnalyzerStatus.FAILED, detail=str(exc), duration_s=time.monotonic() - started
             )
-        known_ids = {rule.id for rule in rulepack.list_rules(self._local_configs(review))}
-        findings = self._findings(results, review, known_ids)
+        findings = self._findings(results, review)
         not_reviewed, config_errors = self._classify_errors(errors)
         duration = time.monotonic() - started
         if config_errors:
@@ -175,17 +164,22 @@ class SemgrepAnalyzer:
             "--disable-version-check",
             "--disable-nosem",  # a PR must not silence findings with its own `nosemgrep` comments
             "--no-git-ignore",
+            "--no-rewrite-rule-ids",  # report `pr-review.python.sqli`, not the config file's path before it
             "--max-target-bytes=0",
             f"--timeout={max(5, int(timeout / 4))}",
-            "--quiet",
         ]
         for config in configs:
             argv += ["--config", config]
         argv += ["--", *(f"./{t}" for t in targets)]
-        env = {**self._environ, "SEMGREP_ENABLE_VERSION_CHECK": "0", "SEMGREP_SEND_METRICS": "off"}
-        output = run_tool(
-            argv, timeout=timeout, cwd=review.workdir, env=env, ok_codes=frozenset(range(0, 256))
-        )
+        env = {
+            # semgrep-core shells out to `uname` and keeps settings under $HOME: both must exist.
+            "PATH": os.defpath,
+            "HOME": tempfile.gettempdir(),
+            **self._environ,
+            "SEMGREP_ENABLE_VERSION_CHECK": "0",
+            "SEMGREP_SEND_METRICS": "off",
+        }
+        output = run_tool(argv, timeout=timeout, cwd=review.workdir, env=env, ok_codes=frozenset(range(0, 256)))
         try:
             document: dict[str, Any] = json.loads(output.stdout)
         except ValueError as exc:
@@ -208,9 +202,7 @@ class SemgrepAnalyzer:
         per_file: list[NotReviewed] = []
         general: list[str] = []
         for error in errors:
-            message = (
-                str(error.get("message", error.get("type", "unknown error"))).strip().splitlines()[0][:200]
-            )
+            message = str(error.get("message", error.get("type", "unknown error"))).strip().splitlines()[0][:200]
             path = error.get("path")
             if isinstance(path, str):
                 kind = error.get("type", "error")
@@ -222,9 +214,7 @@ class SemgrepAnalyzer:
                 logger.info("semgrep warning: %s", message)
         return tuple(per_file), general
 
-    def _findings(
-        self, results: list[dict[str, Any]], review: ReviewInput, known_ids: set[str]
-    ) -> tuple[Finding, ...]:
+    def _findings(self, results: list[dict[str, Any]], review: ReviewInput) -> tuple[Finding, ...]:
         findings: list[Finding] = []
         keep_all = review.config.semgrep.scope == "changed_files"
         for result in results:
@@ -239,7 +229,7 @@ class SemgrepAnalyzer:
                 continue
             extra: dict[str, Any] = result.get("extra", {})
             metadata: dict[str, Any] = extra.get("metadata", {}) or {}
-            check_id = unprefixed_rule_id(str(result.get("check_id", "semgrep")), known_ids)
+            check_id = str(result.get("check_id", "semgrep"))
             # Without a Semgrep login extra.lines reads "requires login": take the lines from the file.
             lines = review.scope.text(path).splitlines()[start - 1 : end]
             content = "\n".join(lines)

@@ -4,7 +4,6 @@ omits it, head contents from git, the workspace (when it matches) or the content
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 
 from github import GithubException
@@ -18,6 +17,7 @@ from pr_review.gather.diff import ChangedFile, parse_diff
 from pr_review.gather.local_git import DIFF_ARGS, git, matches_head, read_blobs, worktree_reader
 from pr_review.github.actions import PullRequestEvent
 from pr_review.github.client import GitHubApi
+from pr_review.trust import BaseTree, CallableBaseTree, FallbackBaseTree, GitBaseTree
 
 logger = logging.getLogger(__name__)
 
@@ -133,21 +133,30 @@ def gather_pull_request(
     return Change(target, files, reader, meta, head_source="github"), repo, pull
 
 
-def base_file_reader(repo: Repository, workspace: Path, base_sha: str) -> Callable[[str], bytes | None]:
-    """Files as they are at the base commit (the review's own config): git first, then the API."""
+def base_tree(repo: Repository, workspace: Path, base_sha: str) -> BaseTree:
+    """Files as they are at the base commit (the review's own config and rules): git in the
+    workspace first, then the contents API (a shallow checkout may lack the base commit)."""
 
     def read(path: str) -> bytes | None:
-        try:
-            return git(workspace, "show", f"{base_sha}:{path}")
-        except ToolError:
-            pass
         try:
             content = repo.get_contents(path, ref=base_sha)
         except GithubException:
             return None
         return None if isinstance(content, list) else content.decoded_content
 
-    return read
+    def list_files(directory: str) -> list[str]:
+        found: list[str] = []
+        pending = [directory]
+        while pending and len(found) < 1000:
+            try:
+                listing = repo.get_contents(pending.pop(), ref=base_sha)
+            except GithubException:
+                continue
+            for item in listing if isinstance(listing, list) else [listing]:
+                (pending if item.type == "dir" else found).append(item.path)
+        return found
+
+    return FallbackBaseTree((GitBaseTree(workspace, base_sha), CallableBaseTree(read, list_files)))
 
 
 def api_commentable_lines(api: GitHubApi, pull: PullRequest) -> dict[str, frozenset[int]]:

@@ -7,6 +7,7 @@ import html
 import json
 import logging
 import sys
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -20,7 +21,7 @@ from pr_review.github import actions
 from pr_review.github.actions import ActionsEnvironment
 from pr_review.github.client import GitHubApi, RetryPolicy
 from pr_review.github.publish import Publisher, PublishResult
-from pr_review.github.pull_request import base_file_reader, gather_pull_request
+from pr_review.github.pull_request import base_tree, gather_pull_request
 from pr_review.models import CodeLocation, Severity
 from pr_review.outcome import ReviewOutcome
 from pr_review.pipeline import review
@@ -30,6 +31,7 @@ from pr_review.report.document import outcome_from_json
 from pr_review.report.files import write_outputs
 from pr_review.report.markdown import cell, render_summary
 from pr_review.report.sanitize import neutralise
+from pr_review.trust import BaseTree, pin_to_base, protected_paths
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +43,8 @@ class RunOptions:
     post: bool
     fail_on: str | None = None
     semgrep_config: tuple[str, ...] = ()
+    zap_report: str | None = None
+    zap_target: str | None = None
     retry: RetryPolicy | None = None  # tests shorten the waits
 
 
@@ -55,9 +59,15 @@ def make_api(environment: ActionsEnvironment, config: Config | None, retry: Retr
     )
 
 
-def _config(options: RunOptions, read_base: Any, base_sha: str) -> Config:
-    config = load_config_file(options.config_path) if options.config_path else load_base_config(read_base, base_sha)
-    return with_overrides(config, fail_on=options.fail_on, semgrep_config=options.semgrep_config)
+def _config(options: RunOptions, base: BaseTree, base_sha: str) -> Config:
+    config = load_config_file(options.config_path) if options.config_path else load_base_config(base.read, base_sha)
+    return with_overrides(
+        config,
+        fail_on=options.fail_on,
+        semgrep_config=options.semgrep_config,
+        zap_report=options.zap_report,
+        zap_target=options.zap_target,
+    )
 
 
 def _annotations(outcome: ReviewOutcome, limit: int) -> None:
@@ -107,12 +117,13 @@ def run_in_actions(options: RunOptions, environ: Mapping[str, str], progress: Pr
     api = make_api(environment, None, options.retry)
     progress.stage(f"reading pull request #{event.number}")
     repo = api.call("read the repository", lambda: api.github.get_repo(environment.repository))
-    config = _config(options, base_file_reader(repo, environment.workspace, event.base_sha), event.base_sha)
+    base = base_tree(repo, environment.workspace, event.base_sha)
+    config = _config(options, base, event.base_sha)
     api = make_api(environment, config, options.retry)
     change, repo, pull = gather_pull_request(api, environment.repository, event, environment.workspace)
     credentials = Credentials(anthropic_api_key=environment.anthropic_api_key, github_token=environment.token)
     audit: AuditSink
-    with audit_for(options.out_dir) as audit:
+    with tempfile.TemporaryDirectory(prefix="pr-review-base-") as pinned_dir, audit_for(options.out_dir) as audit:
         record_run_started(
             audit,
             change.target,
@@ -122,13 +133,15 @@ def run_in_actions(options: RunOptions, environ: Mapping[str, str], progress: Pr
             trigger=environment.event_name or "pull_request",
             purpose=f"security review of pull request #{event.number}",
         )
+        pinned = pin_to_base(config, base, Path(pinned_dir))
         outcome = review(
             change,
-            config,
-            build_analyzers(credentials, environ),
+            pinned.config,
+            build_analyzers(credentials, environ, instructions=pinned.instructions),
             progress,
             repo_root=environment.workspace,
             audit=audit,
+            protected_paths=protected_paths(pinned, config, options.config_path, environment.workspace),
         )
         write_outputs(outcome, options.out_dir)
         published = None
@@ -136,6 +149,9 @@ def run_in_actions(options: RunOptions, environ: Mapping[str, str], progress: Pr
             progress.stage("reporting on the pull request")
             publisher = Publisher(api, repo, pull, outcome, head_sha=event.head_sha, audit=audit)
             published = publisher.publish({f.path: f.commentable_lines for f in change.files})
+            if published.outcome is not None and published.outcome is not outcome:  # reviewer dismissals
+                outcome = published.outcome
+                write_outputs(outcome, options.out_dir)
             if published.write_denied:
                 progress.note(f"could not post to the pull request ({published.write_denied}); see the job summary")
         report_to_actions(environment, outcome, published, options.out_dir)
@@ -205,7 +221,7 @@ def publish_results(
     api = make_api(environment, None, options.retry)
     repo = api.call("read the repository", lambda: api.github.get_repo(environment.repository))
     pull = api.call(f"read pull request #{number}", lambda: repo.get_pull(number))
-    config = _config(options, base_file_reader(repo, environment.workspace, pull.base.sha), pull.base.sha)
+    config = _config(options, base_tree(repo, environment.workspace, pull.base.sha), pull.base.sha)
     outcome = _neutralised(outcome_from_json(document, config, source=str(findings_path)))
     if outcome.target.head != pull.head.sha:
         progress.note(f"results are for {outcome.target.head[:12]}, the pull request is now at {pull.head.sha[:12]}")
@@ -225,6 +241,7 @@ def publish_results(
         )
         publisher = Publisher(api, repo, pull, outcome, head_sha=outcome.target.head, audit=audit)
         published = publisher.publish(None)
+        outcome = published.outcome or outcome  # reviewer dismissals applied
         report_to_actions(environment, outcome, published, results_dir)
         exit_code = ExitCode.RUNTIME if published.write_denied else outcome.exit_code
         record_outcome(audit, outcome, exit_code, status="existing")
