@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import difflib
 import hashlib
 import json
@@ -190,7 +191,7 @@ class Config:
         return next((json.loads(text) for key, text in self.reserved if key == name), None)
 
 
-_RESERVED = ("audit", "ignore", "suppressions")
+_RESERVED = ("audit", "ignore", "suppressions", "merge", "triage")
 
 
 def _plain(node: Any) -> Any:
@@ -198,6 +199,8 @@ def _plain(node: Any) -> Any:
         return {str(k): _plain(v) for k, v in node.items()}
     if isinstance(node, list | tuple):
         return [_plain(v) for v in node]
+    if isinstance(node, datetime.date):  # YAML reads `expires: 2025-06-30` as a date
+        return node.isoformat()[:10]
     return node
 
 

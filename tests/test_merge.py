@@ -85,7 +85,7 @@ def zap(*, cwe: str = "CWE-89", mapped: CodeLocation | None = None) -> Finding:
     )
 
 
-# (semgrep line, claude line) × (semgrep CWE, claude CWE) → merged?
+# (semgrep line, claude line) x (semgrep CWE, claude CWE) → merged?
 LINES = {"same line": (30, 30), "adjacent": (30, 32), "far apart": (30, 40)}
 CWES = {"same CWE": ("CWE-89", "CWE-89"), "related CWE": ("CWE-89", "CWE-564"), "unrelated CWE": ("CWE-89", "CWE-79")}
 
@@ -108,7 +108,8 @@ def test_merge_matrix_semgrep_and_claude(lines: str, cwes: str) -> None:
     assert issue.fingerprint == semgrep(s_line, cwe=s_cwe).fingerprint  # the rule-based source leads
     assert issue.location == CodeLocation("app/views.py", 30, 30)
     assert issue.description.startswith("Claude explains")
-    assert issue.exploit_scenario and issue.recommendation == "Use a parameterised query."
+    assert issue.exploit_scenario.startswith("An attacker")
+    assert issue.recommendation == "Use a parameterised query."
     assert issue.help_uri == "https://semgrep.dev/r/pr-review.python.sql-injection"
     assert issue.evidence == SQLI_TEXT
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from github import GithubException
@@ -29,6 +29,8 @@ from pr_review.github.comments import (
 from pr_review.github.pull_request import api_commentable_lines
 from pr_review.models import CodeLocation, Finding
 from pr_review.report.markdown import cell, render_summary
+from pr_review.triage.dismiss import DismissRequest, apply_dismissals, decide, parse_dismiss
+from pr_review.triage.model import TriageSettings
 
 if TYPE_CHECKING:
     from pr_review.outcome import ReviewOutcome
@@ -51,6 +53,7 @@ class PublishResult:
     escalated: bool = False
     reviewers: tuple[str, ...] = ()
     write_denied: str = ""  # why posting stopped (fork PR, read-only token); results are in the files
+    outcome: ReviewOutcome | None = None  # the outcome as reported: reviewer dismissals applied
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +133,47 @@ class Publisher:
         comments: list[IssueComment] = self.api.call("list comments", lambda: list(self.pull.get_issue_comments()))
         ours = [c for c in comments if SUMMARY_MARKER in (c.body or "") and self._ours(c.user)]
         return ours[-1] if ours else None
+
+    def _apply_dismissals(self) -> None:
+        """`/pr-review dismiss <reason>` replies on our threads, by someone allowed: those findings are
+        moved out of the outcome before anything is posted, escalated or counted for fail_on."""
+        comments: list[PullRequestComment] = self.api.call(
+            "list review comments", lambda: list(self.pull.get_review_comments())
+        )
+        roots = {
+            c.id: fp
+            for c in comments
+            if (fp := marked_fingerprint(c.body)) and _reply_to(c) is None and self._ours(c.user)
+        }
+        requests = [
+            DismissRequest(roots[root], c.user.login, reason, c.id)
+            for c in comments
+            if (root := _reply_to(c)) in roots
+            and not self._ours(c.user)
+            and (reason := parse_dismiss(c.body)) is not None
+        ]
+        if not requests:
+            return
+
+        def permission_of(login: str) -> str:
+            try:
+                permission: str = self.api.call(
+                    "read a collaborator's permission", lambda: self.repo.get_collaborator_permission(login)
+                )
+            except GitHubError as exc:
+                if exc.status not in (403, 404):
+                    raise
+                return "none"
+            return permission
+
+        accepted, notes = decide(
+            requests,
+            current=[f.fingerprint for f in self.outcome.findings],
+            author=self.pull.user.login,
+            author_can_dismiss=TriageSettings.from_config(self.outcome.config).author_can_dismiss,
+            permission_of=permission_of,
+        )
+        self.outcome = apply_dismissals(self.outcome, accepted, notes)
 
     # -- posting -----------------------------------------------------------------------------------
     def _post_review(self, planned: list[_Planned]) -> tuple[list[_Planned], list[_Planned]]:
@@ -219,7 +263,9 @@ class Publisher:
 
     def _escalate(self) -> tuple[bool, tuple[str, ...]]:
         threshold = self.escalation.severity
-        needed = any(f.severity.at_least(threshold) for f in self.outcome.findings)
+        needed = any(f.severity.at_least(threshold) for f in self.outcome.findings) or bool(
+            self.outcome.needs_approval
+        )
         label = self.escalation.label
         current = {lbl.name for lbl in self.api.call("list labels", lambda: list(self.pull.get_labels()))}
         if not needed:
@@ -326,12 +372,13 @@ class Publisher:
     # -- the whole report ----------------------------------------------------------------------------
     def publish(self, commentable: Mapping[str, Collection[int]] | None = None) -> PublishResult:
         try:
-            return self._publish(commentable)
+            self._apply_dismissals()
+            return replace(self._publish(commentable), outcome=self.outcome)
         except GitHubError as exc:
             if not _is_write_denied(exc):
                 raise
             logger.warning("cannot post to the pull request: %s", exc)
-            return PublishResult(write_denied=str(exc))
+            return PublishResult(write_denied=str(exc), outcome=self.outcome)
 
     def _publish(self, commentable: Mapping[str, Collection[int]] | None) -> PublishResult:
         if commentable is None:
@@ -356,6 +403,7 @@ class Publisher:
         placement |= {p.finding.fingerprint: "inline" for p in posted}
         placement |= {p.finding.fingerprint: REFUSED for p in refused}
         current = {f.fingerprint for f in self.outcome.findings}
+        current |= {s.finding.fingerprint for s in self.outcome.suppressed}  # decided, not resolved
         earlier = set(existing) | (listed_fingerprints(previous.body) if previous is not None else frozenset())
         resolved = sorted(earlier - current)
         self._reply_resolved(existing, resolved)
@@ -382,7 +430,9 @@ class Publisher:
             lines += [
                 "",
                 f"🚨 Escalated: labelled `{cell(self.escalation.label, 50)}` (findings at or above "
-                f"{self.escalation.severity.value}); a maintainer clears the label.{who}",
+                f"{self.escalation.severity.value}"
+                + (", or a suppression added by this pull request" if self.outcome.needs_approval else "")
+                + f"); a maintainer clears the label.{who}",
             ]
         if resolved:
             lines += ["", f"### Resolved since the last run ({len(resolved)})", ""]

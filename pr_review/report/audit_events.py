@@ -64,6 +64,28 @@ def record_outcome(audit: AuditSink, outcome: ReviewOutcome, exit_code: ExitCode
             line=location.start_line if isinstance(location, CodeLocation) else None,
             status=status,
         )
+    for decided in outcome.suppressed:
+        finding, dismissed = decided.finding, decided.kind.value == "dismissed"
+        audit.record(
+            "dismissal" if dismissed else "suppression",
+            fingerprint=finding.fingerprint,
+            by=decided.by or "unknown",
+            reason=decided.reason,
+            kind=decided.kind.value,
+        )
+        location = finding.location
+        audit.record(
+            "finding",
+            fingerprint=finding.fingerprint,
+            severity=finding.severity.value,
+            sources=list(finding.sources),
+            rule_ids=list(finding.rule_ids),
+            path=location.path if isinstance(location, CodeLocation) else None,
+            line=location.start_line if isinstance(location, CodeLocation) else None,
+            status="dismissed" if dismissed else "suppressed",
+        )
+    for note in outcome.triage_notes:
+        audit.record("anomaly", kind=f"triage:{note.kind.value}", detail=note.message, path=None)
     audit.record(
         "run_finished",
         status=_STATUS.get(exit_code, "failed"),

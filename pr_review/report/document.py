@@ -12,6 +12,7 @@ from pr_review.gather.change import PullRequestMeta, ReviewTarget
 from pr_review.models import CodeLocation, Finding, Fingerprint, Location, Severity, WebLocation
 from pr_review.outcome import ReviewOutcome
 from pr_review.scope import NotReviewed
+from pr_review.triage.model import DecisionKind, NoteKind, Suppressed, TriageNote
 from pr_review.validate import schema_errors
 
 
@@ -64,6 +65,13 @@ def outcome_to_json(outcome: ReviewOutcome) -> dict[str, Any]:
             "pull_request": outcome.pr.number,
         },
         "findings": [finding_to_json(f) for f in outcome.findings],
+        "suppressed": [
+            {"finding": finding_to_json(s.finding), "kind": s.kind.value, "reason": s.reason, "by": s.by}
+            for s in outcome.suppressed
+        ],
+        "triage_notes": [
+            {"kind": n.kind.value, "message": n.message, "fingerprint": n.fingerprint} for n in outcome.triage_notes
+        ],
         "analyzers": [
             {
                 "name": r.name,
@@ -144,4 +152,12 @@ def outcome_from_json(document: Any, config: Config, *, source: str) -> ReviewOu
             NotReviewed(n["path"], n["reason"], n.get("analyzer", "")) for n in document["not_reviewed"]
         ),
         duration_s=float(document.get("duration_s", 0.0)),
+        suppressed=tuple(
+            Suppressed(finding_from_json(s["finding"]), DecisionKind(s["kind"]), s["reason"], s.get("by", ""))
+            for s in document.get("suppressed", [])
+        ),
+        triage_notes=tuple(
+            TriageNote(NoteKind(n["kind"]), n["message"], n.get("fingerprint", ""))
+            for n in document.get("triage_notes", [])
+        ),
     )

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from pr_review.analyzers.base import AnalyzerStatus
 from pr_review.models import CodeLocation, Finding, Severity, WebLocation
+from pr_review.triage.model import DecisionKind, NoteKind
 
 if TYPE_CHECKING:
     from pr_review.outcome import ReviewOutcome
@@ -114,6 +115,31 @@ def dast_section(outcome: ReviewOutcome) -> list[str]:
     return lines
 
 
+def triage_section(outcome: ReviewOutcome) -> list[str]:
+    """Suppressed and dismissed findings (never silently dropped) and suppressions that did not apply."""
+    lines: list[str] = []
+    pending = [n for n in outcome.triage_notes if n.kind is NoteKind.NEEDS_APPROVAL]
+    if pending:
+        lines += ["", f"### ⚠️ Suppressions added by this pull request: need approval ({len(pending)})", ""]
+        lines += [f"- {cell(n.message, 400)} (`{n.fingerprint[:12]}`)" for n in pending]
+    for kind, title in ((DecisionKind.DISMISSED, "Dismissed by a reviewer"), (None, "Suppressed")):
+        rows = [s for s in outcome.suppressed if (s.kind is kind) == (kind is not None)]
+        if not rows:
+            continue
+        lines += ["", f"### {title} ({len(rows)})", "", "| Severity | Finding | Where | How | By | Why |"]
+        lines.append("|---|---|---|---|---|---|")
+        lines += [
+            f"| {SEVERITY_BADGE[s.finding.severity]} | {cell(s.finding.title)} | {where(s.finding)} | "
+            f"{s.kind.value} | {cell(s.by, 120)} | {cell(s.reason, 300)} |"
+            for s in rows
+        ]
+    others = [n for n in outcome.triage_notes if n.kind is not NoteKind.NEEDS_APPROVAL]
+    if others:
+        lines += ["", f"### Suppressions and dismissals not applied ({len(others)})", ""]
+        lines += [f"- {cell(n.message, 400)}" for n in others]
+    return lines
+
+
 def render_summary(
     outcome: ReviewOutcome, *, placement: Mapping[str, str] | None = None, extra: Sequence[str] = ()
 ) -> str:
@@ -132,6 +158,9 @@ def render_summary(
         lines.append("**" + ", ".join(f"{n} {s.value}" for s, n in counts.items() if n) + "**")
     else:
         lines.append("**No findings.**")
+    if outcome.suppressed:
+        dismissed = sum(s.kind.value == "dismissed" for s in outcome.suppressed)
+        lines.append(f"\n{len(outcome.suppressed) - dismissed} suppressed, {dismissed} dismissed (listed below).")
     if outcome.failing_findings and outcome.config.fail_on is not None:
         lines.append(
             f"\n{len(outcome.failing_findings)} finding(s) at or above `fail_on: {outcome.config.fail_on.value}`."
@@ -140,6 +169,7 @@ def render_summary(
         lines.append(f"\n> [!WARNING]\n> The review did not complete: {cell(outcome.incomplete_reason, 500)}")
     if total:
         lines += ["", *findings_table(outcome.findings, placement)]
+    lines += triage_section(outcome)
     lines += dast_section(outcome)
     lines.extend(extra)
     lines += ["", "### Analyzers", "", "| Analyzer | Status | Detail | Time |", "|---|---|---|---|"]
