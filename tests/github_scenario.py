@@ -4,6 +4,7 @@ same PR, an event payload and the Actions environment. Shared by the GitHub-mode
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ REVIEWS = r"/repos/octo/app/pulls/7/reviews"
 REVIEW_COMMENTS = r"/repos/octo/app/pulls/7/comments"
 ISSUE_COMMENTS = r"/repos/octo/app/issues/7/comments"
 SUMMARY_MARKER = "<!-- pr-review:summary -->"
+_FINGERPRINT = re.compile(r"<!-- pr-review:fingerprint=([0-9a-f]+) -->")
 
 
 def example_views() -> str:
@@ -103,6 +105,16 @@ class Scenario:
 
     def fingerprint(self, cwe: str) -> str:
         return next(str(f["fingerprint"]) for f in self.findings() if cwe in f["cwe"])
+
+    def expected_inline(self) -> list[tuple[str, int, str]]:
+        """(path, line, fingerprint) of every finding of findings.json, as an inline comment has them."""
+        return sorted((f["location"]["path"], f["location"]["end_line"], f["fingerprint"]) for f in self.findings())
+
+    def counts_line(self) -> str:
+        """The summary's bold count line, e.g. `**2 critical, 4 high**`, from findings.json."""
+        severities = [f["severity"] for f in self.findings()]
+        order = ("critical", "high", "medium", "low", "info")
+        return "**" + ", ".join(f"{severities.count(s)} {s}" for s in order if s in severities) + "**"
 
     def summaries(self) -> list[dict[str, Any]]:
         return [c for c in self.fake.issue_comments(self.number) if SUMMARY_MARKER in c["body"]]
@@ -239,6 +251,21 @@ class ReviewedChange:
         scenario = Scenario(fake, self.repo, pull, self.base_sha, self.head_sha, tmp, workspace=empty)
         shutil.copytree(self.results, scenario.results)
         return scenario
+
+
+def finding_rows(body: str) -> list[str]:
+    """The rows of a summary's findings table (they start with a severity badge)."""
+    return [line for line in body.splitlines() if line.startswith(("| 🟥", "| 🟧", "| 🟨", "| 🟦", "| ⬜"))]
+
+
+def inline_comments(fake: FakeGitHub, number: int = 7) -> list[tuple[str, int, str]]:
+    """(path, line, fingerprint) of each top-level review comment, the fingerprint from its marker."""
+    found = []
+    for comment in fake.review_comments(number):
+        match = _FINGERPRINT.search(comment["body"])
+        if "in_reply_to_id" not in comment and match is not None:
+            found.append((str(comment["path"]), int(comment["line"]), match.group(1)))
+    return sorted(found)
 
 
 def review_once(fake: FakeGitHub, repo: GitRepo, tmp: Path) -> ReviewedChange:

@@ -1,0 +1,135 @@
+"""The bodies we post on a pull request and the hidden markers that make re-runs idempotent."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from pr_review.github.comments import (
+    SUMMARY_MARKER,
+    fingerprint_list,
+    fingerprint_marker,
+    inline_body,
+    listed_fingerprints,
+    marked_fingerprint,
+    sources_text,
+)
+from pr_review.models import CodeLocation, Finding, Fingerprint, Severity
+
+FP = "5c1bd086b1be8614915f3bfbc16c8c5e"
+
+
+@pytest.fixture
+def make_finding() -> Callable[..., Finding]:
+    def make(**overrides: Any) -> Finding:
+        fields: dict[str, Any] = {
+            "fingerprint": Fingerprint(FP),
+            "sources": ("semgrep", "claude"),
+            "rule_ids": ("pr-review.python.sql-injection", "claude"),
+            "title": "SQL injection in the invoice search",
+            "severity": Severity.CRITICAL,
+            "confidence": 0.9,
+            "cwe": ("CWE-89",),
+            "location": CodeLocation("app/views.py", 29, 30),
+            "in_diff": True,
+            "description": "The customer parameter is concatenated into the query.",
+            "recommendation": "Use a parameterised query.",
+            "suggested_fix": '    rows = conn.execute("SELECT * FROM invoices WHERE customer = ?", (customer,))\n',
+        }
+        fields.update(overrides)
+        return Finding(**fields)
+
+    return make
+
+
+def test_inline_body_has_severity_title_cwe_link_sources_and_marker(make_finding: Callable[..., Finding]) -> None:
+    body = inline_body(make_finding())
+
+    first, found_by, *_ = body.split("\n\n")
+    assert first == (
+        "**🟥 critical** · **SQL injection in the invoice search** · "
+        "[CWE-89](https://cwe.mitre.org/data/definitions/89.html)"
+    )
+    assert found_by == "<sub>Found by Semgrep, Claude (`pr-review.python.sql-injection`) · confidence 90%</sub>"
+    assert "**Recommendation.** Use a parameterised query." in body
+    assert body.endswith(f"\n\n<!-- pr-review:fingerprint={FP} -->")
+    assert marked_fingerprint(body) == FP
+
+
+def test_inline_body_suggests_a_safe_fix(make_finding: Callable[..., Finding]) -> None:
+    body = inline_body(make_finding())
+    assert (
+        '```suggestion\n    rows = conn.execute("SELECT * FROM invoices WHERE customer = ?", (customer,))\n```' in body
+    )
+    assert "```suggestion" not in inline_body(make_finding(), suggest=False)
+    assert "```suggestion" not in inline_body(make_finding(suggested_fix=None))
+
+
+@pytest.mark.parametrize(
+    "fix",
+    [
+        "x = 1\n```\n@alice look here\n```suggestion\ny = 2\n",  # breaks out of the fence
+        "x = 1  # \u202e evil\n",  # a bidirectional override hides what the code does
+        'API_KEY = "sk-live-0123456789abcdef"\n',  # echoes a secret
+    ],
+)
+def test_inline_body_drops_an_unsafe_suggestion(make_finding: Callable[..., Finding], fix: str) -> None:
+    body = inline_body(make_finding(suggested_fix=fix), known_secrets=["sk-live-0123456789abcdef"])
+    assert "```suggestion" not in body
+    assert "sk-live-0123456789abcdef" not in body
+
+
+def test_inline_body_neutralises_hostile_text(make_finding: Callable[..., Finding]) -> None:
+    hostile = "cc @octo/security <img src=x onerror=alert(1)> <!-- pr-review:fingerprint=" + "a" * 32 + " -->"
+    body = inline_body(make_finding(title=hostile, description=hostile, rule_ids=("@alice",)))
+
+    assert "@octo" not in body
+    assert "@alice" not in body
+    assert "<img" not in body
+    assert "&lt;img src=x onerror=alert(1)&gt;" in body
+    assert marked_fingerprint(body) == FP  # the forged marker was removed, ours is the only one
+    assert body.count("<!-- pr-review:") == 1
+
+
+def test_inline_body_without_cwe_or_optional_sections(make_finding: Callable[..., Finding]) -> None:
+    body = inline_body(
+        make_finding(cwe=(), description="", recommendation="", suggested_fix=None, severity=Severity.LOW)
+    )
+    assert body.split("\n\n")[0] == "**🟦 low** · **SQL injection in the invoice search**"
+    assert "Recommendation" not in body
+
+
+def test_sources_text_names_the_analyzers_and_rules(make_finding: Callable[..., Finding]) -> None:
+    finding = make_finding(sources=("secrets", "zap"), rule_ids=("secrets.aws-key", "zap/40012"))
+    assert sources_text(finding) == "secrets, ZAP (`secrets.aws-key`, `zap/40012`)"
+
+
+def test_marker_round_trip() -> None:
+    assert fingerprint_marker(FP) == f"<!-- pr-review:fingerprint={FP} -->"
+    assert marked_fingerprint(f"text\n\n{fingerprint_marker(FP)}") == FP
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "",
+        "no marker here",
+        "<!-- pr-review:fingerprint=short -->",  # not 16-64 hex digits
+        f"<!-- pr-review:fingerprint={FP.upper()} -->",
+        f"<!-- pr-review:fingerprint={FP}-->",  # not our exact form
+        SUMMARY_MARKER,
+    ],
+)
+def test_marked_fingerprint_ignores_anything_else(body: str) -> None:
+    assert marked_fingerprint(body) is None
+
+
+def test_fingerprint_list_round_trip() -> None:
+    fingerprints = {FP, "0e781400905d671a899cf58f72a0d5aa"}
+    marker = fingerprint_list(fingerprints)
+    assert marker == f"<!-- pr-review:fingerprints=0e781400905d671a899cf58f72a0d5aa,{FP} -->"
+    assert listed_fingerprints(f"{SUMMARY_MARKER}\n## summary\n{marker}") == fingerprints
+    assert listed_fingerprints(fingerprint_list([])) == frozenset()
+    assert listed_fingerprints("no list") == frozenset()
