@@ -44,6 +44,7 @@ ENV = {
 @dataclass(frozen=True, slots=True)
 class Measured:
     wall_s: float
+    cpu_s: float  # user + system of the process and its children: steadier than wall time on a busy machine
     returncode: int
     max_process_mb: float
     max_tree_mb: float
@@ -98,7 +99,9 @@ def measure(argv: list[str], cwd: Path) -> Measured:
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        return Measured(wall, process.returncode, usage.ru_maxrss / 1024, peak_tree_kb / 1024, out.read(), err.read())
+        cpu = usage.ru_utime + usage.ru_stime
+        rss_mb, tree_mb = usage.ru_maxrss / 1024, peak_tree_kb / 1024
+        return Measured(wall, cpu, process.returncode, rss_mb, tree_mb, out.read(), err.read())
 
 
 def run(repo: GeneratedRepo, workdir: Path) -> dict[str, object]:
@@ -156,6 +159,8 @@ def render(result: dict[str, object]) -> str:
         ("full-repo semgrep wall time", f"{full.wall_s:.2f} s", ""),
         ("ratio (pr-review ÷ full semgrep)", f"{ratio:.2f}",
          f"≤ {RATIO_TARGET} {'✅' if ratio <= RATIO_TARGET else '❌'}"),
+        ("CPU time: pr-review / full semgrep", f"{review.cpu_s:.1f} s / {full.cpu_s:.1f} s",
+         f"ratio {review.cpu_s / full.cpu_s:.2f}"),
         ("pr-review peak RSS, largest process", f"{review.max_process_mb:.0f} MB", ""),
         (
             "pr-review peak RSS, whole tree (sampled)",
@@ -171,7 +176,8 @@ def render(result: dict[str, object]) -> str:
         f"Repository: {repo.path.name}: base {repo.base[:12]}, head {repo.head[:12]}; {repo.changed_files} files "
         f"changed, {repo.added_lines} lines added ({repo.vulnerable_lines} vulnerable); "
         f"{result['pack_rules']} bundled rules.",
-        f"Machine: {platform.machine()}, {os.cpu_count()} CPU(s), Python {platform.python_version()}.",
+        f"Machine: {platform.machine()}, {os.cpu_count()} CPU(s), Python {platform.python_version()}, "
+        f"load average {os.getloadavg()[0]:.1f} at the end.",
         "",
         "| Measure | Value | Target |",
         "|---|---|---|",
