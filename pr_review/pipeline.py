@@ -17,6 +17,7 @@ from pr_review.gather.change import Change
 from pr_review.merge import merge
 from pr_review.outcome import ReviewOutcome
 from pr_review.progress import Progress
+from pr_review.report.audit_events import record_classification
 from pr_review.report.document import finding_to_json
 from pr_review.scope import NotReviewed, Scope, build_scope
 from pr_review.triage.model import TriageSettings
@@ -96,6 +97,7 @@ def review(
         scope, _ = materialise(scope, Path(tmp))
         progress.stage("classifying what may reach a model")
         classified = build_model_view(scope, config.classification)
+        record_classification(audit or NullAudit(), classified.view)
         review_input = ReviewInput(
             scope, config, Path(tmp), repo_root, classified.view, audit or NullAudit(), protected_paths
         )

@@ -9,11 +9,13 @@ which are listed as not reviewed, and the result is FAILED (fail-closed when
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 from collections import Counter
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any
 
 from anthropic.types import Message
 
@@ -105,6 +107,7 @@ class ClaudeAnalyzer:
             s for s in (self._credentials.anthropic_api_key,) if s
         }
         run = _Run(review, plan, fence, secrets, client.messages.create, self._instructions, self._backoff_base_s)
+        run.region = provider_region(settings, self._environ)
         tally = run.all()
         return self._result(review, plan, tally)
 
@@ -179,6 +182,39 @@ class _Run:
         self._fence = fence
         self._secrets = secrets
         self._send = send
+        self.region = ""
+        audit_settings = review.config.section("audit") or {}
+        self._store_prompts = bool(audit_settings.get("store_prompts", False))
+
+    def _audit_request(self, chunk: Chunk, part: int, kwargs: dict[str, Any], user: str) -> None:
+        """What was sent, by digest and data class; the text itself only with audit.store_prompts."""
+        settings = self._review.config.claude
+        files = self._review.model_view.files
+        classes = sorted({"code", *(c for path in chunk.paths if path in files for c in files[path].classes)})
+        extra: dict[str, Any] = {"content": user} if self._store_prompts else {}
+        self._review.audit.record(
+            "model_request",
+            provider=settings.provider,
+            region=self.region or None,
+            model=settings.model,
+            system_sha256=hashlib.sha256(json.dumps(kwargs["system"], sort_keys=True).encode()).hexdigest(),
+            request_sha256=hashlib.sha256(json.dumps(kwargs, sort_keys=True, default=str).encode()).hexdigest(),
+            input_tokens=len(user) // CHARS_PER_TOKEN,
+            classes_sent=classes,
+            chunk=part - 1,
+            **extra,
+        )
+
+    def _audit_response(self, message: Message, findings: int) -> None:
+        usage = message.usage
+        self._review.audit.record(
+            "model_response",
+            response_sha256=hashlib.sha256(message.model_dump_json().encode()).hexdigest(),
+            stop_reason=message.stop_reason,
+            usage={"input_tokens": usage.input_tokens, "output_tokens": usage.output_tokens},
+            findings=findings,
+            model=message.model,
+        )
 
     def all(self) -> _Tally:
         chunks = self._plan.chunks
@@ -201,6 +237,7 @@ class _Run:
         )
         tally.requests += 1
         tally.request_chars += len(user)
+        self._audit_request(chunk, part, kwargs, user)
         try:
             message = create_message(self._send, kwargs, settings, backoff_base_s=self._backoff_base_s)
         except ClaudeCallError as exc:
@@ -215,6 +252,7 @@ class _Run:
             input=usage.input_tokens, output=usage.output_tokens, cache_read=usage.cache_read_input_tokens or 0
         )
         if message.stop_reason == "max_tokens":
+            self._audit_response(message, 0)
             return self._overflowed(chunk, part, parts, tally)
         parsed = parse_findings(
             tool_input(message),
@@ -223,6 +261,7 @@ class _Run:
             min_confidence=settings.min_confidence,
             known_secrets=self._secrets,
         )
+        self._audit_response(message, len(parsed.findings))
         tally.findings += parsed.findings
         tally.counts += parsed.counts
         return tally

@@ -18,6 +18,7 @@ from github.PullRequestComment import PullRequestComment
 from github.Repository import Repository
 
 from pr_review.analyzers.base import AuditSink
+from pr_review.classify.detect import guard_output
 from pr_review.github.client import GitHubApi, GitHubError
 from pr_review.github.comments import (
     SUMMARY_MARKER,
@@ -106,13 +107,39 @@ class Publisher:
         audit: AuditSink,
         known_secrets: Collection[str] = (),
     ) -> None:
-        self.api, self.repo, self.pull, self.outcome = api, repo, pull, outcome
+        self.api, self.repo, self.pull = api, repo, pull
+        self.outcome = replace(
+            outcome, findings=tuple(self._guarded(f, audit, known_secrets) for f in outcome.findings)
+        )
         self.settings = outcome.config.github
         self.escalation = outcome.config.escalation
         self.head_sha = head_sha
         self.audit = audit
         self.known_secrets = known_secrets
         self._commit: Commit | None = None
+
+    @staticmethod
+    def _guarded(finding: Finding, audit: AuditSink, known_secrets: Collection[str]) -> Finding:
+        """The output leak guard: no secret or personal value in anything we post."""
+
+        def guard(name: str, text: str) -> tuple[str, bool]:
+            guarded, anomalies = guard_output(text, known_values=known_secrets)
+            for anomaly in anomalies:
+                audit.record("anomaly", kind="output-leak", detail=f"{name}: {anomaly}", path=finding.path)
+            return guarded, bool(anomalies)
+
+        fix = finding.suggested_fix
+        if fix is not None and guard("suggested_fix", fix)[1]:
+            fix = None  # a masked fix would be wrong code: drop the suggestion instead
+        return replace(
+            finding,
+            title=guard("title", finding.title)[0],
+            description=guard("description", finding.description)[0],
+            exploit_scenario=guard("exploit_scenario", finding.exploit_scenario)[0],
+            recommendation=guard("recommendation", finding.recommendation)[0],
+            evidence=guard("evidence", finding.evidence)[0],
+            suggested_fix=fix,
+        )
 
     # -- what is there already ---------------------------------------------------------------------
     def _ours(self, user: NamedUser | Organization) -> bool:
@@ -263,9 +290,7 @@ class Publisher:
 
     def _escalate(self) -> tuple[bool, tuple[str, ...]]:
         threshold = self.escalation.severity
-        needed = any(f.severity.at_least(threshold) for f in self.outcome.findings) or bool(
-            self.outcome.needs_approval
-        )
+        needed = any(f.severity.at_least(threshold) for f in self.outcome.findings) or bool(self.outcome.needs_approval)
         label = self.escalation.label
         current = {lbl.name for lbl in self.api.call("list labels", lambda: list(self.pull.get_labels()))}
         if not needed:

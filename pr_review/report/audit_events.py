@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from pr_review import __version__
 from pr_review.analyzers.base import AnalyzerStatus, AuditSink
+from pr_review.classify.view import ModelView
 from pr_review.config import Config
 from pr_review.errors import ExitCode
 from pr_review.gather.change import ReviewTarget
@@ -93,3 +94,23 @@ def record_outcome(audit: AuditSink, outcome: ReviewOutcome, exit_code: ExitCode
         duration_s=round(outcome.duration_s, 3),
         counts={severity.value: count for severity, count in outcome.counts().items()},
     )
+
+
+_POLICY_CLASS = re.compile(r"classification\.policy\.([a-z0-9-]+)")
+
+
+def record_classification(audit: AuditSink, view: ModelView) -> None:
+    """Per file: which data classes were found and what the policy did before any model request."""
+    redacted: dict[str, set[str]] = {}
+    for redaction in view.redactions:
+        redacted.setdefault(redaction.path, set()).add(redaction.data_class)
+    for path, model_file in sorted(view.files.items()):
+        found = set(model_file.classes) | redacted.get(path, set())
+        if found:
+            action = "redact" if path in redacted else "allow"
+            audit.record("classification", path=path, classes=sorted(found), action=action)
+    for item in view.withheld:
+        classes = sorted(set(_POLICY_CLASS.findall(item.reason)))
+        audit.record("classification", path=item.path, classes=classes, action="block")
+    for anomaly in view.anomalies:
+        audit.record("anomaly", kind="untrusted-input", detail=anomaly[:2000], path=None)
