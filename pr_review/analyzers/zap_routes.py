@@ -6,9 +6,11 @@ with a Blueprint `url_prefix` or APIRouter `prefix` declared in the same file), 
 `include()` prefixes live elsewhere), Express (`app.get('/x/:id')`, `router.post(...)`) and Spring
 (`@GetMapping("/x/{id}")`, `@RequestMapping` with a simple class-level prefix).
 
-Every route compiles to a linear regular expression: literal text escaped, a parameter
-`[^/]+` (a path-typed one `.+`). Source lines are scanned with anchored patterns whose
-repetitions are bounded; lines longer than _MAX_LINE are skipped.
+A route is matched segment by segment: literal segments by equality, a parameter segment by
+being non-empty, and a segment mixing text and parameters by an escaped regex over that one
+bounded segment (`[^/]+` per parameter, at most two). A path-typed parameter takes the rest.
+Source lines are scanned with anchored patterns whose repetitions are bounded; lines longer
+than _MAX_LINE are skipped.
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ class Route:
     template: str  # as declared, with any prefix: "/invoices/<int:id>"
     methods: frozenset[str]  # empty: any method
     framework: str
-    pattern: re.Pattern[str]
+    pattern: RoutePattern
     literal_chars: int  # specificity: /invoices/new beats /invoices/<id>
 
     @property
@@ -65,7 +67,7 @@ class Route:
     def matches(self, method: str, url_path: str) -> bool:
         if self.methods and method and method.upper() not in self.methods:
             return False
-        return self.pattern.fullmatch(url_path) is not None
+        return self.pattern.matches(url_path)
 
 
 def _param_end(template: str, start: int, close: str) -> int:
@@ -83,50 +85,115 @@ def _param_end(template: str, start: int, close: str) -> int:
     return -1
 
 
-def compile_template(template: str, *, express: bool = False, suffix: bool = False) -> tuple[re.Pattern[str], int]:
-    """A route template → (linear regex over a URL path, count of literal characters).
+_MAX_SEGMENT = 256
+_MAX_MIXED_PARAMS = 2  # `<a>-<b>` in one segment; more would make matching super-linear
+
+# A segment of a route: literal text, a whole-segment parameter (None), or literal text with
+# parameters in it (a regex over one bounded path segment, at most _MAX_MIXED_PARAMS of them).
+Segment = str | re.Pattern[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class RoutePattern:
+    """A route matched segment by segment: no regex ever spans the whole URL path."""
+
+    segments: tuple[Segment, ...]
+    wide_tail: bool  # the last parameter takes the rest of the path (`<path:p>`, `{p:path}`, `*`)
+    suffix: bool  # Django: the route is the end of the path, below include() prefixes we cannot see
+
+    def matches(self, path: str) -> bool:
+        stripped = path.strip("/")
+        parts = stripped.split("/") if stripped else []
+        count = len(self.segments)
+        if self.wide_tail:
+            if len(parts) < count or not all(parts[count - 1 :]):
+                return False
+            parts = parts[: count - 1]
+            segments = self.segments[:-1]
+        else:
+            if len(parts) < count or (len(parts) != count and not self.suffix):
+                return False
+            parts = parts[len(parts) - count :]
+            segments = self.segments
+        return all(_segment_matches(segment, part) for segment, part in zip(segments, parts, strict=True))
+
+
+def _segment_matches(segment: Segment, part: str) -> bool:
+    if segment is None:
+        return bool(part)
+    if isinstance(segment, str):
+        return segment == part
+    return len(part) <= _MAX_SEGMENT and segment.fullmatch(part) is not None
+
+
+def _tokens(template: str, *, express: bool) -> list[tuple[str, str]]:
+    """("lit", char), ("param", "") or ("wide", "") tokens of a route template."""
+    tokens: list[tuple[str, str]] = []
+    i = 0
+    while i < len(template):
+        char = template[i]
+        if char in "<{":
+            end = _param_end(template, i, ">" if char == "<" else "}")
+            if end == -1:
+                raise ValueError(f"unbalanced parameter in route {template!r}")
+            inner = template[i + 1 : end - 1]
+            wide = inner.startswith(("path:", "*")) or inner.endswith(":path")
+            tokens.append(("wide" if wide else "param", ""))
+            i = end
+        elif (
+            express and char == ":" and i + 1 < len(template) and (template[i + 1].isalpha() or template[i + 1] == "_")
+        ):
+            i += 1
+            while i < len(template) and (template[i].isalnum() or template[i] == "_"):
+                i += 1
+            if i < len(template) and template[i] == "(":  # custom regex parameter: not mappable
+                raise ValueError(f"regex parameter in route {template!r}")
+            if i < len(template) and template[i] == "?":
+                i += 1
+            tokens.append(("param", ""))
+        elif express and char == "*":
+            tokens.append(("wide", ""))
+            i += 1
+        else:
+            tokens.append(("lit", char))
+            i += 1
+    return tokens
+
+
+def compile_template(template: str, *, express: bool = False, suffix: bool = False) -> tuple[RoutePattern, int]:
+    """A route template → (segment matcher, count of literal characters for specificity).
 
     `<conv:name>` (Flask, Django), `{name}` / `{name:path}` (FastAPI, Spring), `:name` and `*`
     (Express) are parameters; everything else is matched literally. A trailing slash is optional.
     """
-    out: list[str] = []
-    literal = 0
-    i = 0
-    body = template.rstrip("/") if template.strip("/") else ""
-    while i < len(body):
-        char = body[i]
-        if char in "<{":
-            end = _param_end(body, i, ">" if char == "<" else "}")
-            if end == -1:
-                raise ValueError(f"unbalanced parameter in route {template!r}")
-            inner = body[i + 1 : end - 1]
-            wide = inner.startswith("path:") or inner.endswith(":path") or inner.startswith("*")
-            out.append(".+" if wide else "[^/]+")
-            i = end
-        elif express and char == ":" and i + 1 < len(body) and (body[i + 1].isalpha() or body[i + 1] == "_"):
-            i += 1
-            while i < len(body) and (body[i].isalnum() or body[i] == "_"):
-                i += 1
-            if i < len(body) and body[i] == "(":  # custom regex parameter: not mappable
-                raise ValueError(f"regex parameter in route {template!r}")
-            if i < len(body) and body[i] == "?":
-                i += 1
-            out.append("[^/]+")
-        elif express and char == "*":
-            out.append(".*")
-            i += 1
+    segments: list[list[tuple[str, str]]] = [[]]
+    for token in _tokens(template, express=express):
+        if token == ("lit", "/"):
+            segments.append([])
         else:
-            out.append(re.escape(char))
-            literal += 1
-            i += 1
-    core = "".join(out)
-    if suffix:  # Django: relative to include() prefixes we cannot see
-        if not literal:
-            raise ValueError(f"route {template!r} has no literal text to match on")
-        core = "(?:/.*)?/" + core.removeprefix("/")
-    elif not body.startswith("/"):
-        core = "/" + core
-    return re.compile(core + "/?"), literal
+            segments[-1].append(token)
+    segments = [segment for segment in segments if segment]  # leading, trailing and doubled slashes
+    compiled: list[Segment] = []
+    wide_tail = False
+    for index, segment in enumerate(segments):
+        kinds = [kind for kind, _ in segment]
+        if "wide" in kinds:
+            if kinds != ["wide"] or index != len(segments) - 1 or suffix:
+                raise ValueError(f"route {template!r} has a path parameter that is not its last segment")
+            wide_tail = True
+            compiled.append(None)
+        elif "param" not in kinds:
+            compiled.append("".join(text for _, text in segment))
+        elif kinds == ["param"]:
+            compiled.append(None)
+        elif kinds.count("param") > _MAX_MIXED_PARAMS:
+            raise ValueError(f"route {template!r} has too many parameters in one segment")
+        else:
+            compiled.append(re.compile("".join(re.escape(t) if k == "lit" else "[^/]+" for k, t in segment)))
+    literal = sum(1 for segment in segments for kind, _ in segment if kind == "lit")
+    if suffix and not literal:
+        raise ValueError(f"route {template!r} has no literal text to match on")
+    return RoutePattern(tuple(compiled), wide_tail, suffix), literal
 
 
 def django_regex_template(regex: str) -> str | None:
