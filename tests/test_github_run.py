@@ -278,6 +278,7 @@ def test_bad_credentials_exit_3_with_a_readable_error(scenario: Scenario, capsys
     assert scenario.run(GITHUB_TOKEN="expired") == 3
     err = capsys.readouterr().err
     assert "error: read the repository: GitHub answered 401: Bad credentials" in err
+    assert "hint: GitHub did not accept the token: it is missing, expired or revoked" in err
     assert "Traceback" not in err
 
 
