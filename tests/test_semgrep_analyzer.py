@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from conftest import GitRepo
 
-from pr_review.analyzers.semgrep import severity_of, unprefixed_rule_id
+from pr_review.analyzers.semgrep import severity_of
 from pr_review.cli import main
 from pr_review.models import Severity
 
@@ -149,16 +149,6 @@ def test_rule_ids_are_the_ids_the_rule_files_declare(added_lines: dict[str, Any]
 def test_exactly_the_changed_files_were_reviewed(added_lines: dict[str, Any]) -> None:
     semgrep = next(a for a in added_lines["analyzers"] if a["name"] == "semgrep")
     assert "3 file(s)" in semgrep["detail"]
-
-
-def test_unprefixed_rule_id() -> None:
-    known = {"pr-review.python.sql-injection"}
-    assert (
-        unprefixed_rule_id("tmp.pr-review-rules-abc.pr-review.python.sql-injection", known)
-        == "pr-review.python.sql-injection"
-    )
-    assert unprefixed_rule_id("pr-review.python.sql-injection", known) == "pr-review.python.sql-injection"
-    assert unprefixed_rule_id("someone.else.rule", known) == "someone.else.rule"
 
 
 @pytest.mark.parametrize(
