@@ -227,9 +227,9 @@ def open_audit(out_dir: Path | None, environ: Mapping[str, str]) -> contextlib.A
     if out_dir is None:
         return contextlib.nullcontext(NullAudit())
     out_dir.mkdir(parents=True, exist_ok=True)
-    run_id = environ.get("GITHUB_RUN_ID", "") or uuid.uuid4().hex
-    attempt = environ.get("GITHUB_RUN_ATTEMPT", "")
-    run_id = f"{run_id}-{attempt}-{uuid.uuid4().hex[:8]}" if attempt else run_id
+    # Unique per invocation: `run` and `publish` of one workflow run may share an audit file.
+    github_run = "-".join(filter(None, (environ.get("GITHUB_RUN_ID"), environ.get("GITHUB_RUN_ATTEMPT"))))
+    run_id = f"{github_run}-{uuid.uuid4().hex[:8]}" if github_run else uuid.uuid4().hex
     return AuditLog.open(out_dir / "audit.jsonl", run_id=run_id, key=audit_key_from_env(environ))
 
 
@@ -318,7 +318,8 @@ def cmd_metrics(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     if chart_available():
         chart = plot_dismissal_rate(result.weekly, args.out / "dismissal-rate.png").name
     else:
-        print("note: no chart: matplotlib is not installed (pip install 'pr-review-sentinel[metrics]')", file=sys.stderr)
+        hint = "pip install 'pr-review-sentinel[metrics]'"
+        print(f"note: no chart: matplotlib is not installed ({hint})", file=sys.stderr)
     report = args.out / "metrics.md"
     report.write_text(metrics.render_markdown(result, chart=chart), encoding="utf-8")
     for item in skipped:

@@ -160,9 +160,7 @@ def protected_paths(
     paths = set(pinned.rule_paths)
     if config.claude.instructions:
         paths.add(_safe(config.claude.instructions))
-    if config_file is not None and root is not None:
-        try:
-            paths.add(config_file.resolve().relative_to(root.resolve()).as_posix())
-        except ValueError:
-            pass  # a config outside the repository cannot be changed by a pull request
+    # A config outside the repository cannot be changed by a pull request.
+    if config_file is not None and root is not None and config_file.resolve().is_relative_to(root.resolve()):
+        paths.add(config_file.resolve().relative_to(root.resolve()).as_posix())
     return frozenset(paths)

@@ -55,7 +55,9 @@ def test_workflows_grant_least_privilege() -> None:
         assert "contents: write" not in text
 
 
-def test_init_writes_the_shipped_workflow_and_a_valid_config(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_init_writes_the_shipped_workflow_and_a_valid_config(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["init", str(tmp_path)], environ={}) == 0
     workflow = tmp_path / ".github" / "workflows" / "security-review.yml"
     assert workflow.read_text() == (ROOT / ".github" / "workflows" / "security-review.yml").read_text()

@@ -219,7 +219,7 @@ class Publisher:
             p for p in planned if _comment_range(p.finding, fresh.get(p.finding.path or "", ())) == (p.start, p.end)
         ]
         refused = [p for p in planned if p not in keep]
-        if refused and keep:
+        if keep:  # fewer comments, or the same ones once more (the diff may have moved meanwhile)
             try:
                 self._send_review(keep)
                 return keep, refused

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -10,6 +9,7 @@ from urllib.parse import urlsplit
 
 from pr_review.analyzers.base import AnalyzerStatus
 from pr_review.models import CodeLocation, Finding, Severity, WebLocation
+from pr_review.report.sanitize import neutralise
 from pr_review.triage.model import DecisionKind, NoteKind
 
 if TYPE_CHECKING:
@@ -26,11 +26,10 @@ _STATUS_ICON = {AnalyzerStatus.OK: "✅", AnalyzerStatus.SKIPPED: "⏭️", Anal
 
 
 def cell(text: str, limit: int = 200) -> str:
-    """Untrusted text made safe for one Markdown table cell: no HTML, no pipes, no newlines."""
-    flat = " ".join(text.split())
-    if len(flat) > limit:
-        flat = flat[: limit - 1] + "…"
-    return html.escape(flat, quote=False).replace("|", "\\|").replace("`", "'")
+    """Untrusted text made safe for one Markdown table cell: neutralised (no HTML, mentions,
+    foreign links or forged markers), no pipes, no newlines, no code spans."""
+    flat = neutralise(" ".join(text.split()), max_len=limit)
+    return flat.replace("|", "\\|").replace("`", "'")
 
 
 def cwe_link(cwe: str) -> str:
@@ -182,7 +181,10 @@ def render_summary(
     if meta.get("model"):
         prompt = f", prompt `{meta['prompt_sha256'][:12]}`" if meta.get("prompt_sha256") else ""
         where_run = " / ".join(filter(None, (meta.get("provider"), meta.get("region"))))
-        lines += ["", f"Model: `{cell(meta['model'], 80)}`{f' via {cell(where_run, 60)}' if where_run else ''}{prompt}."]
+        lines += [
+            "",
+            f"Model: `{cell(meta['model'], 80)}`{f' via {cell(where_run, 60)}' if where_run else ''}{prompt}.",
+        ]
     lines += data_policy_section(outcome)
     if outcome.not_reviewed:
         lines += ["", f"### Not reviewed ({len(outcome.not_reviewed)})", "", "| File | Why |", "|---|---|"]
