@@ -31,7 +31,9 @@ class Tally:
 
     @property
     def dismissal_rate(self) -> float:
-        return self.dismissed / self.findings if self.findings else 0.0
+        """Of the findings a reviewer saw (suppressed ones never reached one), the share dismissed."""
+        shown = self.findings - self.suppressed
+        return self.dismissed / shown if shown else 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,8 +231,8 @@ def render_markdown(metrics: Metrics, *, chart: str | None = None) -> str:
         "# pr-review metrics",
         "",
         f"{metrics.runs} run(s) from {len(metrics.files)} audit file(s). A finding is counted once per pull "
-        "request however many runs saw it; the dismissal rate (dismissed by a reviewer ÷ findings) is a proxy "
-        "for false positives.",
+        "request however many runs saw it; the dismissal rate (dismissed by a reviewer ÷ findings not "
+        "suppressed) is a proxy for false positives.",
     ]
     if metrics.skipped:
         lines += [

@@ -95,7 +95,7 @@ def test_metrics_command_writes_the_report_and_the_chart(audit_files: list[Path]
     assert "tampered.jsonl" in report
     assert "left out" in err.getvalue()
     # Distinct findings per source: semgrep 2 (1 dismissed, 1 suppressed), claude 2 (1 dismissed).
-    assert "| `semgrep` | 2 | 1 | 50% | 1 |" in report
+    assert "| `semgrep` | 2 | 1 | 100% | 1 |" in report  # the suppressed one never reached a reviewer
     assert "| `claude` | 2 | 1 | 50% | 0 |" in report
     assert "| `claude/CWE-79` | 2 | 1 | 50% | 0 |" in report
     assert "| `pr-review.python.sql-injection` | 1 | 1 | 100% | 0 |" in report

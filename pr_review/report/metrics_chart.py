@@ -53,7 +53,9 @@ def plot_dismissal_rate(weekly: Mapping[dt.date, Mapping[str, _Rate]], path: Pat
     axes.xaxis_date()
     axes.set_title("Dismissal rate per source, by week first seen")
     axes.set_xlabel("week (Monday)")
-    axes.set_ylabel("dismissed / findings (%)")
+    axes.set_ylabel("dismissed / findings shown (%)")
+    if len(weeks) == 1:  # one week: keep the axis to a fortnight around it
+        axes.set_xlim(_days(weeks[0]) - 7, _days(weeks[0]) + 7)
     axes.set_ylim(-2, 102)
     axes.grid(visible=True, alpha=0.3)
     if sources:
