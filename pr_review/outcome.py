@@ -70,10 +70,11 @@ class ReviewOutcome:
         closed = [r for r in self.analyzers if r.fail_closed]
         if closed:
             return f"{closed[0].name} failed and is configured to fail the run: {closed[0].detail}"
-        ran = [r for r in self.analyzers if r.status is AnalyzerStatus.OK]
-        failed = [r for r in self.analyzers if r.status is AnalyzerStatus.FAILED]
+        reviewers = [r for r in self.analyzers if not r.supporting]
+        ran = [r for r in reviewers if r.status is AnalyzerStatus.OK]
+        failed = [r for r in reviewers if r.status is AnalyzerStatus.FAILED]
         if failed and not ran:
-            return "no analyzer could run: " + "; ".join(f"{r.name}: {r.detail}" for r in failed)
+            return "no analyzer could review the code: " + "; ".join(f"{r.name}: {r.detail}" for r in failed)
         return None
 
     @property

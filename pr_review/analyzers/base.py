@@ -67,6 +67,9 @@ class AnalyzerResult:
     metadata: tuple[tuple[str, str], ...] = ()
     # A failure the configuration says must fail the run (exit 3), e.g. claude.on_failure: fail.
     fail_closed: bool = False
+    # A supporting check (secrets, prompt injection, review integrity) that runs on every change:
+    # it alone does not make a review. Exit 3 when no analyzer that reviews the code could run.
+    supporting: bool = False
 
     def meta(self) -> Mapping[str, str]:
         return dict(self.metadata)

@@ -83,4 +83,6 @@ class ReviewIntegrityAnalyzer:
         detail = (
             f"{len(findings)} change(s) to the review itself" if findings else "the review's own files are unchanged"
         )
-        return AnalyzerResult(self.name, AnalyzerStatus.OK, tuple(findings), detail, time.monotonic() - started)
+        return AnalyzerResult(
+            self.name, AnalyzerStatus.OK, tuple(findings), detail, time.monotonic() - started, supporting=True
+        )

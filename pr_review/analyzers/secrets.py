@@ -116,7 +116,9 @@ class SecretsAnalyzer:
                 findings.extend(added_line_findings(changed.path, text, changed.added_lines, settings))
         secrets = sum(1 for f in findings if Source.SECRETS.value in f.sources)
         detail = f"{secrets} secret(s), {len(findings) - secrets} personal-data value(s) on added lines"
-        return AnalyzerResult(self.name, AnalyzerStatus.OK, tuple(findings), detail, time.monotonic() - started)
+        return AnalyzerResult(
+            self.name, AnalyzerStatus.OK, tuple(findings), detail, time.monotonic() - started, supporting=True
+        )
 
 
 class PromptInjectionAnalyzer:
@@ -129,4 +131,6 @@ class PromptInjectionAnalyzer:
         signals = injection.scan_change(review.scope)
         findings = injection.injection_findings(signals, review.scope.change.pr)
         detail = f"{len(signals)} signal(s)" if signals else "no signals"
-        return AnalyzerResult(self.name, AnalyzerStatus.OK, findings, detail, time.monotonic() - started)
+        return AnalyzerResult(
+            self.name, AnalyzerStatus.OK, findings, detail, time.monotonic() - started, supporting=True
+        )
