@@ -150,12 +150,18 @@ def combine(members: Sequence[Finding]) -> Finding:
         return lead
     claude = next((f for f in ordered if Source.CLAUDE.value in f.sources), None)
     semgrep_link = next((f.help_uri for f in ordered if Source.SEMGREP.value in f.sources and f.help_uri), "")
+    location = lead.location
+    if isinstance(location, CodeLocation):  # the issue spans every line its sources flagged in that file
+        here = [loc for f in ordered for loc in _code_locations(f) if loc.path == location.path]
+        location = CodeLocation(location.path, min(x.start_line for x in here), max(x.end_line for x in here))
     extra: list[Location] = []
     for finding in ordered:
-        for location in (finding.location, *finding.extra_locations):
-            same_place = isinstance(location, CodeLocation) and _near(location, _lead_code(lead), 0)
-            if location != lead.location and not same_place and location not in extra:
-                extra.append(location)
+        for other in (finding.location, *finding.extra_locations):
+            covered = (
+                isinstance(other, CodeLocation) and isinstance(location, CodeLocation) and (other.path == location.path)
+            )
+            if other != location and not covered and other not in extra:
+                extra.append(other)
 
     def explained(name: str) -> str:
         text: str = getattr(claude, name) if claude is not None else ""
@@ -164,6 +170,7 @@ def combine(members: Sequence[Finding]) -> Finding:
 
     return replace(
         lead,
+        location=location,
         sources=_union(*(f.sources for f in ordered)),
         rule_ids=_union(*(f.rule_ids for f in ordered)),
         cwe=_union(*(f.cwe for f in ordered)),
@@ -174,15 +181,11 @@ def combine(members: Sequence[Finding]) -> Finding:
         exploit_scenario=explained("exploit_scenario"),
         recommendation=explained("recommendation"),
         help_uri=semgrep_link or lead.help_uri or next((f.help_uri for f in ordered if f.help_uri), ""),
-        suggested_fix=next((f.suggested_fix for f in ordered if f.suggested_fix), None),
+        # A fix replaces its own finding's lines: only one made for the lead's lines fits.
+        suggested_fix=next((f.suggested_fix for f in ordered if f.suggested_fix and f.location == lead.location), None),
         evidence=next((f.evidence for f in ordered if f.evidence), ""),
         extra_locations=tuple(extra),
     )
-
-
-def _lead_code(lead: Finding) -> CodeLocation:
-    found = _code_locations(lead)
-    return found[0] if found else CodeLocation("\x00", -1, -1)
 
 
 def sort_key(finding: Finding) -> tuple[int, str, int, str]:

@@ -32,6 +32,13 @@ def cell(text: str, limit: int = 200) -> str:
     return flat.replace("|", "\\|").replace("`", "'")
 
 
+def code(text: str, limit: int = 200) -> str:
+    """Untrusted text as one inline code span in a table cell: shown literally (no mention, link or
+    HTML takes effect inside it), so only backticks, pipes and newlines need removing."""
+    flat = " ".join(text.split()).replace("`", "'").replace("|", "\\|")
+    return f"`{flat[: limit - 1] + '…' if len(flat) > limit else flat}`"
+
+
 def cwe_link(cwe: str) -> str:
     number = cwe.removeprefix("CWE-")
     return f"[{cwe}](https://cwe.mitre.org/data/definitions/{number}.html)" if number.isdigit() else cell(cwe)
@@ -41,9 +48,9 @@ def where(finding: Finding) -> str:
     match finding.location:
         case CodeLocation(path=path, start_line=start, end_line=end):
             lines = f"{start}" if start == end else f"{start}-{end}"
-            return f"`{cell(path, 120)}:{lines}`"
+            return code(f"{path}:{lines}", 130)
         case WebLocation(url=url, method=method):
-            return f"{cell(method)} `{cell(url, 120)}`".strip()
+            return f"{cell(method)} {code(url, 120)}".strip()
 
 
 def findings_table(findings: tuple[Finding, ...], placement: Mapping[str, str] | None = None) -> list[str]:
@@ -65,14 +72,14 @@ def data_policy_section(outcome: ReviewOutcome) -> list[str]:
     if view is None or not (view.withheld or view.redactions):
         return []
     lines = ["", "### Withheld or redacted before reaching a model", "", "| File | Class | What |", "|---|---|---|"]
-    lines += [f"| `{cell(item.path, 150)}` | withheld | {cell(item.reason, 300)} |" for item in view.withheld]
+    lines += [f"| {code(item.path, 150)} | withheld | {cell(item.reason, 300)} |" for item in view.withheld]
     counts: dict[tuple[str, str], dict[str, int]] = {}
     for redaction in view.redactions:
         kinds = counts.setdefault((redaction.path or "PR metadata", redaction.data_class), {})
         kinds[redaction.kind] = kinds.get(redaction.kind, 0) + 1
     for (path, data_class), kinds in counts.items():
         what = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
-        lines.append(f"| `{cell(path, 150)}` | {cell(data_class, 40)} | redacted: {cell(what, 300)} |")
+        lines.append(f"| {code(path, 150)} | {cell(data_class, 40)} | redacted: {cell(what, 300)} |")
     return lines
 
 
@@ -102,7 +109,7 @@ def dast_section(outcome: ReviewOutcome) -> list[str]:
     for finding in alerts:
         webs = [loc for loc in (finding.location, *finding.extra_locations) if isinstance(loc, WebLocation)]
         paths = list(dict.fromkeys(urlsplit(loc.url).path or "/" for loc in webs))
-        shown = ", ".join(f"`{cell(p, 80)}`" for p in paths[:3]) + (f" +{len(paths) - 3}" if len(paths) > 3 else "")
+        shown = ", ".join(f"{code(p, 80)}" for p in paths[:3]) + (f" +{len(paths) - 3}" if len(paths) > 3 else "")
         route = where(finding) if isinstance(finding.location, CodeLocation) else "—"
         flag = " (FAIL rule)" if forced.intersection(finding.rule_ids) else ""
         lines.append(
@@ -149,7 +156,7 @@ def render_summary(
     lines = ["## pr-review security review", ""]
     target = outcome.target
     lines.append(
-        f"Reviewed `{cell(target.head, 60)}` against `{cell(target.base or '(diff file)', 60)}` "
+        f"Reviewed {code(target.head, 60)} against {code(target.base or '(diff file)', 60)} "
         f"in {outcome.duration_s:.1f}s: {len(outcome.reviewed_files)} file(s) reviewed."
     )
     lines.append("")
@@ -183,12 +190,12 @@ def render_summary(
         where_run = " / ".join(filter(None, (meta.get("provider"), meta.get("region"))))
         lines += [
             "",
-            f"Model: `{cell(meta['model'], 80)}`{f' via {cell(where_run, 60)}' if where_run else ''}{prompt}.",
+            f"Model: {code(meta['model'], 80)}{f' via {cell(where_run, 60)}' if where_run else ''}{prompt}.",
         ]
     lines += data_policy_section(outcome)
     if outcome.not_reviewed:
         lines += ["", f"### Not reviewed ({len(outcome.not_reviewed)})", "", "| File | Why |", "|---|---|"]
         for item in outcome.not_reviewed:
             who = f" ({item.analyzer})" if item.analyzer else ""
-            lines.append(f"| `{cell(item.path, 150)}` | {cell(item.reason, 200)}{who} |")
+            lines.append(f"| {code(item.path, 150)} | {cell(item.reason, 200)}{who} |")
     return "\n".join(lines) + "\n"
