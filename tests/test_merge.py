@@ -106,7 +106,8 @@ def test_merge_matrix_semgrep_and_claude(lines: str, cwes: str) -> None:
     assert issue.severity is Severity.CRITICAL  # the higher of the two
     assert issue.confidence == pytest.approx(0.98)  # 1 - (1 - 0.8)(1 - 0.9)
     assert issue.fingerprint == semgrep(s_line, cwe=s_cwe).fingerprint  # the rule-based source leads
-    assert issue.location == CodeLocation("app/views.py", 30, 30)
+    assert issue.location == CodeLocation("app/views.py", 30, c_line)  # every line flagged
+    assert issue.extra_locations == ()
     assert issue.description.startswith("Claude explains")
     assert issue.exploit_scenario.startswith("An attacker")
     assert issue.recommendation == "Use a parameterised query."
