@@ -262,8 +262,9 @@ def test_a_broken_report_does_not_stop_the_other_analyzers(repo: GitRepo, small_
     code, report = _scan_cli(repo, small_change, VARIANTS / "truncated.json")
     statuses = {a["name"]: a["status"] for a in report["analyzers"]}
     assert statuses["zap"] == "failed"
-    assert statuses["secrets"] == "ok"
-    assert code == 0
+    assert statuses["secrets"] == statuses["prompt-injection"] == "ok"
+    # With Claude and Semgrep disabled, ZAP was the only analyzer reviewing the change: incomplete.
+    assert code == 3
 
 
 # --- running zap-baseline ----------------------------------------------------------------------
