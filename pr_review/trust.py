@@ -96,11 +96,12 @@ def _safe(path: str) -> str:
 class PinnedInputs:
     config: Config
     instructions: str | None  # the organisation's review guidance, as it is at the base
-    rule_paths: tuple[str, ...]  # repository paths of the local rule files the review uses
+    rule_paths: tuple[str, ...]  # repository paths of the local rule files the review uses (Semgrep, ZAP)
 
 
 def pin_to_base(config: Config, base: BaseTree, into: Path) -> PinnedInputs:
-    """Copy the base versions of local rule files under `into` and point the config at them."""
+    """Copy the base versions of local rule files (Semgrep rules, the ZAP rules file) under `into`
+    and point the config at them."""
     entries: list[str] = []
     rule_paths: list[str] = []
     for entry in config.semgrep.config:
@@ -131,7 +132,18 @@ def pin_to_base(config: Config, base: BaseTree, into: Path) -> PinnedInputs:
         if data is None:
             raise ConfigError(f"claude.instructions: {config.claude.instructions!r} does not exist at the base commit")
         instructions = data.decode("utf-8", errors="replace")
-    pinned = replace(config, semgrep=replace(config.semgrep, config=tuple(entries)))
+    zap = config.zap
+    if zap.rules_file and not Path(zap.rules_file).is_absolute():
+        relative = _safe(zap.rules_file)
+        data = base.read(relative)
+        if data is None:
+            raise ConfigError(f"zap.rules_file: {zap.rules_file!r} does not exist at the base commit")
+        target = into / "base-zap" / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        zap = replace(zap, rules_file=str(target))
+        rule_paths.append(relative)
+    pinned = replace(config, semgrep=replace(config.semgrep, config=tuple(entries)), zap=zap)
     return PinnedInputs(pinned, instructions, tuple(rule_paths))
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import GitRepo
+from conftest import DATA, GitRepo
 from fakes import FakeAnthropic, fake_anthropic_server
 
 from pr_review.cli import main
@@ -169,3 +170,21 @@ def test_custom_instructions_come_from_the_base_and_go_into_system(
     assert report["tool"]["instructions_sha256"] == claude["metadata"]["instructions_sha256"]
     changed = [f for f in report["findings"] if "pr-review.integrity.review-config-changed" in f["rule_ids"]]
     assert [f["location"]["path"] for f in changed] == [".github/review-guidance.md"]
+
+
+def test_the_zap_rules_file_is_read_at_the_base_and_a_change_to_it_is_flagged(
+    repo: GitRepo, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    report = tmp_path / "zap.json"
+    report.write_text((DATA / "zap-2.9.0-baseline-example.com.json").read_text())
+    config = f"zap:\n  report: {report}\n  rules_file: .zap/rules.tsv\n"
+    repo.commit({".github/pr-review.yml": config, ".zap/rules.tsv": "10021\tFAIL\tnosniff is required\n"}, "base")
+    repo.git("checkout", "-q", "-b", "feature")
+    repo.commit({".zap/rules.tsv": "10021\tIGNORE\tnot for us\n", "app.py": "x = 1\n"}, "silence CSP")
+
+    code, report_json = scan(repo, capsys)
+
+    assert code == 1, "the base rules file marks the nosniff alert FAIL: the job fails"
+    assert any("zap.10021" in f["rule_ids"] for f in report_json["findings"])
+    changed = [f for f in report_json["findings"] if "pr-review.integrity.review-config-changed" in f["rule_ids"]]
+    assert [f["location"]["path"] for f in changed] == [".zap/rules.tsv"]

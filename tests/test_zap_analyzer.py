@@ -255,7 +255,7 @@ def test_report_for_another_target_fails() -> None:
 
 def test_not_configured_is_skipped() -> None:
     result = run(bare_review({}))
-    assert (result.status, result.detail) == (AnalyzerStatus.SKIPPED, "ZAP: skipped — not configured")
+    assert (result.status, result.detail) == (AnalyzerStatus.SKIPPED, "not configured")
 
 
 def test_a_broken_report_does_not_stop_the_other_analyzers(repo: GitRepo, small_change: str) -> None:
@@ -284,14 +284,14 @@ def test_no_container_engine_skips() -> None:
         pytest.skip("a docker daemon is reachable here: the no-engine path cannot be observed")
     result = run(bare_review({"target": "http://127.0.0.1:9/"}))
     assert result.status is AnalyzerStatus.SKIPPED
-    assert result.detail.startswith("ZAP: skipped — no container engine (docker info failed: ")
+    assert result.detail.startswith("no container engine (docker info failed: ")
 
 
 def test_missing_engine_binary_skips(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
     result = run(bare_review({"target": "http://127.0.0.1:9/", "engine": "podman"}))
     assert result.status is AnalyzerStatus.SKIPPED
-    assert result.detail == "ZAP: skipped — no container engine (podman not found on PATH)"
+    assert result.detail == "no container engine (podman not found on PATH)"
 
 
 def test_zap_command_line() -> None:

@@ -113,7 +113,7 @@ class ZapAnalyzer:
         started = time.monotonic()
         settings = review.config.zap
         if not settings.configured:
-            return AnalyzerResult(self.name, AnalyzerStatus.SKIPPED, detail="ZAP: skipped — not configured")
+            return AnalyzerResult(self.name, AnalyzerStatus.SKIPPED, detail="not configured")
         try:
             rules, rules_note = self._rules(settings, review)
             if settings.report:
@@ -128,7 +128,7 @@ class ZapAnalyzer:
             return AnalyzerResult(
                 self.name,
                 AnalyzerStatus.SKIPPED,
-                detail=f"ZAP: skipped — no container engine ({exc})",
+                detail=f"no container engine ({exc})",
                 duration_s=time.monotonic() - started,
             )
         except (ZapReportError, ToolError) as exc:
