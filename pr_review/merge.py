@@ -181,8 +181,8 @@ def combine(members: Sequence[Finding]) -> Finding:
         exploit_scenario=explained("exploit_scenario"),
         recommendation=explained("recommendation"),
         help_uri=semgrep_link or lead.help_uri or next((f.help_uri for f in ordered if f.help_uri), ""),
-        # A fix replaces its own finding's lines: only one made for the lead's lines fits.
-        suggested_fix=next((f.suggested_fix for f in ordered if f.suggested_fix and f.location == lead.location), None),
+        # A suggestion replaces every commented line: only a fix made for exactly the merged span fits.
+        suggested_fix=next((f.suggested_fix for f in ordered if f.suggested_fix and f.location == location), None),
         evidence=next((f.evidence for f in ordered if f.evidence), ""),
         extra_locations=tuple(extra),
     )

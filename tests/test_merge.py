@@ -115,6 +115,14 @@ def test_merge_matrix_semgrep_and_claude(lines: str, cwes: str) -> None:
     assert issue.evidence == SQLI_TEXT
 
 
+def test_a_suggestion_is_kept_only_when_it_fits_the_merged_lines() -> None:
+    fix = "rows = conn.execute(sql, (customer,))"
+    [spanning] = merge([semgrep(30), replace(claude(30, end=31), suggested_fix=fix)])
+    assert (spanning.location, spanning.suggested_fix) == (CodeLocation("app/views.py", 30, 31), fix)
+    [narrower] = merge([replace(semgrep(30), suggested_fix=fix), claude(30, end=31)])
+    assert narrower.suggested_fix is None  # a fix for line 30 would delete line 31 of the comment
+
+
 def test_slack_is_configurable_and_ranges_overlap() -> None:
     assert len(merge([semgrep(30), claude(33)])) == 2
     assert len(merge([semgrep(30), claude(33)], line_slack=3)) == 1
