@@ -101,7 +101,7 @@ class ClaudeSettings:
     min_confidence: float = 0.7
     concurrency: int = 4
     token_budget: int = 60000
-    context_lines: int = 20
+    context_lines: int = 15
     timeout_s: float = 300.0
     max_attempts: int = 5
     max_retry_s: float = 300.0
