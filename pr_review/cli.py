@@ -63,6 +63,19 @@ def _add_zap_flags(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_review_flags(parser: argparse.ArgumentParser) -> None:
+    """Flags that override the configuration file, shared by `scan` and `run`."""
+    parser.add_argument("--fail-on", choices=SEVERITY_CHOICES, help="exit 1 on findings at or above this severity")
+    parser.add_argument(
+        "--semgrep-config",
+        action="append",
+        default=[],
+        metavar="RULES",
+        help="semgrep rules to use instead of semgrep.config (repeatable; 'bundled' = built-in pack)",
+    )
+    _add_zap_flags(parser)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="pr-review", description="Security review of a change or pull request.")
     parser.add_argument("--version", action="version", version=f"pr-review {__version__}")
@@ -86,15 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument(
         "--out", type=Path, metavar="DIR", help="also write findings.json, results.sarif, summary.md here"
     )
-    scan.add_argument("--fail-on", choices=SEVERITY_CHOICES, help="exit 1 on findings at or above this severity")
-    scan.add_argument(
-        "--semgrep-config",
-        action="append",
-        default=[],
-        metavar="RULES",
-        help="semgrep rules to use instead of semgrep.config (repeatable; 'bundled' = built-in pack)",
-    )
-    _add_zap_flags(scan)
+    _add_review_flags(scan)
 
     run = commands.add_parser("run", help="review the pull request of this GitHub Actions run and report on it")
     run.add_argument(
@@ -112,15 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="write results only; post them later with `publish` from a job with a write token",
     )
-    run.add_argument("--fail-on", choices=SEVERITY_CHOICES, help="exit 1 on findings at or above this severity")
-    run.add_argument(
-        "--semgrep-config",
-        action="append",
-        default=[],
-        metavar="RULES",
-        help="semgrep rules to use instead of semgrep.config (repeatable)",
-    )
-    _add_zap_flags(run)
+    _add_review_flags(run)
 
     publish = commands.add_parser("publish", help="post the results of a `run --no-post` job on its pull request")
     publish.add_argument("--results", type=Path, required=True, metavar="DIR", help="the uploaded results directory")

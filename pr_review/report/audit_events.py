@@ -12,7 +12,7 @@ from pr_review.classify.view import ModelView
 from pr_review.config import Config
 from pr_review.errors import ExitCode
 from pr_review.gather.change import ReviewTarget
-from pr_review.models import CodeLocation
+from pr_review.models import CodeLocation, Finding
 
 if TYPE_CHECKING:
     from pr_review.outcome import ReviewOutcome
@@ -49,22 +49,26 @@ def record_run_started(
     )
 
 
+def _record_finding(audit: AuditSink, finding: Finding, status: str) -> None:
+    location = finding.location
+    audit.record(
+        "finding",
+        fingerprint=finding.fingerprint,
+        severity=finding.severity.value,
+        sources=list(finding.sources),
+        rule_ids=list(finding.rule_ids),
+        path=location.path if isinstance(location, CodeLocation) else None,
+        line=location.start_line if isinstance(location, CodeLocation) else None,
+        status=status,
+    )
+
+
 def record_outcome(audit: AuditSink, outcome: ReviewOutcome, exit_code: ExitCode, *, status: str = "new") -> None:
     for result in outcome.analyzers:
         if result.status is AnalyzerStatus.FAILED:
             audit.record("error", stage=f"analyzer:{result.name}", message=result.detail or "failed")
     for finding in outcome.findings:
-        location = finding.location
-        audit.record(
-            "finding",
-            fingerprint=finding.fingerprint,
-            severity=finding.severity.value,
-            sources=list(finding.sources),
-            rule_ids=list(finding.rule_ids),
-            path=location.path if isinstance(location, CodeLocation) else None,
-            line=location.start_line if isinstance(location, CodeLocation) else None,
-            status=status,
-        )
+        _record_finding(audit, finding, status)
     for decided in outcome.suppressed:
         finding, dismissed = decided.finding, decided.kind.value == "dismissed"
         audit.record(
@@ -74,17 +78,7 @@ def record_outcome(audit: AuditSink, outcome: ReviewOutcome, exit_code: ExitCode
             reason=decided.reason,
             kind=decided.kind.value,
         )
-        location = finding.location
-        audit.record(
-            "finding",
-            fingerprint=finding.fingerprint,
-            severity=finding.severity.value,
-            sources=list(finding.sources),
-            rule_ids=list(finding.rule_ids),
-            path=location.path if isinstance(location, CodeLocation) else None,
-            line=location.start_line if isinstance(location, CodeLocation) else None,
-            status="dismissed" if dismissed else "suppressed",
-        )
+        _record_finding(audit, finding, "dismissed" if dismissed else "suppressed")
     for note in outcome.triage_notes:
         audit.record("anomaly", kind=f"triage:{note.kind.value}", detail=note.message, path=None)
     audit.record(
