@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 from conftest import GitRepo
-from fakes import FakeGitHub, fake_github_server
+from claude_support import finding
+from fakes import FakeGitHub, fake_anthropic_server, fake_github_server
 from github_scenario import (
     BASE_VIEWS,
     FAST_CONFIG,
@@ -304,3 +305,25 @@ def test_no_pull_request_event_exits_2_with_a_hint(
     assert "hint: " in err
     assert "pull_request" in err
     assert writes(fake) == []
+
+
+def test_claude_and_semgrep_agreeing_give_one_inline_comment_naming_both(scenario: Scenario, fake: FakeGitHub) -> None:
+    with fake_anthropic_server() as claude:
+        claude.default_tool_input = {
+            "findings": [
+                finding(
+                    "app/views.py",
+                    30,
+                    title="SQL injection in invoice search",
+                    exploit_scenario="customer=' OR '1'='1 lists every customer's invoices",
+                )
+            ]
+        }
+        assert scenario.run(ANTHROPIC_API_KEY="k", ANTHROPIC_BASE_URL=claude.url) == 0
+
+    on_line_30 = [c for c in fake.review_comments(7) if (c["path"], c["line"]) == ("app/views.py", 30)]
+    assert len(on_line_30) == 1
+    body = on_line_30[0]["body"]
+    assert "Found by Semgrep, Claude" in body or "Found by Claude, Semgrep" in body
+    assert "customer=' OR '1'='1 lists every customer's invoices" in body  # Claude's explanation
+    assert SQL_RULE in body  # with Semgrep's rule
