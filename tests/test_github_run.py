@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import GitRepo
 from claude_support import finding
+from conftest import GitRepo
 from fakes import FakeGitHub, fake_anthropic_server, fake_github_server
 from github_scenario import (
     BASE_VIEWS,
