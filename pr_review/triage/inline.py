@@ -50,7 +50,9 @@ def parse_ignore_comments(path: str, text: str) -> Iterator[IgnoreComment]:
     """Every ignore comment in a file's text, in line order; ids that are not rule ids are dropped."""
     if "pr-review:" not in text:
         return
-    for number, line in enumerate(text.splitlines()[:MAX_FILE_LINES], start=1):
+    # Numbered as the diff numbers lines (at "\n" only): splitlines() also breaks at U+2028, \f, \x1c…,
+    # which would let a comment the PR adds claim the number of an unchanged line.
+    for number, line in enumerate(text.split("\n")[:MAX_FILE_LINES], start=1):
         if "pr-review:" not in line:
             continue
         match = _MARKER.search(line[:MAX_LINE_CHARS])
