@@ -13,8 +13,9 @@ import os
 from contextlib import redirect_stderr, redirect_stdout
 from typing import Any
 
+import jsonschema
 import pytest
-from conftest import GitRepo
+from conftest import DATA, GitRepo
 
 from pr_review.audit import verify
 from pr_review.cli import main
@@ -254,6 +255,7 @@ def scanned(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         "code": code,
         "report": json.loads((out / "findings.json").read_text()),
         "summary": (out / "summary.md").read_text(),
+        "sarif": json.loads((out / "results.sarif").read_text()),
         "audit": out / "audit.jsonl",
         "stderr": stderr.getvalue(),
     }
@@ -298,3 +300,14 @@ def test_scan_records_suppressions_in_the_audit_trail(scanned: dict[str, Any]) -
     assert statuses.count("suppressed") == 2
     anomalies = {e["data"]["kind"] for e in events if e["event"] == "anomaly"}
     assert anomalies == {"triage:needs-approval", "triage:invalid", "triage:expired"}
+
+
+@pytest.mark.slow
+def test_scan_marks_suppressed_findings_in_sarif(scanned: dict[str, Any]) -> None:
+    sarif = scanned["sarif"]
+    schema = json.loads((DATA / "sarif-schema-2.1.0.json").read_text())
+    assert list(jsonschema.Draft4Validator(schema).iter_errors(sarif)) == []
+    suppressed = [r for r in sarif["runs"][0]["results"] if r.get("suppressions")]
+    kinds = sorted(r["suppressions"][0]["kind"] for r in suppressed)
+    assert kinds == ["external", "inSource"]  # the config entry, the base-level comment
+    assert all(r["suppressions"][0]["justification"] for r in suppressed)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, assert_never
 
 from pr_review import __version__
 from pr_review.models import CodeLocation, Finding, Severity, WebLocation
+from pr_review.triage.model import DecisionKind
 
 if TYPE_CHECKING:
     from pr_review.outcome import ReviewOutcome
@@ -86,28 +87,36 @@ def _location(finding: Finding) -> dict[str, Any]:
             }
 
 
+def _result(finding: Finding, rules: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    rule_id = _rule_id(finding)
+    if rule_id not in rules:
+        rules[rule_id] = _rule(finding)
+    return {
+        "ruleId": rule_id,
+        "ruleIndex": list(rules).index(rule_id),
+        "level": sarif_level(finding.severity),
+        "message": {"text": f"{finding.title}\n\n{finding.description}".strip()[:8000]},
+        "locations": [_location(finding)],
+        "partialFingerprints": {"prReviewFingerprint/v1": finding.fingerprint},
+        "properties": {
+            "sources": list(finding.sources),
+            "confidence": finding.confidence,
+            "in_diff": finding.in_diff,
+        },
+    }
+
+
 def to_sarif(outcome: ReviewOutcome) -> dict[str, Any]:
     rules: dict[str, dict[str, Any]] = {}
-    results = []
-    for finding in outcome.findings:
-        rule_id = _rule_id(finding)
-        if rule_id not in rules:
-            rules[rule_id] = _rule(finding)
-        results.append(
-            {
-                "ruleId": rule_id,
-                "ruleIndex": list(rules).index(rule_id),
-                "level": sarif_level(finding.severity),
-                "message": {"text": f"{finding.title}\n\n{finding.description}".strip()[:8000]},
-                "locations": [_location(finding)],
-                "partialFingerprints": {"prReviewFingerprint/v1": finding.fingerprint},
-                "properties": {
-                    "sources": list(finding.sources),
-                    "confidence": finding.confidence,
-                    "in_diff": finding.in_diff,
-                },
-            }
-        )
+    results = [_result(finding, rules) for finding in outcome.findings]
+    # Suppressed and dismissed findings stay in the log, marked, so code scanning shows them closed.
+    for decided in outcome.suppressed:
+        result = _result(decided.finding, rules)
+        kind = "inSource" if decided.kind is DecisionKind.INLINE else "external"
+        result["suppressions"] = [
+            {"kind": kind, "status": "accepted", "justification": f"{decided.reason} ({decided.by})"[:1000]}
+        ]
+        results.append(result)
     notifications = [
         {"level": "note", "message": {"text": f"{n.path}: not reviewed: {n.reason}"}}
         for n in outcome.not_reviewed
