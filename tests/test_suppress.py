@@ -258,6 +258,7 @@ def scanned(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         "sarif": json.loads((out / "results.sarif").read_text()),
         "audit": out / "audit.jsonl",
         "stderr": stderr.getvalue(),
+        "stdout": stdout.getvalue(),
     }
 
 
@@ -288,6 +289,7 @@ def test_scan_applies_base_suppressions_and_not_the_pull_requests_own(scanned: d
     assert "| inline | app/search.py:" in summary
     assert "expired on 2001-01-01: no longer applied" in summary
     assert "has no reason and suppresses nothing" in summary
+    assert "suppressed: 2 finding(s), never silently" in scanned["stdout"]  # the terminal says so too
 
 
 @pytest.mark.slow

@@ -52,6 +52,18 @@ def print_text(outcome: ReviewOutcome, console: Console) -> None:
         console.print(f"not reviewed: {len(outcome.not_reviewed)} file(s)")
         for item in outcome.not_reviewed:
             console.print(f"  {escape(item.path)}: {escape(item.reason)}", highlight=False)
+    if outcome.suppressed:
+        console.print(f"suppressed: {len(outcome.suppressed)} finding(s), never silently")
+        for decided in outcome.suppressed:
+            location = decided.finding.location
+            where = f"{location.path}:{location.start_line}" if isinstance(location, CodeLocation) else "(web)"
+            console.print(
+                f"  {escape(where)} {escape(decided.finding.title)} — {decided.kind.value} by "
+                f"{escape(decided.by)}: {escape(decided.reason)}",
+                highlight=False,
+            )
+    for note in outcome.triage_notes:
+        console.print(f"[yellow]triage:[/] {escape(note.message)}", highlight=False)
     counts = ", ".join(f"{n} {s.value}" for s, n in outcome.counts().items() if n) or "no findings"
     console.print(f"\n[bold]{len(outcome.findings)} finding(s)[/]: {counts}", highlight=False)
     if outcome.incomplete_reason:
