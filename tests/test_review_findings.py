@@ -43,3 +43,41 @@ def test_ignore_comment_added_by_the_pr_cannot_hide_behind_a_unicode_line_separa
     )
     assert not result.suppressed
     assert [f.fingerprint for f in result.findings] == [FP]
+
+
+def _report(**parts: object) -> dict[str, object]:
+    document: dict[str, object] = {
+        "schema_version": 1,
+        "tool": {"name": "pr-review", "version": "0"},
+        "target": {"repository": "o/r", "base": "b" * 40, "head": "c" * 40, "pull_request": 7},
+        "findings": [],
+        "analyzers": [],
+        "not_reviewed": [],
+        "counts": {"critical": 0, "high": 0, "medium": 0, "low": 0, "info": 0},
+    }
+    document.update(parts)
+    return document
+
+
+def test_uploaded_triage_note_fingerprint_cannot_break_out_of_its_code_span() -> None:
+    from pr_review.config import build_config
+    from pr_review.github.run import _neutralised
+    from pr_review.report.document import outcome_from_json
+    from pr_review.report.markdown import render_summary
+
+    document = _report(
+        triage_notes=[{"kind": "needs-approval", "message": "m", "fingerprint": "` @acme/sec <b>x"}],
+        analyzers=[
+            {
+                "name": "claude",
+                "status": "ok",
+                "detail": "",
+                "duration_s": 0,
+                "metadata": {"model": "m", "prompt_sha256": "`@acme/all <img src=x>"},
+            }
+        ],
+    )
+    outcome = _neutralised(outcome_from_json(document, build_config({}), source="findings.json"))
+    summary = render_summary(outcome)
+    assert "` @acme" not in summary and "`@acme" not in summary
+    assert "<b>" not in summary and "<img" not in summary

@@ -127,7 +127,7 @@ def triage_section(outcome: ReviewOutcome) -> list[str]:
     pending = [n for n in outcome.triage_notes if n.kind is NoteKind.NEEDS_APPROVAL]
     if pending:
         lines += ["", f"### ⚠️ Suppressions added by this pull request: need approval ({len(pending)})", ""]
-        lines += [f"- {cell(n.message, 400)} (`{n.fingerprint[:12]}`)" for n in pending]
+        lines += [f"- {cell(n.message, 400)} ({code(n.fingerprint[:12])})" for n in pending]
     for kind, title in ((DecisionKind.DISMISSED, "Dismissed by a reviewer"), (None, "Suppressed")):
         rows = [s for s in outcome.suppressed if (s.kind is kind) == (kind is not None)]
         if not rows:
@@ -186,7 +186,7 @@ def render_summary(
         )
     meta = {key: value for result in outcome.analyzers for key, value in result.metadata}
     if meta.get("model"):
-        prompt = f", prompt `{meta['prompt_sha256'][:12]}`" if meta.get("prompt_sha256") else ""
+        prompt = f", prompt {code(meta['prompt_sha256'][:12])}" if meta.get("prompt_sha256") else ""
         where_run = " / ".join(filter(None, (meta.get("provider"), meta.get("region"))))
         lines += [
             "",
