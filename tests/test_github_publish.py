@@ -279,3 +279,23 @@ def test_publish_with_a_read_only_token_fails_with_exit_3(
     assert "error: nothing could be posted" in capsys.readouterr().err
     assert fake.reviews(7) == []
     assert "Nothing was posted on the pull request" in scenario.summary_path.read_text()
+
+
+def test_a_findings_file_whose_head_is_not_a_commit_sha_is_refused(
+    reviewed: ReviewedChange, fake: FakeGitHub, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """target.head is quoted in the log, in replies and anchors the comments: a forged one could
+    forge a workflow command or mention a team (`No longer detected at @octo/security`)."""
+    scenario = served(reviewed, fake, tmp_path)
+
+    def forge(document: dict[str, Any]) -> None:
+        document["target"]["head"] = "\n::error::x @octo/security"
+
+    _rewrite(scenario, forge)
+
+    assert scenario.publish("--pr", "7") == 2
+
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    assert not any(line.startswith("::error::x") for line in (captured.out + captured.err).splitlines())
+    assert [r for r in fake.requests if r.method != "GET"] == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import re
 import sys
 import tempfile
 from collections.abc import Mapping
@@ -34,6 +35,8 @@ from pr_review.report.sanitize import neutralise
 from pr_review.trust import BaseTree, pin_to_base, protected_paths
 
 logger = logging.getLogger(__name__)
+
+_COMMIT_SHA = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +226,9 @@ def publish_results(
     pull = api.call(f"read pull request #{number}", lambda: repo.get_pull(number))
     config = _config(options, base_tree(repo, environment.workspace, pull.base.sha), pull.base.sha)
     outcome = _neutralised(outcome_from_json(document, config, source=str(findings_path)))
+    if not _COMMIT_SHA.fullmatch(outcome.target.head):
+        # Quoted in the log and in replies, and the comments' anchor: never free text from the upload.
+        raise UsageError(f"{findings_path} is not a valid findings.json: target.head is not a commit sha")
     if outcome.target.head != pull.head.sha:
         progress.note(f"results are for {outcome.target.head[:12]}, the pull request is now at {pull.head.sha[:12]}")
     api = make_api(environment, config, options.retry)
