@@ -79,5 +79,18 @@ def test_uploaded_triage_note_fingerprint_cannot_break_out_of_its_code_span() ->
     )
     outcome = _neutralised(outcome_from_json(document, build_config({}), source="findings.json"))
     summary = render_summary(outcome)
-    assert "` @acme" not in summary and "`@acme" not in summary
-    assert "<b>" not in summary and "<img" not in summary
+    assert "` @acme" not in summary
+    assert "`@acme" not in summary
+    assert "<b>" not in summary
+    assert "<img" not in summary
+
+
+def test_comment_range_of_a_huge_span_is_found_without_walking_it() -> None:
+    import time
+
+    from pr_review.github.publish import _comment_range
+
+    started = time.monotonic()
+    span = _comment_range(_finding("app.py", 1, 10**12), frozenset({3, 5, 9}))
+    assert span == (3, 9)
+    assert time.monotonic() - started < 1

@@ -85,7 +85,8 @@ def _comment_range(finding: Finding, commentable: Collection[int]) -> tuple[int,
     location = finding.location
     if not isinstance(location, CodeLocation):
         return None
-    lines = [n for n in range(location.start_line, location.end_line + 1) if n in commentable]
+    # Walk the commentable lines, not the span: an uploaded findings.json can claim any end_line.
+    lines = sorted(n for n in commentable if location.start_line <= n <= location.end_line)
     return (lines[0], lines[-1]) if lines else None
 
 
