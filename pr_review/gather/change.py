@@ -46,6 +46,10 @@ class Change:
         return next((f for f in self.files if f.path == path), None)
 
 
+# A file this tall is at least 1 MB (the default limits.max_file_bytes) even when blank.
+MAX_RECONSTRUCTED_LINES = 1_000_000
+
+
 def reconstruct_from_hunks(files: Iterable[ChangedFile]) -> HeadReader:
     """A head reader for a bare diff: lines the hunks show, blank lines elsewhere.
 
@@ -59,5 +63,7 @@ def reconstruct_from_hunks(files: Iterable[ChangedFile]) -> HeadReader:
         if not known:
             continue
         last = max(known)
+        if last > MAX_RECONSTRUCTED_LINES:
+            continue  # a hunk header can claim any line number: not readable rather than gigabytes of blanks
         texts[changed.path] = "\n".join(known.get(n, "") for n in range(1, last + 1)).encode() + b"\n"
     return texts.get
