@@ -41,8 +41,12 @@ def materialise(scope: Scope, workdir: Path) -> tuple[Scope, tuple[NotReviewed, 
             refused.append(NotReviewed(changed.path, "path not safe to materialise"))
             continue
         target = workdir / changed.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(scope.contents[changed.path])
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(scope.contents[changed.path])
+        except OSError as exc:  # a name too long for this filesystem, a file where a folder must go…
+            refused.append(NotReviewed(changed.path, f"cannot be written for the scanners: {exc.strerror}"))
+            continue
         kept.append(changed)
     return replace(scope, files=tuple(kept), not_reviewed=scope.not_reviewed + tuple(refused)), tuple(refused)
 

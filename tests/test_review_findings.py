@@ -32,7 +32,11 @@ def test_ignore_comment_added_by_the_pr_cannot_hide_behind_a_unicode_line_separa
     lines = ["x = 1\u2028\u2028# pr-review: ignore[rule.a] looks fine", "a = 2", "b = 3", "run(q)"]
     text = "\n".join(lines) + "\n"
     hunk = Hunk(
-        1, 2, 1, 4, "",
+        1,
+        2,
+        1,
+        4,
+        "",
         added=(Line(1, lines[0]), Line(4, lines[3])),
         removed=(),
         context=(Line(2, lines[1]), Line(3, lines[2])),
@@ -94,3 +98,60 @@ def test_comment_range_of_a_huge_span_is_found_without_walking_it() -> None:
     span = _comment_range(_finding("app.py", 1, 10**12), frozenset({3, 5, 9}))
     assert span == (3, 9)
     assert time.monotonic() - started < 1
+
+
+def test_a_diff_hunk_far_down_a_file_does_not_make_reconstruction_allocate_its_whole_height(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import resource
+    import time
+
+    from pr_review.gather.local_git import from_diff_file
+
+    diff = tmp_path / "change.diff"
+    diff.write_text(
+        "diff --git a/app.py b/app.py\n--- a/app.py\n+++ b/app.py\n@@ -300000000,0 +300000000,1 @@\n+x = 1\n"
+    )
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.monotonic()
+    change = from_diff_file(diff, None)
+    content = change.read_head("app.py")
+    assert time.monotonic() - started < 5
+    assert content is None or len(content) < 100_000_000
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 500_000  # KiB
+
+
+def test_a_path_the_filesystem_cannot_hold_is_refused_not_a_crash(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from pr_review.config import build_config
+    from pr_review.gather.change import Change, ReviewTarget
+    from pr_review.gather.diff import parse_diff
+    from pr_review.pipeline import materialise
+    from pr_review.scope import build_scope
+
+    long_name = "a" * 300 + ".py"
+    diff = f"diff --git a/{long_name} b/{long_name}\n--- a/{long_name}\n+++ b/{long_name}\n@@ -1 +1 @@\n-x\n+y\n"
+    files = parse_diff(diff)
+    change = Change(ReviewTarget("r", "b", "h"), files, {long_name: b"y\n"}.get)
+    scope, refused = materialise(build_scope(change, build_config({})), tmp_path)
+    assert [r.path for r in refused] == [long_name]
+    assert scope.files == ()
+
+
+def test_actions_log_lines_cannot_start_a_workflow_command() -> None:
+    import io
+
+    from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus
+    from pr_review.progress import ActionsProgress
+
+    stream = io.StringIO()
+    progress = ActionsProgress(stream)
+    progress.note("results for x\n::error::forged")
+    progress.analyzer_done(AnalyzerResult("semgrep", AnalyzerStatus.FAILED, detail="bad file\r\n::warning::forged"))
+    assert not [line for line in stream.getvalue().splitlines() if line.lstrip().startswith(("::error", "::warning"))]
+
+
+def test_the_worktree_reader_answers_none_for_paths_the_filesystem_refuses(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from pr_review.gather.local_git import worktree_reader
+
+    (tmp_path / "loop").symlink_to("loop")  # a PR can check out a symlink loop
+    read = worktree_reader(tmp_path)
+    assert read("a" * 300 + ".py") is None
+    assert read("loop") is None
