@@ -102,13 +102,17 @@ def worktree_reader(root: Path) -> HeadReader:
     resolved_root = root.resolve()
 
     def read(path: str) -> bytes | None:
-        candidate = (resolved_root / path).resolve()
-        if Path(path).is_absolute() or not candidate.is_relative_to(resolved_root):
-            logger.warning("refusing to read %r: outside the checkout", path)
+        try:
+            candidate = (resolved_root / path).resolve()
+            if Path(path).is_absolute() or not candidate.is_relative_to(resolved_root):
+                logger.warning("refusing to read %r: outside the checkout", path)
+                return None
+            if not candidate.is_file():
+                return None
+            return candidate.read_bytes()
+        except (OSError, RuntimeError) as exc:  # a name too long, a symlink loop, no permission
+            logger.warning("cannot read %r in the checkout: %s", path, type(exc).__name__)
             return None
-        if not candidate.is_file():
-            return None
-        return candidate.read_bytes()
 
     return read
 
