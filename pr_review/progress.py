@@ -87,6 +87,11 @@ class ActionsProgress(PlainProgress):
         super().__init__(stream)
         self._open = False
 
+    def _line(self, text: str) -> None:
+        # One log line per event: untrusted text (a path, an analyzer's error) cannot start a
+        # line of its own, so it cannot be read as a `::command::` by the runner.
+        super()._line(text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", " \u23ce "))
+
     def stage(self, name: str) -> None:
         self.close()
         self._line(f"::group::pr-review: {escape_data(name)}")
