@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus
 from pr_review.classify.view import ModelView
@@ -29,6 +29,8 @@ class ReviewOutcome:
     not_reviewed: tuple[NotReviewed, ...]
     duration_s: float
     model_view: ModelView | None = None  # what a model could see: redactions and withheld files
+    # Every secret and personal value found in the change: for the output guard, never serialised.
+    sensitive_values: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
     # Findings taken out by a suppression or a dismissal: listed and audited, never counted.
     suppressed: tuple[Suppressed, ...] = ()
     triage_notes: tuple[TriageNote, ...] = ()  # expired, invalid, refused, needs approval

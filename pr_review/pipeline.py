@@ -126,4 +126,5 @@ def review(
         not_reviewed=scope.not_reviewed + per_analyzer,
         duration_s=time.monotonic() - started,
         model_view=classified.view,
+        sensitive_values=classified.sensitive_values,
     )

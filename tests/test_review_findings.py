@@ -2,8 +2,32 @@
 
 from __future__ import annotations
 
-from pr_review.gather.diff import ChangedFile, FileStatus, Hunk, Line
+import io
+import resource
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from claude_support import finding
+from conftest import GitRepo
+from fakes import AnthropicFault, FakeGitHub, fake_anthropic_server, fake_github_server
+from github_scenario import build_scenario
+
+from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus
+from pr_review.config import build_config
+from pr_review.gather.change import Change, ReviewTarget
+from pr_review.gather.diff import ChangedFile, FileStatus, Hunk, Line, parse_diff
+from pr_review.gather.local_git import from_diff_file, worktree_reader
+from pr_review.github.publish import _comment_range
+from pr_review.github.run import _neutralised
 from pr_review.models import CodeLocation, Finding, Fingerprint, Severity
+from pr_review.pipeline import materialise
+from pr_review.progress import ActionsProgress
+from pr_review.report.document import outcome_from_json
+from pr_review.report.markdown import render_summary
+from pr_review.report.sanitize import neutralise
+from pr_review.scope import build_scope
 from pr_review.triage.model import TriageSettings
 from pr_review.triage.suppress import apply_suppressions
 
@@ -64,11 +88,6 @@ def _report(**parts: object) -> dict[str, object]:
 
 
 def test_uploaded_triage_note_fingerprint_cannot_break_out_of_its_code_span() -> None:
-    from pr_review.config import build_config
-    from pr_review.github.run import _neutralised
-    from pr_review.report.document import outcome_from_json
-    from pr_review.report.markdown import render_summary
-
     document = _report(
         triage_notes=[{"kind": "needs-approval", "message": "m", "fingerprint": "` @acme/sec <b>x"}],
         analyzers=[
@@ -90,9 +109,6 @@ def test_uploaded_triage_note_fingerprint_cannot_break_out_of_its_code_span() ->
 
 
 def test_comment_range_of_a_huge_span_is_found_without_walking_it() -> None:
-    import time
-
-    from pr_review.github.publish import _comment_range
 
     started = time.monotonic()
     span = _comment_range(_finding("app.py", 1, 10**12), frozenset({3, 5, 9}))
@@ -101,10 +117,6 @@ def test_comment_range_of_a_huge_span_is_found_without_walking_it() -> None:
 
 
 def test_a_diff_hunk_far_down_a_file_does_not_make_reconstruction_allocate_its_whole_height(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    import resource
-    import time
-
-    from pr_review.gather.local_git import from_diff_file
 
     diff = tmp_path / "change.diff"
     diff.write_text(
@@ -120,12 +132,6 @@ def test_a_diff_hunk_far_down_a_file_does_not_make_reconstruction_allocate_its_w
 
 
 def test_a_path_the_filesystem_cannot_hold_is_refused_not_a_crash(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from pr_review.config import build_config
-    from pr_review.gather.change import Change, ReviewTarget
-    from pr_review.gather.diff import parse_diff
-    from pr_review.pipeline import materialise
-    from pr_review.scope import build_scope
-
     long_name = "a" * 300 + ".py"
     diff = f"diff --git a/{long_name} b/{long_name}\n--- a/{long_name}\n+++ b/{long_name}\n@@ -1 +1 @@\n-x\n+y\n"
     files = parse_diff(diff)
@@ -136,10 +142,6 @@ def test_a_path_the_filesystem_cannot_hold_is_refused_not_a_crash(tmp_path) -> N
 
 
 def test_actions_log_lines_cannot_start_a_workflow_command() -> None:
-    import io
-
-    from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus
-    from pr_review.progress import ActionsProgress
 
     stream = io.StringIO()
     progress = ActionsProgress(stream)
@@ -149,9 +151,37 @@ def test_actions_log_lines_cannot_start_a_workflow_command() -> None:
 
 
 def test_the_worktree_reader_answers_none_for_paths_the_filesystem_refuses(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from pr_review.gather.local_git import worktree_reader
-
     (tmp_path / "loop").symlink_to("loop")  # a PR can check out a symlink loop
     read = worktree_reader(tmp_path)
     assert read("a" * 300 + ".py") is None
     assert read("loop") is None
+
+
+def test_sanitizing_hostile_link_and_reference_runs_stays_linear() -> None:
+    started = time.monotonic()
+    neutralise("[a](" + " " * 50_000, max_len=200_000)
+    neutralise("a-" * 50_000 + "/x", max_len=200_000)
+    neutralise("/" + "a" * 100_000 + "#1", max_len=200_000)
+    assert time.monotonic() - started < 1.0
+
+
+def test_a_failed_analyzer_does_not_mark_its_earlier_findings_resolved(
+    fake_github: FakeGitHub, repo: GitRepo, tmp_path: Path
+) -> None:
+    scenario = build_scenario(fake_github, repo, tmp_path)
+    with fake_anthropic_server() as claude:
+        claude.default_tool_input = {"findings": [finding("app/views.py", 43, cwe="CWE-20", title="Unchecked import")]}
+        assert scenario.run(ANTHROPIC_API_KEY="k", ANTHROPIC_BASE_URL=claude.url) == 0
+        claude.inject(AnthropicFault.overloaded(), times=20)
+        config_env = {"ANTHROPIC_API_KEY": "k", "ANTHROPIC_BASE_URL": claude.url}
+        assert scenario.run(**config_env) == 0  # Claude failed (on_failure: continue), Semgrep ran
+
+    summary = next(c["body"] for c in fake_github.issue_comments(7) if "<!-- pr-review:summary -->" in c["body"])
+    assert "Resolved since the last run" not in summary
+    assert "claude | ❌ failed" in summary
+
+
+@pytest.fixture
+def fake_github() -> Iterator[FakeGitHub]:
+    with fake_github_server() as server:
+        yield server

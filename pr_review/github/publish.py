@@ -17,7 +17,7 @@ from github.PullRequest import PullRequest
 from github.PullRequestComment import PullRequestComment
 from github.Repository import Repository
 
-from pr_review.analyzers.base import AuditSink
+from pr_review.analyzers.base import AnalyzerStatus, AuditSink
 from pr_review.classify.detect import guard_output
 from pr_review.github.client import GitHubApi, GitHubError
 from pr_review.github.comments import (
@@ -428,9 +428,12 @@ class Publisher:
         posted, refused = self._post_review(planned)
         placement |= {p.finding.fingerprint: "inline" for p in posted}
         placement |= {p.finding.fingerprint: REFUSED for p in refused}
-        current = {f.fingerprint for f in self.outcome.findings}
+        current: set[str] = {f.fingerprint for f in self.outcome.findings}
         current |= {s.finding.fingerprint for s in self.outcome.suppressed}  # decided, not resolved
         earlier = set(existing) | (listed_fingerprints(previous.body) if previous is not None else frozenset())
+        if any(r.status is AnalyzerStatus.FAILED for r in self.outcome.analyzers):
+            # An analyzer that failed saw nothing: its earlier findings are unknown, not resolved.
+            current |= earlier
         resolved = sorted(earlier - current)
         self._reply_resolved(existing, resolved)
         escalated, reviewers = self._escalate()

@@ -150,7 +150,9 @@ def run_in_actions(options: RunOptions, environ: Mapping[str, str], progress: Pr
         published = None
         if options.post:
             progress.stage("reporting on the pull request")
-            publisher = Publisher(api, repo, pull, outcome, head_sha=event.head_sha, audit=audit)
+            publisher = Publisher(
+                api, repo, pull, outcome, head_sha=event.head_sha, audit=audit, known_secrets=outcome.sensitive_values
+            )
             published = publisher.publish({f.path: f.commentable_lines for f in change.files})
             if published.outcome is not None and published.outcome is not outcome:  # reviewer dismissals
                 outcome = published.outcome

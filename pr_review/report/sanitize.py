@@ -31,9 +31,11 @@ _INVISIBLE = re.compile(
 )
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _MENTION = re.compile(r"(?<![\w`])@(?=[A-Za-z0-9])")
-_CROSS_REFERENCE = re.compile(r"\b([A-Za-z0-9][\w.-]*/[\w.-]+)#(?=\d)")
+# `owner/repo#12` posts a back-reference on another repository's issue (`#12` in this one is
+# harmless). Anchored on the `/` with a bounded name: linear on any input.
+_CROSS_REFERENCE = re.compile(r"(/[\w.-]{1,100})#(?=\d)")
 _LINK = re.compile(
-    r"(?P<bang>!?)\[(?P<text>[^\]\n]{0,500})\]\(\s*<?(?P<url>[^)\s>]*)>?(?:\s+\"[^\"\n]*\")?\s*\)"
+    r"(?P<bang>!?)\[(?P<text>[^\]\n]{0,500})\]\(\s{0,100}+<?(?P<url>[^)\s>]*)>?(?:\s+\"[^\"\n]*\")?\s*\)"
     r"|(?P<bare>(?:https?|ftp)://[^\s<>()\[\]\"'`]+|www\.[A-Za-z0-9_-][^\s<>()\[\]\"'`]*)",
     re.IGNORECASE,
 )
@@ -120,7 +122,7 @@ def neutralise(
     text = _REFERENCE_DEFINITION.sub(r"\1\\[\2]:", text)
     text = _LINK.sub(lambda m: _relink(m, allowed_link_hosts), text)
     text = _MENTION.sub("\uff20", text)  # a full-width at sign: readable, never a notification
-    text = _CROSS_REFERENCE.sub("\\1\uff03", text)  # owner/repo#1 would post a back-reference there
+    text = _CROSS_REFERENCE.sub("\\1\uff03", text)  # a full-width number sign: readable, never a link
     text = text.strip()
     if len(text) > max_len:
         cut = _PARTIAL_ENTITY.sub("", text[: max(0, max_len - 12)])
