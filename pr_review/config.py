@@ -117,11 +117,29 @@ DEFAULT_CLASS_POLICY: tuple[tuple[str, str], ...] = (
 )
 DEFAULT_HEALTH_PATTERNS: tuple[str, ...] = (r"\bMRN[:# ]?\d{6,10}\b",)
 DEFAULT_HEALTH_KEYWORDS: tuple[str, ...] = (
-    "diagnosis", "diagnosed", "icd-10", "icd10", "icd", "patient", "medical record", "prescription", "clinical",
+    "diagnosis",
+    "diagnosed",
+    "icd-10",
+    "icd10",
+    "icd",
+    "patient",
+    "medical record",
+    "prescription",
+    "clinical",
 )
 DEFAULT_TEST_PATHS: tuple[str, ...] = (
-    "test/", "tests/", "testdata/", "fixtures/", "__tests__/", "spec/", "test_*.py", "*_test.py",
-    "*_test.go", "*.test.*", "*.spec.*", "conftest.py",
+    "test/",
+    "tests/",
+    "testdata/",
+    "fixtures/",
+    "__tests__/",
+    "spec/",
+    "test_*.py",
+    "*_test.py",
+    "*_test.go",
+    "*.test.*",
+    "*.spec.*",
+    "conftest.py",
 )
 
 

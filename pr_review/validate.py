@@ -28,9 +28,7 @@ def _registry() -> Registry[Any]:
 def validator(schema_name: str) -> jsonschema.protocols.Validator:
     schema = load_schema(schema_name)
     cls = jsonschema.validators.validator_for(schema)
-    instance: jsonschema.protocols.Validator = cls(
-        schema, registry=_registry(), format_checker=cls.FORMAT_CHECKER
-    )
+    instance: jsonschema.protocols.Validator = cls(schema, registry=_registry(), format_checker=cls.FORMAT_CHECKER)
     return instance
 
 

@@ -127,8 +127,10 @@ def main() -> int:
     ratio = classify_s / semgrep_s
     print(f"files: {len(scope.files)}, added lines: {added}")
     print(f"classification: {classify_s:.2f}s (model view {view_s:.2f}s + secrets analyzer {analyzer_s:.2f}s)")
-    print(f"  redactions: {len(classified.view.redactions)}, withheld: {len(classified.view.withheld)}, "
-          f"findings: {len(findings)}")
+    print(
+        f"  redactions: {len(classified.view.redactions)}, withheld: {len(classified.view.withheld)}, "
+        f"findings: {len(findings)}"
+    )
     print(f"semgrep: {semgrep_s:.2f}s")
     print(f"ratio classification / semgrep: {ratio:.3f} (target <= 0.25)")
     return 0 if ratio <= 0.25 else 1

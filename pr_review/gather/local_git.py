@@ -64,9 +64,7 @@ def default_branch(repo: Path) -> str:
         except GitError:
             continue
         return candidate
-    raise GitError(
-        f"cannot tell the default branch of {repo}", hint="pass the base explicitly with --base REF"
-    )
+    raise GitError(f"cannot tell the default branch of {repo}", hint="pass the base explicitly with --base REF")
 
 
 def merge_base(repo: Path, base: str, head: str) -> str:
@@ -130,18 +128,14 @@ def from_git(repo: Path, base: str | None, head: str) -> Change:
         files = parse_diff(diff)
         blobs = read_blobs(root, head_sha, [f.path for f in files])
         return Change(ReviewTarget(str(root), base_sha, head_sha), files, blobs.get, head_source="git")
-    return Change(
-        ReviewTarget(str(root), base_sha, head_sha), parse_diff(diff), reader, head_source="worktree"
-    )
+    return Change(ReviewTarget(str(root), base_sha, head_sha), parse_diff(diff), reader, head_source="worktree")
 
 
 def matches_head(changed: ChangedFile, content: bytes | None) -> bool:
     if content is None:
         return False
     lines = content.decode("utf-8", errors="replace").splitlines()
-    return all(
-        n <= len(lines) and lines[n - 1].removesuffix("\r") == text for n, text in changed.added_text.items()
-    )
+    return all(n <= len(lines) and lines[n - 1].removesuffix("\r") == text for n, text in changed.added_text.items())
 
 
 def from_diff_file(diff_path: Path, checkout: Path | None) -> Change:

@@ -59,11 +59,7 @@ def _rule(finding: Finding) -> dict[str, Any]:
         "properties": {
             "tags": list(dict.fromkeys(tags)),
             "security-severity": security_severity(finding.severity),
-            "precision": "high"
-            if finding.confidence >= 0.85
-            else "medium"
-            if finding.confidence >= 0.6
-            else "low",
+            "precision": "high" if finding.confidence >= 0.85 else "medium" if finding.confidence >= 0.6 else "low",
         },
     }
     if finding.help_uri:
@@ -118,8 +114,7 @@ def to_sarif(outcome: ReviewOutcome) -> dict[str, Any]:
         ]
         results.append(result)
     notifications = [
-        {"level": "note", "message": {"text": f"{n.path}: not reviewed: {n.reason}"}}
-        for n in outcome.not_reviewed
+        {"level": "note", "message": {"text": f"{n.path}: not reviewed: {n.reason}"}} for n in outcome.not_reviewed
     ]
     failures = [
         {"level": "error", "message": {"text": f"{r.name} {r.status.value}: {r.detail}"}}
