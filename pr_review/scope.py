@@ -29,6 +29,11 @@ class Scope:
     def text(self, path: str) -> str:
         return self.contents[path].decode("utf-8", errors="replace")
 
+    def lines(self, path: str) -> list[str]:
+        """The file's lines numbered as the diff numbers them: split at "\n" only (splitlines() also
+        breaks at form feeds and U+2028, which would shift every line number after them)."""
+        return [line.removesuffix("\r") for line in self.text(path).split("\n")]
+
 
 @functools.lru_cache(maxsize=256)
 def _glob_regex(pattern: str) -> re.Pattern[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import resource
 import time
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from fakes import AnthropicFault, FakeGitHub, fake_anthropic_server, fake_github
 from github_scenario import build_scenario
 
 from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus
+from pr_review.cli import main
 from pr_review.config import build_config
 from pr_review.gather.change import Change, ReviewTarget
 from pr_review.gather.diff import ChangedFile, FileStatus, Hunk, Line, parse_diff
@@ -185,3 +187,25 @@ def test_a_failed_analyzer_does_not_mark_its_earlier_findings_resolved(
 def fake_github() -> Iterator[FakeGitHub]:
     with fake_github_server() as server:
         yield server
+
+
+def test_a_form_feed_or_line_separator_does_not_shift_flagged_lines(
+    repo: GitRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo.commit({"README.md": "app\n"}, "base")
+    repo.git("checkout", "-q", "-b", "feature")
+    handler = (
+        "from flask import request\nimport sqlite3\n# page one\x0c page two \u2028 still a comment\n\n\n"
+        "def search():\n    name = request.args.get('name')\n"
+        '    query = "SELECT * FROM users WHERE name = \'" + name + "\'"\n'
+        "    return sqlite3.connect('db').execute(query).fetchall()\n"
+    )
+    repo.commit({"app.py": handler}, "search")
+
+    main(["scan", str(repo.path), "--base", "main", "--head", "feature", "--format", "json"], environ={})
+
+    report = json.loads(capsys.readouterr().out)
+    sql = next(f for f in report["findings"] if "pr-review.python.sql-injection" in f["rule_ids"])
+    flagged = handler.split("\n")[sql["location"]["start_line"] - 1]
+    assert sql["evidence"].strip() == flagged.strip()
+    assert "execute(query)" in sql["evidence"] or "SELECT" in sql["evidence"]

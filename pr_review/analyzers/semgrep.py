@@ -231,7 +231,7 @@ class SemgrepAnalyzer:
             metadata: dict[str, Any] = extra.get("metadata", {}) or {}
             check_id = str(result.get("check_id", "semgrep"))
             # Without a Semgrep login extra.lines reads "requires login": take the lines from the file.
-            lines = review.scope.text(path).splitlines()[start - 1 : end]
+            lines = review.scope.lines(path)[start - 1 : end]
             content = "\n".join(lines)
             cwe = rulepack.cwe_ids(metadata.get("cwe"))
             message = str(extra.get("message", "")).strip()

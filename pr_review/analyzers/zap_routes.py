@@ -344,7 +344,7 @@ def declared_routes(contents: Mapping[str, bytes]) -> tuple[Route, ...]:
             finder = _spring_routes
         else:
             continue
-        lines = contents[file].decode("utf-8", errors="replace").splitlines()
+        lines = contents[file].decode("utf-8", errors="replace").split("\n")  # as the diff numbers lines
         routes.extend(finder(file, lines))
     return tuple(routes)
 

@@ -134,7 +134,7 @@ def from_git(repo: Path, base: str | None, head: str) -> Change:
 def matches_head(changed: ChangedFile, content: bytes | None) -> bool:
     if content is None:
         return False
-    lines = content.decode("utf-8", errors="replace").splitlines()
+    lines = content.decode("utf-8", errors="replace").split("\n")  # as the diff numbers lines
     return all(n <= len(lines) and lines[n - 1].removesuffix("\r") == text for n, text in changed.added_text.items())
 
 
