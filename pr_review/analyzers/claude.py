@@ -15,9 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
-
-from anthropic.types import Message
+from typing import TYPE_CHECKING, Any
 
 from pr_review.analyzers import claude_prompt as prompt
 from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus, Credentials, ReviewInput
@@ -34,6 +32,10 @@ from pr_review.analyzers.claude_output import parse_findings, redaction_original
 from pr_review.analyzers.claude_plan import Plan, describe_region, not_reviewed, plan_review, split_chunk
 from pr_review.models import Finding
 from pr_review.scope import NotReviewed
+
+if TYPE_CHECKING:
+    from anthropic.types import Message
+
 
 logger = logging.getLogger(__name__)
 MAX_FLAGS_IN_METADATA = 20

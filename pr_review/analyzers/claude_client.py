@@ -13,15 +13,18 @@ import logging
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import anthropic
-from anthropic.types import Message
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_before_delay
 from tenacity.wait import wait_random_exponential
 
 from pr_review.config import ClaudeSettings
 from pr_review.errors import PrReviewError
+
+if TYPE_CHECKING:  # the SDK takes ~1 s to import: only a run that calls Claude pays for it
+    import anthropic
+    from anthropic.types import Message
+
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +84,8 @@ def make_client(
         case "anthropic":
             if not api_key:
                 return Unavailable("no API key (ANTHROPIC_API_KEY is not set)")
+            import anthropic  # deferred: a skipped analyzer never pays for the SDK
+
             return anthropic.Anthropic(api_key=api_key, **common)
         case "bedrock":
             if (missing := _missing_extra("bedrock", "boto3")) is not None:
@@ -90,6 +95,8 @@ def make_client(
             region = settings.region or _first(environ, ("AWS_REGION", "AWS_DEFAULT_REGION"))
             if not region:
                 return Unavailable("no AWS region: set claude.region or AWS_REGION")
+            import anthropic  # deferred (see above)
+
             return anthropic.AnthropicBedrock(aws_region=region, **common)
         case "vertex":
             if (missing := _missing_extra("vertex", "google.auth")) is not None:
@@ -100,6 +107,8 @@ def make_client(
                 return Unavailable(
                     "no Google Cloud project or region: set ANTHROPIC_VERTEX_PROJECT_ID and claude.region"
                 )
+            import anthropic  # deferred (see above)
+
             return anthropic.AnthropicVertex(region=region, project_id=project, **common)
         case other:
             return Unavailable(f"unknown claude.provider {other!r}", failed=True)
@@ -116,6 +125,8 @@ def provider_region(settings: ClaudeSettings, environ: Mapping[str, str]) -> str
 
 
 def retryable(exc: BaseException) -> bool:
+    import anthropic  # deferred (see above)
+
     if isinstance(exc, anthropic.APIStatusError):
         return exc.status_code in _RETRYABLE_STATUS or exc.status_code >= 500
     return isinstance(exc, anthropic.APIConnectionError)  # includes APITimeoutError
@@ -123,6 +134,8 @@ def retryable(exc: BaseException) -> bool:
 
 def retry_after_s(exc: BaseException | None) -> float | None:
     """The server's requested wait, from `retry-after-ms` or `retry-after` (seconds)."""
+    import anthropic  # deferred (see above)
+
     if not isinstance(exc, anthropic.APIStatusError):
         return None
     headers = exc.response.headers
@@ -152,6 +165,8 @@ class _Wait:
 
 
 def describe(exc: BaseException, provider: str, attempts: int, elapsed_s: float, timeout_s: float) -> str:
+    import anthropic  # deferred (see above)
+
     name = PROVIDER_NAMES.get(provider, provider)
     tried = f" after {attempts} attempt{'s' if attempts != 1 else ''} over {elapsed_s:.0f} s" if attempts > 1 else ""
     if isinstance(exc, anthropic.APITimeoutError):
@@ -188,6 +203,8 @@ def create_message(
     backoff_max_s: float = 60.0,
 ) -> Message:
     """One request with retries; ClaudeCallError with a readable reason when it finally fails."""
+    import anthropic  # deferred (see above)
+
     started = time.monotonic()
     attempts = 0
     retrying = Retrying(

@@ -12,9 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
-
-from anthropic.types import Message
+from typing import TYPE_CHECKING, Any
 
 from pr_review.analyzers.claude_prompt import TOOL_NAME
 from pr_review.classify.view import ModelView
@@ -23,6 +21,10 @@ from pr_review.models import CodeLocation, Finding, Severity, Source
 from pr_review.report.sanitize import DEFAULT_LINK_HOSTS, neutralise, safe_suggestion
 from pr_review.scope import Scope
 from pr_review.validate import schema_errors
+
+if TYPE_CHECKING:
+    from anthropic.types import Message
+
 
 _CWE = re.compile(r"^\s*(?:CWE)?[-_ ]?(\d{1,5})\s*$", re.IGNORECASE)
 _TEXT_LIMITS = {"title": 200, "description": 4000, "exploit_scenario": 4000, "recommendation": 4000}
