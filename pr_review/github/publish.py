@@ -8,7 +8,6 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from github import GithubException
 from github.Commit import Commit
 from github.IssueComment import IssueComment
 from github.NamedUser import NamedUser
@@ -27,6 +26,7 @@ from pr_review.github.comments import (
     listed_fingerprints,
     marked_fingerprint,
 )
+from pr_review.github.escalation import Escalation
 from pr_review.github.pull_request import api_commentable_lines
 from pr_review.models import CodeLocation, Finding
 from pr_review.report.markdown import cell, render_summary
@@ -38,8 +38,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-LABEL_COLOUR = "b60205"
-LABEL_DESCRIPTION = "pr-review found a high-severity security issue: a human must look"
 OUTSIDE_DIFF = "in the summary: outside the diff"
 REFUSED = "in the summary: GitHub refused an inline comment on this line (422)"
 
@@ -95,8 +93,6 @@ def _is_write_denied(exc: GitHubError) -> bool:
 
 
 class Publisher:
-    _reviewers_refused: str = ""  # why GitHub refused the review request (422), for the summary
-
     def __init__(
         self,
         api: GitHubApi,
@@ -289,63 +285,6 @@ class Publisher:
             url=str(getattr(comment, "html_url", "") or ""),
         )
 
-    def _escalate(self) -> tuple[bool, tuple[str, ...]]:
-        threshold = self.escalation.severity
-        needed = any(f.severity.at_least(threshold) for f in self.outcome.findings) or bool(self.outcome.needs_approval)
-        label = self.escalation.label
-        current = {lbl.name for lbl in self.api.call("list labels", lambda: list(self.pull.get_labels()))}
-        if not needed:
-            if self.escalation.remove_when_clear and label in current:
-                self.api.call("remove the escalation label", lambda: self.pull.remove_from_labels(label))
-                self.audit.record("action", kind="label", id=f"-{label}")
-            return False, ()
-        if label not in current:
-            self._ensure_label(label)
-            self.api.call("add the escalation label", lambda: self.pull.add_to_labels(label))
-            self.audit.record("action", kind="label", id=label)
-        reviewers = self._request_reviewers()
-        return True, reviewers
-
-    def _ensure_label(self, name: str) -> None:
-        try:
-            self.api.call("read the escalation label", lambda: self.repo.get_label(name))
-        except GitHubError as exc:
-            if exc.status != 404:
-                raise
-            self.api.write(
-                "create the escalation label",
-                lambda: self.repo.create_label(name, LABEL_COLOUR, LABEL_DESCRIPTION),
-                landed=lambda: self._label_or_none(name),
-            )
-
-    def _label_or_none(self, name: str) -> object | None:
-        try:
-            return self.repo.get_label(name)
-        except GithubException:
-            return None
-
-    def _request_reviewers(self) -> tuple[str, ...]:
-        """Reviewers come from the base configuration only, never from model output."""
-        wanted = self.escalation.reviewers
-        if not wanted:
-            return ()
-        users = [r for r in wanted if "/" not in r]
-        teams = [r.split("/", 1)[1] for r in wanted if "/" in r]
-        try:
-            self.api.call(
-                "request reviewers",
-                lambda: self.pull.create_review_request(reviewers=users or [], team_reviewers=teams or []),
-            )
-        except GitHubError as exc:
-            if exc.status != 422:
-                raise
-            # The PR's author or a non-collaborator is on the list: the label and the report still go out.
-            logger.warning("could not request reviewers: %s", exc)
-            self._reviewers_refused = str(exc)
-            return ()
-        self.audit.record("action", kind="reviewers", id=",".join(wanted))
-        return tuple(wanted)
-
     def _reply_resolved(self, existing: Mapping[str, PullRequestComment], resolved: list[str]) -> None:
         if not self.settings.reply_when_resolved:
             return
@@ -436,8 +375,10 @@ class Publisher:
             current |= earlier
         resolved = sorted(earlier - current)
         self._reply_resolved(existing, resolved)
-        escalated, reviewers = self._escalate()
-        extra = self._extra_sections(resolved, escalated, reviewers)
+        escalated, reviewers, reviewers_refused = Escalation(
+            self.api, self.repo, self.pull, self.escalation, self.audit
+        ).apply(self.outcome.findings, needs_approval=bool(self.outcome.needs_approval))
+        extra = self._extra_sections(resolved, escalated, reviewers, reviewers_refused)
         body = "\n".join(
             (SUMMARY_MARKER, render_summary(self.outcome, placement=placement, extra=extra), fingerprint_list(current))
         )
@@ -452,7 +393,9 @@ class Publisher:
             reviewers=reviewers,
         )
 
-    def _extra_sections(self, resolved: list[str], escalated: bool, reviewers: tuple[str, ...]) -> list[str]:
+    def _extra_sections(
+        self, resolved: list[str], escalated: bool, reviewers: tuple[str, ...], reviewers_refused: str
+    ) -> list[str]:
         lines: list[str] = []
         if escalated:
             who = f" Review requested from {', '.join(cell(r, 60) for r in reviewers)}." if reviewers else ""
@@ -466,6 +409,6 @@ class Publisher:
         if resolved:
             lines += ["", f"### Resolved since the last run ({len(resolved)})", ""]
             lines += [f"- `{fp[:12]}` no longer detected at `{self.head_sha[:12]}`" for fp in resolved[:50]]
-        if self._reviewers_refused:
-            lines += ["", f"⚠️ Reviewers could not be requested: {cell(self._reviewers_refused, 300)}"]
+        if reviewers_refused:
+            lines += ["", f"⚠️ Reviewers could not be requested: {cell(reviewers_refused, 300)}"]
         return lines
