@@ -33,8 +33,6 @@ from types import TracebackType
 from typing import IO, Any, Final, Self
 
 import jsonschema  # type: ignore[import-untyped, unused-ignore]
-from rich.table import Table
-from rich.text import Text
 
 from pr_review.errors import PrReviewError, SchemaViolation, UsageError
 
@@ -127,12 +125,12 @@ def _schema_problem(instance: object) -> str | None:
         if error is None:
             return None
         where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
-        return f"{where.lstrip('.') or '(top)'}: {_printable(str(error.message), 200)}"
+        return f"{where.lstrip('.') or '(top)'}: {printable(str(error.message), 200)}"
     except RecursionError:
         return "nested too deeply"
 
 
-def _printable(text: str, limit: int = 160) -> str:
+def printable(text: str, limit: int = 160) -> str:
     """Control, format and line-separator characters escaped; at most `limit` characters."""
     safe = "".join(
         f"\\u{ord(ch):04x}" if unicodedata.category(ch) in {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"} else ch
@@ -141,7 +139,7 @@ def _printable(text: str, limit: int = 160) -> str:
     return safe if len(safe) <= limit else safe[: limit - 1] + "…"
 
 
-def _lines(stream: IO[bytes]) -> Iterator[bytes]:
+def read_lines(stream: IO[bytes]) -> Iterator[bytes]:
     """Raw lines, newline included; a line longer than MAX_LINE_BYTES comes back cut, without it."""
     while raw := stream.readline(MAX_LINE_BYTES + 1):
         yield raw
@@ -349,11 +347,11 @@ class _Verification:
         body = raw[:-1]
         try:
             text = body.decode("utf-8")
-            obj = json.loads(text, parse_constant=_reject_constant)
+            obj = json.loads(text, parse_constant=reject_constant)
         except UnicodeDecodeError as exc:
             raise _Bad(f"not UTF-8 (byte {exc.start})") from None
         except (ValueError, RecursionError) as exc:
-            raise _Bad(f"not JSON: {_printable(str(exc), 120)}") from None
+            raise _Bad(f"not JSON: {printable(str(exc), 120)}") from None
         if not isinstance(obj, dict):
             raise _Bad("not a JSON object")
         try:
@@ -415,7 +413,7 @@ class _Verification:
             )
 
 
-def _reject_constant(name: str) -> None:
+def reject_constant(name: str) -> None:
     raise ValueError(f"{name} is not JSON")
 
 
@@ -426,7 +424,7 @@ def verify(path: Path, key: bytes | None = None) -> VerifyResult:
         if not stat.S_ISREG(path.stat().st_mode):
             return VerifyResult(False, 0, None, f"{path} is not a regular file", False)
         with path.open("rb") as stream:
-            for raw in _lines(stream):
+            for raw in read_lines(stream):
                 check.feed(raw)
         check.finish()
     except _Bad as bad:
@@ -438,86 +436,3 @@ def verify(path: Path, key: bytes | None = None) -> VerifyResult:
         note = f"MAC not checked: no key ({check.signed_lines} of {check.events} lines signed)"
         return VerifyResult(True, check.events, None, note, True)
     return VerifyResult(True, check.events, None, "", key is not None)
-
-
-# ------------------------------------------------------------------------------------- rendering
-
-_EVENT_STYLE: Final = {"error": "bold red", "anomaly": "yellow", "finding": "magenta", "run_finished": "bold"}
-
-
-def render_table(path: Path) -> Table:
-    """The log as a table (seq, time, run, event, summary) for `pr-review audit show`. Does not verify."""
-    table = Table(title=Text(_printable(str(path))), title_justify="left")
-    for name in ("seq", "time", "run", "event", "summary"):
-        table.add_column(name, justify="right" if name == "seq" else "left", overflow="fold")
-    try:
-        with path.open("rb") as stream:
-            for number, raw in enumerate(_lines(stream), start=1):
-                try:
-                    obj = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
-                except (ValueError, RecursionError):
-                    obj = None
-                if not isinstance(obj, dict):
-                    table.add_row("?", "", "", Text("unreadable", "red"), Text(f"line {number} is not JSON"))
-                    continue
-                event = _printable(str(obj.get("event", "?")), 40)
-                data = obj.get("data")
-                table.add_row(
-                    *(Text(_printable(str(obj.get(name, "?")), 40)) for name in ("seq", "ts", "run_id")),
-                    Text(event, _EVENT_STYLE.get(event, "")),
-                    Text(_printable(_summary(event, data if isinstance(data, dict) else {}))),
-                )
-    except OSError as exc:
-        raise AuditError(f"cannot read audit log {path}: {exc.strerror or exc}") from exc
-    return table
-
-
-def _show(value: object) -> str:
-    match value:
-        case None:
-            return "-"
-        case list():
-            return ",".join(map(_show, value)) or "-"
-        case dict():
-            return " ".join(f"{k}={_show(v)}" for k, v in value.items()) or "-"
-        case _:
-            return str(value)
-
-
-def _summary(event: str, data: Mapping[str, object]) -> str:
-    def get(name: str) -> str:
-        return _show(data.get(name))
-
-    match event:
-        case "run_started":
-            return (
-                f"{get('actor')} on {get('repository')} PR {get('pr')} head {get('head_sha')[:12]} "
-                f"({get('trigger')}; {get('purpose')}) v{get('tool_version')}"
-            )
-        case "classification":
-            return f"{get('path')}: {get('classes')} -> {get('action')}"
-        case "model_request":
-            stored = ", content stored" if "content" in data else ""
-            return (
-                f"{get('provider')} {get('region')} {get('model')} chunk {get('chunk')}: "
-                f"{get('input_tokens')} tokens, classes sent {get('classes_sent')}{stored}"
-            )
-        case "model_response":
-            return f"{get('model')} {get('stop_reason')}: {get('findings')} findings; {get('usage')}"
-        case "finding":
-            return (
-                f"{get('severity')} {get('path')}:{get('line')} {get('status')} "
-                f"{get('rule_ids')} [{get('sources')}] {get('fingerprint')[:16]}"
-            )
-        case "action":
-            return f"{get('kind')} {get('url') if 'url' in data else get('id')}"
-        case "anomaly":
-            return f"{get('kind')} {get('path')}: {get('detail')}"
-        case "error":
-            return f"{get('stage')}: {get('message')}"
-        case "run_finished":
-            return f"{get('status')}, exit {get('exit_code')} after {get('duration_s')}s; {get('counts')}"
-        case "suppression" | "dismissal":
-            return f"{get('fingerprint')[:16]} by {get('by')}: {get('reason')}"
-        case _:
-            return _show(dict(data))

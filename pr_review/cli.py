@@ -18,7 +18,7 @@ from rich.console import Console
 from pr_review import __version__
 from pr_review.analyzers import build_analyzers
 from pr_review.analyzers.base import AuditSink, Credentials, NullAudit
-from pr_review.audit import AuditLog, audit_key_from_env, render_table, verify
+from pr_review.audit import AuditLog, audit_key_from_env, verify
 from pr_review.config import (
     DEFAULT_CONFIG_PATH,
     Config,
@@ -36,6 +36,7 @@ from pr_review.outcome import ReviewOutcome
 from pr_review.pipeline import review
 from pr_review.progress import ActionsProgress, PlainProgress, Progress, RichProgress
 from pr_review.report.audit_events import local_actor, record_outcome, record_run_started
+from pr_review.report.audit_table import render_table
 from pr_review.report.document import outcome_to_json
 from pr_review.report.files import dump_json, write_outputs
 from pr_review.report.markdown import render_summary

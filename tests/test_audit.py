@@ -22,11 +22,11 @@ from pr_review.audit import (
     AuditEvent,
     AuditLog,
     audit_key_from_env,
-    render_table,
     sha256_hex,
     verify,
 )
 from pr_review.errors import SchemaViolation, UsageError
+from pr_review.report.audit_table import render_table
 
 KEY = b"0123456789abcdef0123456789abcdef"
 SCHEMA = json.loads((Path(__file__).parent.parent / "schemas" / "audit-event.schema.json").read_text())
