@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import logging
 import os
 import sys
-import tempfile
-import uuid
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from rich.console import Console
 
 from pr_review import __version__
-from pr_review.analyzers import build_analyzers
-from pr_review.analyzers.base import AuditSink, Credentials, NullAudit
-from pr_review.audit import AuditLog, audit_key_from_env, verify
+from pr_review.analyzers.base import Credentials
+from pr_review.audit import audit_key_from_env, verify
 from pr_review.config import (
     DEFAULT_CONFIG_PATH,
     Config,
@@ -33,7 +29,6 @@ from pr_review.gather.local_git import WORKTREE, from_diff_file, from_git
 from pr_review.github.run import RunOptions, publish_results, run_in_actions
 from pr_review.init import init_repository
 from pr_review.outcome import ReviewOutcome
-from pr_review.pipeline import review
 from pr_review.progress import ActionsProgress, PlainProgress, Progress, RichProgress
 from pr_review.report.audit_events import local_actor, record_outcome, record_run_started
 from pr_review.report.audit_table import render_table
@@ -42,7 +37,8 @@ from pr_review.report.files import dump_json, write_outputs
 from pr_review.report.markdown import render_summary
 from pr_review.report.sarif import to_sarif
 from pr_review.report.text import print_text
-from pr_review.trust import BaseTree, DirectoryTree, GitBaseTree, pin_to_base, protected_paths
+from pr_review.session import finished_on_failure, open_audit, review_pinned
+from pr_review.trust import BaseTree, DirectoryTree, GitBaseTree
 
 logger = logging.getLogger("pr_review")
 
@@ -220,17 +216,6 @@ def _emit(outcome: ReviewOutcome, output_format: str) -> None:
         print_text(outcome, Console(highlight=False, soft_wrap=True))
 
 
-def open_audit(out_dir: Path | None, environ: Mapping[str, str]) -> contextlib.AbstractContextManager[AuditSink]:
-    """audit.jsonl beside the other outputs; no --out, no audit file."""
-    if out_dir is None:
-        return contextlib.nullcontext(NullAudit())
-    out_dir.mkdir(parents=True, exist_ok=True)
-    # Unique per invocation: `run` and `publish` of one workflow run may share an audit file.
-    github_run = "-".join(filter(None, (environ.get("GITHUB_RUN_ID"), environ.get("GITHUB_RUN_ATTEMPT"))))
-    run_id = f"{github_run}-{uuid.uuid4().hex[:8]}" if github_run else uuid.uuid4().hex
-    return AuditLog.open(out_dir / "audit.jsonl", run_id=run_id, key=audit_key_from_env(environ))
-
-
 def cmd_scan(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     change, root = _gather(args)
     config = _scan_config(args, change, root)
@@ -246,7 +231,7 @@ def cmd_scan(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
         if root is not None and change.target.base
         else DirectoryTree(root or Path.cwd())
     )
-    with tempfile.TemporaryDirectory(prefix="pr-review-base-") as pinned_dir, open_audit(args.out, environ) as audit:
+    with open_audit(args.out, environ) as audit:
         record_run_started(
             audit,
             change.target,
@@ -256,25 +241,21 @@ def cmd_scan(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
             trigger="local",
             purpose="security review of a local change",
         )
-        try:
-            pinned = pin_to_base(config, base, Path(pinned_dir))
-            analyzers = build_analyzers(credentials, environ, instructions=pinned.instructions)
-            outcome = review(
+        with finished_on_failure(audit):
+            outcome = review_pinned(
                 change,
-                pinned.config,
-                analyzers,
-                progress,
-                repo_root=root,
+                config,
+                base,
+                credentials=credentials,
+                environ=environ,
+                progress=progress,
                 audit=audit,
-                protected_paths=protected_paths(pinned, config, args.config, root),
+                repo_root=root,
+                config_file=args.config,
             )
-        except PrReviewError as exc:
-            audit.record("error", stage="review", message=str(exc))
-            audit.record("run_finished", status="failed", exit_code=int(exc.exit_code), duration_s=0, counts={})
-            raise
-        if args.out is not None:
-            written = write_outputs(outcome, args.out)
-            progress.note(f"wrote {', '.join(str(p) for p in written.values())}, {args.out / 'audit.jsonl'}")
+            if args.out is not None:
+                written = write_outputs(outcome, args.out)
+                progress.note(f"wrote {', '.join(str(p) for p in written.values())}, {args.out / 'audit.jsonl'}")
         _emit(outcome, args.format)
         if outcome.incomplete_reason:
             progress.note(f"review incomplete: {outcome.incomplete_reason}")
@@ -371,12 +352,10 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
                 zap_report=args.zap_report,
                 zap_target=args.zap_target,
             )
-            return run_in_actions(options, environ, make_progress(environ), lambda out: open_audit(out, environ))
+            return run_in_actions(options, environ, make_progress(environ))
         if args.command == "publish":
             options = RunOptions(args.config, args.results, post=True, fail_on=args.fail_on)
-            return publish_results(
-                args.results, args.pr, options, environ, make_progress(environ), lambda out: open_audit(out, environ)
-            )
+            return publish_results(args.results, args.pr, options, environ, make_progress(environ))
         raise UsageError(f"unknown command {args.command!r}")
     except PrReviewError as exc:
         print(f"error: {exc}", file=sys.stderr)

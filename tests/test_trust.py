@@ -12,6 +12,7 @@ import pytest
 from conftest import DATA, GitRepo
 from fakes import FakeAnthropic, fake_anthropic_server
 
+from pr_review.audit import verify
 from pr_review.cli import main
 
 SQLI = """from flask import request
@@ -102,10 +103,15 @@ def test_a_rule_file_missing_at_the_base_is_a_config_error(repo: GitRepo, capsys
     repo.git("checkout", "-q", "-b", "feature")
     repo.commit({"rules/team.yml": EVAL_RULE, "app.py": "x = 2\n"}, "add rules in the same PR")
 
-    code = main(["scan", str(repo.path), "--base", "main", "--head", "feature"], environ={})
+    out = repo.path.parent / "results"
+    code = main(["scan", str(repo.path), "--base", "main", "--head", "feature", "--out", str(out)], environ={})
 
     assert code == 2
     assert "does not exist at the base commit" in capsys.readouterr().err
+    # The failed run still ends its audit trail, which verifies and says why.
+    assert verify(out / "audit.jsonl").ok
+    last = json.loads((out / "audit.jsonl").read_text().splitlines()[-1])
+    assert (last["event"], last["data"]["status"], last["data"]["exit_code"]) == ("run_finished", "failed", 2)
 
 
 def test_a_pr_that_edits_the_workflow_running_pr_review_is_flagged(

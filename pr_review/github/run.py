@@ -8,14 +8,11 @@ import json
 import logging
 import re
 import sys
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
-from pr_review.analyzers import build_analyzers
-from pr_review.analyzers.base import AuditSink, Credentials
+from pr_review.analyzers.base import Credentials
 from pr_review.config import Config, load_base_config, load_config_file, with_overrides
 from pr_review.errors import ExitCode, UsageError
 from pr_review.github import actions
@@ -25,14 +22,14 @@ from pr_review.github.publish import Publisher, PublishResult
 from pr_review.github.pull_request import base_tree, gather_pull_request
 from pr_review.models import CodeLocation, Severity
 from pr_review.outcome import ReviewOutcome
-from pr_review.pipeline import review
 from pr_review.progress import Progress
 from pr_review.report.audit_events import record_outcome, record_run_started
 from pr_review.report.document import outcome_from_json
 from pr_review.report.files import write_outputs
 from pr_review.report.markdown import cell, render_summary
 from pr_review.report.sanitize import neutralise
-from pr_review.trust import BaseTree, pin_to_base, protected_paths
+from pr_review.session import finished_on_failure, open_audit, review_pinned
+from pr_review.trust import BaseTree
 
 logger = logging.getLogger(__name__)
 
@@ -113,7 +110,7 @@ def report_to_actions(
     _annotations(outcome, outcome.config.github.max_annotations)
 
 
-def run_in_actions(options: RunOptions, environ: Mapping[str, str], progress: Progress, audit_for: Any) -> ExitCode:
+def run_in_actions(options: RunOptions, environ: Mapping[str, str], progress: Progress) -> ExitCode:
     environment = ActionsEnvironment.from_environ(environ)
     environment.require_repository()
     event = actions.read_event(environment)
@@ -125,8 +122,7 @@ def run_in_actions(options: RunOptions, environ: Mapping[str, str], progress: Pr
     api = make_api(environment, config, options.retry)
     change, repo, pull = gather_pull_request(api, environment.repository, event, environment.workspace)
     credentials = Credentials(anthropic_api_key=environment.anthropic_api_key, github_token=environment.token)
-    audit: AuditSink
-    with tempfile.TemporaryDirectory(prefix="pr-review-base-") as pinned_dir, audit_for(options.out_dir) as audit:
+    with open_audit(options.out_dir, environ) as audit:
         record_run_started(
             audit,
             change.target,
@@ -136,29 +132,37 @@ def run_in_actions(options: RunOptions, environ: Mapping[str, str], progress: Pr
             trigger=environment.event_name or "pull_request",
             purpose=f"security review of pull request #{event.number}",
         )
-        pinned = pin_to_base(config, base, Path(pinned_dir))
-        outcome = review(
-            change,
-            pinned.config,
-            build_analyzers(credentials, environ, instructions=pinned.instructions),
-            progress,
-            repo_root=environment.workspace,
-            audit=audit,
-            protected_paths=protected_paths(pinned, config, options.config_path, environment.workspace),
-        )
-        write_outputs(outcome, options.out_dir)
-        published = None
-        if options.post:
-            progress.stage("reporting on the pull request")
-            publisher = Publisher(
-                api, repo, pull, outcome, head_sha=event.head_sha, audit=audit, known_secrets=outcome.sensitive_values
+        with finished_on_failure(audit):
+            outcome = review_pinned(
+                change,
+                config,
+                base,
+                credentials=credentials,
+                environ=environ,
+                progress=progress,
+                audit=audit,
+                repo_root=environment.workspace,
+                config_file=options.config_path,
             )
-            published = publisher.publish({f.path: f.commentable_lines for f in change.files})
-            if published.outcome is not None and published.outcome is not outcome:  # reviewer dismissals
-                outcome = published.outcome
-                write_outputs(outcome, options.out_dir)
-            if published.write_denied:
-                progress.note(f"could not post to the pull request ({published.write_denied}); see the job summary")
+            write_outputs(outcome, options.out_dir)
+            published = None
+            if options.post:
+                progress.stage("reporting on the pull request")
+                publisher = Publisher(
+                    api,
+                    repo,
+                    pull,
+                    outcome,
+                    head_sha=event.head_sha,
+                    audit=audit,
+                    known_secrets=outcome.sensitive_values,
+                )
+                published = publisher.publish({f.path: f.commentable_lines for f in change.files})
+                if published.outcome is not None and published.outcome is not outcome:  # reviewer dismissals
+                    outcome = published.outcome
+                    write_outputs(outcome, options.out_dir)
+                if published.write_denied:
+                    progress.note(f"could not post to the pull request ({published.write_denied}); see the job summary")
         report_to_actions(environment, outcome, published, options.out_dir)
         record_outcome(audit, outcome, outcome.exit_code)
     progress.close()
@@ -206,12 +210,7 @@ def _neutralised(outcome: ReviewOutcome) -> ReviewOutcome:
 
 
 def publish_results(
-    results_dir: Path,
-    pr_number: int | None,
-    options: RunOptions,
-    environ: Mapping[str, str],
-    progress: Progress,
-    audit_for: Any,
+    results_dir: Path, pr_number: int | None, options: RunOptions, environ: Mapping[str, str], progress: Progress
 ) -> ExitCode:
     """Post what an unprivileged `run --no-post` job found. Its files are untrusted data: schema-checked,
     every text neutralised when rendered; the PR number comes from this workflow's own event."""
@@ -237,7 +236,7 @@ def publish_results(
     # Objects read through the first client would write with its settings (write spacing, timeout).
     repo = api.call("read the repository", lambda: api.github.get_repo(environment.repository))
     pull = api.call(f"read pull request #{number}", lambda: repo.get_pull(number))
-    with audit_for(options.out_dir) as audit:
+    with open_audit(options.out_dir, environ) as audit:
         record_run_started(
             audit,
             outcome.target,
@@ -247,8 +246,9 @@ def publish_results(
             trigger=environment.event_name or "workflow_run",
             purpose=f"publish the results of a pull_request run to pull request #{number}",
         )
-        publisher = Publisher(api, repo, pull, outcome, head_sha=outcome.target.head, audit=audit)
-        published = publisher.publish(None)
+        with finished_on_failure(audit):
+            publisher = Publisher(api, repo, pull, outcome, head_sha=outcome.target.head, audit=audit)
+            published = publisher.publish(None)
         outcome = published.outcome or outcome  # reviewer dismissals applied
         report_to_actions(environment, outcome, published, results_dir)
         exit_code = ExitCode.RUNTIME if published.write_denied else outcome.exit_code
