@@ -13,10 +13,8 @@ from __future__ import annotations
 import contextlib
 import enum
 import errno
-import functools
 import hashlib
 import hmac
-import importlib.resources
 import json
 import logging
 import os
@@ -32,9 +30,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, Final, Self
 
-import jsonschema  # type: ignore[import-untyped, unused-ignore]
+import jsonschema
 
 from pr_review.errors import PrReviewError, SchemaViolation, UsageError
+from pr_review.validate import validator
 
 if sys.platform != "win32":
     import fcntl
@@ -108,20 +107,10 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-@functools.cache
-def _validator() -> Any:
-    packaged = importlib.resources.files("pr_review").joinpath("_data", "schemas", SCHEMA_NAME)
-    if packaged.is_file():
-        text = packaged.read_text("utf-8")
-    else:  # a source checkout: schemas/ sits beside the package
-        text = (Path(__file__).resolve().parent.parent / "schemas" / SCHEMA_NAME).read_text("utf-8")
-    return jsonschema.Draft202012Validator(json.loads(text))
-
-
-def _schema_problem(instance: object) -> str | None:
+def _schema_problem(instance: Any) -> str | None:
     """None if instance is a valid audit event, else where and how it is not."""
     try:
-        error = jsonschema.exceptions.best_match(_validator().iter_errors(instance))
+        error = jsonschema.exceptions.best_match(validator(SCHEMA_NAME).iter_errors(instance))
         if error is None:
             return None
         where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
