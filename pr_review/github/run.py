@@ -7,7 +7,6 @@ import html
 import json
 import logging
 import re
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -254,5 +253,5 @@ def publish_results(
         exit_code = ExitCode.RUNTIME if published.write_denied else outcome.exit_code
         record_outcome(audit, outcome, exit_code, status="existing")
     if published.write_denied:
-        print(f"error: nothing could be posted: {published.write_denied}", file=sys.stderr)
+        progress.note(f"error: nothing could be posted: {published.write_denied}")
     return exit_code
