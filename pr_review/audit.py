@@ -5,7 +5,10 @@ sha256(DOMAIN + previous line), so an edited, removed, inserted or reordered lin
 at the first line after the change. With a key every line also carries `mac`, HMAC-SHA256 over the
 line without `mac`: that covers the last line too, and a forged run appended by someone without the
 key. A run that started and has no run_finished was truncated. What the file alone cannot show: a
-cut exactly at the end of a finished run, or (without a key) an edit of the very last line.
+cut exactly at the end of a finished run, or (without a key) an edit of the very last line. For that
+each run publishes the chain head, the hash of its last line, outside the file (step output, job
+summary, the pull request's summary comment), and `verify(..., expect_head=HEX)` checks the file
+still reaches it.
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ MIN_KEY_BYTES: Final = 16
 KEY_ENV: Final = "PR_REVIEW_AUDIT_KEY"
 SCHEMA_NAME: Final = "audit-event.schema.json"
 _RUN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
+_HEAD = re.compile(r"[0-9a-f]{64}")
 
 
 @enum.unique
@@ -55,6 +59,7 @@ class AuditEvent(enum.StrEnum):
     CLASSIFICATION = "classification"
     MODEL_REQUEST = "model_request"
     MODEL_RESPONSE = "model_response"
+    MODEL_OUTPUT = "model_output"
     FINDING = "finding"
     ACTION = "action"
     ANOMALY = "anomaly"
@@ -90,7 +95,7 @@ def _check_key(key: bytes, name: str) -> None:
         )
 
 
-def _canonical(obj: object) -> str:
+def canonical_json(obj: object) -> str:
     return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
 
 
@@ -99,7 +104,7 @@ def _chain_hash(line: bytes) -> str:
 
 
 def _mac(key: bytes, event: Mapping[str, object]) -> str:
-    unsigned = _canonical({name: value for name, value in event.items() if name != "mac"})
+    unsigned = canonical_json({name: value for name, value in event.items() if name != "mac"})
     return hmac.new(key, unsigned.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
@@ -192,6 +197,12 @@ class AuditLog:
         self._finished = False
         self._lock = threading.Lock()
 
+    @property
+    def head(self) -> str | None:
+        """The hash of the last line this run wrote (the chain head after it); None before its first."""
+        with self._lock:
+            return self._prev if self._seq else None
+
     @classmethod
     def open(cls, path: Path, *, run_id: str, key: bytes | None = None) -> AuditLog:
         """Append to path, continuing the chain from its last line, or create it (mode 0600)."""
@@ -256,7 +267,7 @@ class AuditLog:
             "prev": self._prev,
         }
         try:
-            parsed = json.loads(_canonical(entry))  # what will be written: tuples are lists now
+            parsed = json.loads(canonical_json(entry))  # what will be written: tuples are lists now
         except (TypeError, ValueError) as exc:
             raise SchemaViolation(f"audit event {event!r} is not JSON: {exc}") from exc
         problem = _schema_problem(parsed)
@@ -265,7 +276,7 @@ class AuditLog:
         if self._key is not None:
             parsed["mac"] = _mac(self._key, parsed)
         try:
-            line = _canonical(parsed).encode("utf-8")
+            line = canonical_json(parsed).encode("utf-8")
         except UnicodeEncodeError as exc:  # a lone surrogate
             raise SchemaViolation(f"audit event {event!r} is not valid Unicode: {exc}") from exc
         if len(line) > MAX_LINE_BYTES:
@@ -300,6 +311,7 @@ class VerifyResult:
     first_bad_line: int | None  # 1-based; None when ok, or when the file could not be read at all
     problem: str  # "" when ok and nothing to note
     signed: bool  # the log carries macs (checked if a key was given)
+    head: str | None = None  # hash of the last line that checked out: the chain head when ok
 
 
 class _Bad(Exception):
@@ -326,6 +338,8 @@ class _Verification:
         self.seen_mac = False
         self.prev = GENESIS
         self.runs: dict[str, _Run] = {}
+        self.expect_head: str | None = None
+        self.head_line: int | None = None  # the line whose hash is expect_head
 
     def feed(self, raw: bytes) -> None:
         self.line += 1
@@ -344,7 +358,7 @@ class _Verification:
         if not isinstance(obj, dict):
             raise _Bad("not a JSON object")
         try:
-            canonical = _canonical(obj) == text
+            canonical = canonical_json(obj) == text
         except (ValueError, RecursionError):
             canonical = False
         if not canonical:
@@ -366,6 +380,8 @@ class _Verification:
             raise _Bad("mac does not match: the line was altered, or the key is wrong")
         self._follow_run(obj, has_mac)
         self.prev = _chain_hash(body)
+        if self.prev == self.expect_head and self.head_line is None:
+            self.head_line = self.line
         self.events += 1
         self.signed_lines += has_mac
 
@@ -393,6 +409,12 @@ class _Verification:
     def finish(self) -> None:
         if self.events == 0:
             raise _Bad("no events: the file is empty", line=1)
+        if self.expect_head is not None and self.head_line is None:
+            raise _Bad(
+                f"no line has the expected head {self.expect_head}: lines were cut from the end, or the file was "
+                f"replaced (it ends at head {self.prev})",
+                line=self.line,
+            )
         open_runs = [(run.last_line, run_id) for run_id, run in self.runs.items() if not run.finished]
         if open_runs:
             last_line, run_id = min(open_runs)
@@ -406,9 +428,23 @@ def reject_constant(name: str) -> None:
     raise ValueError(f"{name} is not JSON")
 
 
-def verify(path: Path, key: bytes | None = None) -> VerifyResult:
-    """Check a whole audit log. Never raises on bad input: the result names the first bad line."""
+def check_head(value: str) -> str:
+    """A chain head as given on the command line or read from a marker: 64 lowercase hex digits."""
+    head = value.strip().lower()
+    if not _HEAD.fullmatch(head):
+        raise UsageError(f"{printable(value, 80)!r} is not an audit chain head (64 hex digits, sha256)")
+    return head
+
+
+def verify(path: Path, key: bytes | None = None, *, expect_head: str | None = None) -> VerifyResult:
+    """Check a whole audit log. Never raises on bad input: the result names the first bad line.
+
+    With `expect_head` (published by the run that wrote the file) some line must hash to it: a log
+    cut at a run boundary, which the chain alone cannot show, fails. Lines after it (a later run
+    appended to the file) are checked as usual, and noted.
+    """
     check = _Verification(key)
+    check.expect_head = expect_head
     try:
         if not stat.S_ISREG(path.stat().st_mode):
             return VerifyResult(False, 0, None, f"{path} is not a regular file", False)
@@ -418,10 +454,12 @@ def verify(path: Path, key: bytes | None = None) -> VerifyResult:
         check.finish()
     except _Bad as bad:
         line = bad.line if bad.line is not None else check.line
-        return VerifyResult(False, check.events, line, f"line {line}: {bad}", check.seen_mac)
+        return VerifyResult(False, check.events, line, f"line {line}: {bad}", check.seen_mac, check.prev)
     except OSError as exc:
         return VerifyResult(False, check.events, None, f"cannot read {path}: {exc.strerror or exc}", False)
+    notes = []
+    if check.head_line is not None and check.head_line < check.line:
+        notes.append(f"{check.line - check.head_line} line(s) after the expected head (line {check.head_line})")
     if key is None and check.signed_lines:
-        note = f"MAC not checked: no key ({check.signed_lines} of {check.events} lines signed)"
-        return VerifyResult(True, check.events, None, note, True)
-    return VerifyResult(True, check.events, None, "", key is not None)
+        notes.append(f"MAC not checked: no key ({check.signed_lines} of {check.events} lines signed)")
+    return VerifyResult(True, check.events, None, "; ".join(notes), check.seen_mac, check.prev)

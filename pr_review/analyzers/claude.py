@@ -28,7 +28,15 @@ from pr_review.analyzers.claude_client import (
     provider_region,
 )
 from pr_review.analyzers.claude_fence import Fence
-from pr_review.analyzers.claude_output import parse_findings, redaction_originals, summarise, tool_input
+from pr_review.analyzers.claude_output import (
+    Parsed,
+    cut_off,
+    parse_findings,
+    record_model_output,
+    redaction_originals,
+    summarise,
+    tool_input,
+)
 from pr_review.analyzers.claude_plan import Plan, describe_region, not_reviewed, plan_review, split_chunk
 from pr_review.models import Finding
 from pr_review.scope import NotReviewed
@@ -207,16 +215,18 @@ class _Run:
             **extra,
         )
 
-    def _audit_response(self, message: Message, findings: int) -> None:
+    def _audit_response(self, message: Message, parsed: Parsed, part: int) -> None:
         usage = message.usage
+        response_sha256 = hashlib.sha256(message.model_dump_json().encode()).hexdigest()
         self._review.audit.record(
             "model_response",
-            response_sha256=hashlib.sha256(message.model_dump_json().encode()).hexdigest(),
+            response_sha256=response_sha256,
             stop_reason=message.stop_reason,
             usage={"input_tokens": usage.input_tokens, "output_tokens": usage.output_tokens},
-            findings=findings,
+            findings=len(parsed.findings),
             model=message.model,
         )
+        record_model_output(self._review.audit, parsed, chunk=part - 1, response_sha256=response_sha256)
 
     def all(self) -> _Tally:
         chunks = self._plan.chunks
@@ -254,7 +264,7 @@ class _Run:
             input=usage.input_tokens, output=usage.output_tokens, cache_read=usage.cache_read_input_tokens or 0
         )
         if message.stop_reason == "max_tokens":
-            self._audit_response(message, 0)
+            self._audit_response(message, cut_off(tool_input(message)), part)
             return self._overflowed(chunk, part, parts, tally)
         parsed = parse_findings(
             tool_input(message),
@@ -263,7 +273,7 @@ class _Run:
             min_confidence=settings.min_confidence,
             known_secrets=self._secrets,
         )
-        self._audit_response(message, len(parsed.findings))
+        self._audit_response(message, parsed, part)
         tally.findings += parsed.findings
         tally.counts += parsed.counts
         return tally

@@ -2,23 +2,30 @@
 
 Nothing the model says is trusted: each finding is checked against llm-findings.schema.json
 (after small repairs), must name a file of the request, is clamped to the file, and its text is
-neutralised before anything can post it. Every drop is counted.
+neutralised before anything can post it. Every drop is counted, and each item dropped or cut is
+recorded by reason and sha256 (the `model_output` audit event), so the model's behaviour can be
+reviewed later without keeping what it said.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
+from pr_review.analyzers.base import AuditSink
 from pr_review.analyzers.claude_prompt import TOOL_NAME
+from pr_review.audit import canonical_json
 from pr_review.classify.view import ModelView
 from pr_review.fingerprint import code_fingerprint, rule_key
 from pr_review.models import CodeLocation, Finding, Severity, Source
-from pr_review.report.sanitize import DEFAULT_LINK_HOSTS, neutralise, safe_suggestion
+from pr_review.report.sanitize import DEFAULT_LINK_HOSTS, mask_secrets, neutralise, safe_suggestion
+from pr_review.resources import load_schema
 from pr_review.scope import Scope
 from pr_review.validate import schema_errors
 
@@ -30,12 +37,56 @@ _CWE = re.compile(r"^\s*(?:CWE)?[-_ ]?(\d{1,5})\s*$", re.IGNORECASE)
 _TEXT_LIMITS = {"title": 200, "description": 4000, "exploit_scenario": 4000, "recommendation": 4000}
 _PLACEHOLDER = re.compile(r"\[REDACTED:[^\]\n]*\]")
 _SEVERITIES = frozenset({"critical", "high", "medium", "low"})
+MAX_FINDINGS: Final = int(load_schema("llm-findings.schema.json")["properties"]["findings"]["maxItems"])
+CUT_OFF: Final = "cut off by max_tokens"
+
+
+@dataclass(frozen=True, slots=True)
+class DroppedItem:
+    """One item of the model's answer that was dropped, or kept with a part of it removed."""
+
+    sha256: str  # of the item as the model sent it, canonical JSON
+    reasons: tuple[str, ...]  # "invalid", "unknown path", "secret masked", ...
+    kept: bool  # the finding was kept (clamped, its suggestion or a secret removed)
 
 
 @dataclass(frozen=True, slots=True)
 class Parsed:
     findings: tuple[Finding, ...]
     counts: Counter[str]  # "invalid", "repaired", "unknown path", "below min_confidence", ...
+    returned: int = 0  # items in the answer
+    dropped: tuple[DroppedItem, ...] = ()
+
+
+def item_sha256(item: Any) -> str:
+    """sha256 of an item of the model's answer as canonical JSON (the SDK parsed it from JSON)."""
+    try:
+        text = canonical_json(item)
+    except (TypeError, ValueError, RecursionError):  # NaN, or nested past Python's limit
+        text = json.dumps(repr(item)[:100_000])
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def cut_off(raw: Any) -> Parsed:
+    """An answer cut off by max_tokens is not used (the request is split and sent again)."""
+    items = raw.get("findings") if isinstance(raw, dict) else None
+    unused = items if isinstance(items, list) else ([] if raw is None else [raw])
+    dropped = tuple(DroppedItem(item_sha256(item), (CUT_OFF,), kept=False) for item in unused)
+    return Parsed((), Counter(), len(items) if isinstance(items, list) else 0, dropped)
+
+
+def record_model_output(audit: AuditSink, parsed: Parsed, *, chunk: int, response_sha256: str) -> None:
+    """The `model_output` audit event of one answer: what was dropped, by reason and by item."""
+    dropped = Counter(reason for item in parsed.dropped for reason in item.reasons)
+    audit.record(
+        "model_output",
+        chunk=chunk,
+        response_sha256=response_sha256,
+        returned=parsed.returned,
+        accepted=len(parsed.findings),
+        dropped=dict(sorted(dropped.items())),
+        items=[{"sha256": item.sha256, "reasons": list(item.reasons), "kept": item.kept} for item in parsed.dropped],
+    )
 
 
 def tool_input(message: Message) -> Any:
@@ -138,21 +189,29 @@ def parse_findings(
     items = raw.get("findings") if isinstance(raw, dict) else None
     if not isinstance(items, list):
         counts["malformed response"] += 1
-        return Parsed((), counts)
+        return Parsed((), counts, 0, (DroppedItem(item_sha256(raw), ("malformed response",), kept=False),))
     findings: list[Finding] = []
-    for entry in items:
-        if not isinstance(entry, dict):
-            counts["invalid"] += 1
-            continue
-        item, repaired = _repair(entry)
-        if schema_errors({"findings": [item]}, "llm-findings.schema.json"):
-            counts["invalid"] += 1
-            continue
-        counts["repaired"] += repaired
-        finding = _finding(item, paths, scope, min_confidence, known_secrets, allowed_link_hosts, counts)
+    dropped: list[DroppedItem] = []
+    for index, entry in enumerate(items):
+        reasons: list[str] = []
+        finding = None
+        if index >= MAX_FINDINGS:  # the schema's maxItems: a flood is not read
+            reasons.append("over the cap")
+        elif not isinstance(entry, dict):
+            reasons.append("invalid")
+        else:
+            item, repaired = _repair(entry)
+            if schema_errors({"findings": [item]}, "llm-findings.schema.json"):
+                reasons.append("invalid")
+            else:
+                counts["repaired"] += repaired
+                finding = _finding(item, paths, scope, min_confidence, known_secrets, allowed_link_hosts, reasons)
+        counts.update(reasons)
+        if reasons:
+            dropped.append(DroppedItem(item_sha256(entry), tuple(reasons), kept=finding is not None))
         if finding is not None:
             findings.append(finding)
-    return Parsed(tuple(findings), counts)
+    return Parsed(tuple(findings), counts, len(items), tuple(dropped))
 
 
 def _finding(
@@ -162,28 +221,31 @@ def _finding(
     min_confidence: float,
     known_secrets: Collection[str],
     hosts: frozenset[str],
-    counts: Counter[str],
+    reasons: list[str],
 ) -> Finding | None:
+    """The finding, or None; why the item was dropped or cut is appended to `reasons`."""
     path = item["path"]
     changed = scope.change.file(path)
     if path not in paths or path not in scope.contents or changed is None:
-        counts["unknown path"] += 1
+        reasons.append("unknown path")
         return None
     if item["confidence"] < min_confidence:
-        counts["below min_confidence"] += 1
+        reasons.append("below min_confidence")
         return None
     lines = scope.text(path).split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     start, end = item["start_line"], item["end_line"]
     if start > len(lines):
-        counts["beyond end of file"] += 1
+        reasons.append("beyond end of file")
         return None
     if end > len(lines):
-        counts["clamped"] += 1
+        reasons.append("clamped")
         end = len(lines)
     content = "\n".join(lines[start - 1 : end])
     cwe = item["cwe"]
+    if any(mask_secrets(str(item.get(key, "")), known_secrets) != str(item.get(key, "")) for key in _TEXT_LIMITS):
+        reasons.append("secret masked")
 
     def text(key: str) -> str:
         return neutralise(
@@ -193,7 +255,8 @@ def _finding(
     suggestion = item.get("suggested_fix")
     if suggestion is not None:
         suggestion = safe_suggestion(suggestion, known_secrets=known_secrets)
-        counts["suggestion dropped"] += suggestion is None
+        if suggestion is None:
+            reasons.append("suggestion dropped")
     title = text("title") or f"{cwe} (reported by Claude)"
     return Finding(
         fingerprint=code_fingerprint(rule_key([cwe], [Source.CLAUDE.value]), path, content),

@@ -12,7 +12,13 @@ from rich.text import Text
 
 from pr_review.audit import AuditError, printable, read_lines, reject_constant
 
-_EVENT_STYLE: Final = {"error": "bold red", "anomaly": "yellow", "finding": "magenta", "run_finished": "bold"}
+_EVENT_STYLE: Final = {
+    "error": "bold red",
+    "anomaly": "yellow",
+    "model_output": "cyan",
+    "finding": "magenta",
+    "run_finished": "bold",
+}
 
 
 def render_table(path: Path) -> Table:
@@ -54,6 +60,17 @@ def _show(value: object) -> str:
             return str(value)
 
 
+def _items(items: object) -> str:
+    """Each dropped item as `sha256[:12] (reasons)`, so an auditor can match it to a stored answer."""
+    if not isinstance(items, list) or not items:
+        return "-"
+    return ", ".join(
+        f"{str(item.get('sha256', '?'))[:12]} ({_show(item.get('reasons'))}{'' if not item.get('kept') else ', kept'})"
+        for item in items
+        if isinstance(item, dict)
+    )
+
+
 def _summary(event: str, data: Mapping[str, object]) -> str:
     def get(name: str) -> str:
         return _show(data.get(name))
@@ -74,6 +91,11 @@ def _summary(event: str, data: Mapping[str, object]) -> str:
             )
         case "model_response":
             return f"{get('model')} {get('stop_reason')}: {get('findings')} findings; {get('usage')}"
+        case "model_output":
+            return (
+                f"chunk {get('chunk')}: {get('accepted')} of {get('returned')} findings kept; "
+                f"dropped or cut: {get('dropped')}; items {_items(data.get('items'))}"
+            )
         case "finding":
             return (
                 f"{get('severity')} {get('path')}:{get('line')} {get('status')} "
