@@ -14,7 +14,7 @@ from rich.console import Console
 
 from pr_review import __version__
 from pr_review.analyzers.base import Credentials
-from pr_review.audit import audit_key_from_env, verify
+from pr_review.audit import audit_key_from_env, check_head, verify
 from pr_review.config import (
     DEFAULT_CONFIG_PATH,
     Config,
@@ -26,7 +26,9 @@ from pr_review.config import (
 from pr_review.errors import ExitCode, PrReviewError, UsageError
 from pr_review.gather.change import Change
 from pr_review.gather.local_git import WORKTREE, from_diff_file, from_git
-from pr_review.github.run import RunOptions, publish_results, run_in_actions
+from pr_review.github.actions import ActionsEnvironment
+from pr_review.github.audit_head import published_head
+from pr_review.github.run import RunOptions, make_api, publish_results, run_in_actions
 from pr_review.init import init_repository
 from pr_review.outcome import ReviewOutcome
 from pr_review.progress import ActionsProgress, PlainProgress, Progress, RichProgress
@@ -132,12 +134,28 @@ def build_parser() -> argparse.ArgumentParser:
 
     audit = commands.add_parser("audit", help="check or read an audit trail (audit.jsonl)")
     audit_commands = audit.add_subparsers(dest="audit_command", required=True, parser_class=_Parser)
-    for name, text in (
-        ("verify", "check the hash chain (and HMAC with PR_REVIEW_AUDIT_KEY): exit 0 intact, 1 not"),
-        ("show", "print the events as a table"),
-    ):
-        audit_command = audit_commands.add_parser(name, help=text)
-        audit_command.add_argument("file", type=Path, metavar="FILE")
+    audit_verify = audit_commands.add_parser(
+        "verify", help="check the hash chain (and HMAC with PR_REVIEW_AUDIT_KEY): exit 0 intact, 1 not"
+    )
+    audit_verify.add_argument("file", type=Path, metavar="FILE")
+    published = audit_verify.add_mutually_exclusive_group()
+    published.add_argument(
+        "--expect-head",
+        metavar="HEX",
+        help="the chain head the run published (step output audit-head, job summary): fails if the log ends early",
+    )
+    published.add_argument(
+        "--pr",
+        type=int,
+        metavar="N",
+        help="check against the head in pr-review's summary comment on pull request N "
+        "(needs GITHUB_REPOSITORY and GITHUB_TOKEN; GITHUB_API_URL for GitHub Enterprise)",
+    )
+    audit_verify.add_argument(
+        "--bot-login", metavar="LOGIN", help="with --pr: the account that posts the reviews (github.bot_login)"
+    )
+    audit_show = audit_commands.add_parser("show", help="print the events as a table")
+    audit_show.add_argument("file", type=Path, metavar="FILE")
 
     metrics = commands.add_parser("metrics", help="findings, dismissal rates and escalations across audit trails")
     metrics.add_argument("files", nargs="+", type=Path, metavar="AUDIT_FILE", help="audit.jsonl files of many runs")
@@ -260,6 +278,8 @@ def cmd_scan(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
         if outcome.incomplete_reason:
             progress.note(f"review incomplete: {outcome.incomplete_reason}")
         record_outcome(audit, outcome, outcome.exit_code)
+    if audit.head is not None:
+        progress.note(f"audit trail ends at chain head {audit.head}")
     return outcome.exit_code
 
 
@@ -269,17 +289,45 @@ def cmd_audit(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     if args.audit_command == "show":
         Console(width=None if sys.stdout.isatty() else 200).print(render_table(args.file))
         return ExitCode.OK
-    result = verify(args.file, audit_key_from_env(environ))
-    if result.ok:
-        signed = (
-            "signed, MAC verified"
-            if result.signed and audit_key_from_env(environ)
-            else ("signed, MAC not checked (no PR_REVIEW_AUDIT_KEY)" if result.signed else "unsigned")
-        )
-        print(f"{args.file}: intact — {result.events} event(s), hash chain valid, {signed}")
-        return ExitCode.OK
-    print(f"{args.file}: TAMPERED or damaged — {result.problem}")
-    return ExitCode.FINDINGS
+    if args.bot_login and args.pr is None:
+        raise UsageError("--bot-login only applies with --pr")
+    key = audit_key_from_env(environ)
+    expect_head = check_head(args.expect_head) if args.expect_head is not None else None
+    if args.pr is not None:
+        expect_head = _summary_comment_head(args.pr, args.bot_login, environ)
+        if expect_head is None:
+            print(
+                f"{args.file}: NOT VERIFIED — pr-review's summary comment on pull request #{args.pr} carries no "
+                "audit head, so a cut at the end of the log could not be detected (was the run's summary posted? "
+                "use --expect-head with the run's audit-head output instead)"
+            )
+            return ExitCode.FINDINGS
+    result = verify(args.file, key, expect_head=expect_head)
+    if not result.ok:
+        print(f"{args.file}: TAMPERED or damaged — {result.problem}")
+        return ExitCode.FINDINGS
+    if result.signed:
+        signed = "signed, MAC verified" if key else "signed, MAC not checked (no PR_REVIEW_AUDIT_KEY)"
+    else:
+        signed = "unsigned"
+    reaches = f", reaches the published head {expect_head[:16]}…" if expect_head else ""
+    print(f"{args.file}: intact — {result.events} event(s), hash chain valid{reaches}, {signed}")
+    if result.problem:
+        print(f"note: {result.problem}")
+    if not result.signed:
+        print("note: unsigned: whoever can write the file can rewrite it whole; sign with PR_REVIEW_AUDIT_KEY")
+    if not expect_head:
+        print("note: a cut at the end of a run is only caught against the published head (--expect-head or --pr)")
+    print(f"chain head: {result.head}")
+    return ExitCode.OK
+
+
+def _summary_comment_head(number: int, bot_login: str | None, environ: Mapping[str, str]) -> str | None:
+    environment = ActionsEnvironment.from_environ(environ)
+    environment.require_repository()
+    if environment.token is None:
+        raise UsageError("--pr needs GITHUB_TOKEN, with read access to the pull request")
+    return published_head(make_api(environment, None, None), environment.repository, number, bot_login)
 
 
 def cmd_metrics(args: argparse.Namespace, environ: Mapping[str, str]) -> int:

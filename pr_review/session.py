@@ -17,21 +17,31 @@ from pr_review.audit import AuditLog, audit_key_from_env
 from pr_review.config import Config
 from pr_review.errors import PrReviewError
 from pr_review.gather.change import Change
+from pr_review.github import actions
+from pr_review.github.actions import ActionsEnvironment
 from pr_review.outcome import ReviewOutcome
 from pr_review.pipeline import review
 from pr_review.progress import Progress
 from pr_review.trust import BaseTree, pin_to_base, protected_paths
 
 
-def open_audit(out_dir: Path | None, environ: Mapping[str, str]) -> contextlib.AbstractContextManager[AuditSink]:
-    """audit.jsonl beside the other outputs; no output directory, no audit file."""
+@contextlib.contextmanager
+def open_audit(out_dir: Path | None, environ: Mapping[str, str]) -> Iterator[AuditSink]:
+    """audit.jsonl beside the other outputs; no output directory, no audit file. When the run ends,
+    however it ends, its chain head goes to the `audit-head` step output and the job summary."""
     if out_dir is None:
-        return contextlib.nullcontext(NullAudit())
+        yield NullAudit()
+        return
     out_dir.mkdir(parents=True, exist_ok=True)
     # Unique per invocation: `run` and `publish` of one workflow run may share an audit file.
     github_run = "-".join(filter(None, (environ.get("GITHUB_RUN_ID"), environ.get("GITHUB_RUN_ATTEMPT"))))
     run_id = f"{github_run}-{uuid.uuid4().hex[:8]}" if github_run else uuid.uuid4().hex
-    return AuditLog.open(out_dir / "audit.jsonl", run_id=run_id, key=audit_key_from_env(environ))
+    with AuditLog.open(out_dir / "audit.jsonl", run_id=run_id, key=audit_key_from_env(environ)) as log:
+        try:
+            yield log
+        finally:
+            if log.head is not None:
+                actions.publish_audit_head(ActionsEnvironment.from_environ(environ), log.path, log.head)
 
 
 @contextlib.contextmanager

@@ -566,3 +566,25 @@ def test_render_table_shows_events_and_neutralises_text(tmp_path: Path) -> None:
     assert "findings, exit 1 after 1.25s; findings=1" in text
     assert "line 4 is not JSON" in text
     assert "\x1b" not in text
+
+
+def test_expect_head_passes_on_a_log_that_goes_on_and_fails_on_one_cut_before_it(
+    make_log: Callable[..., Path],
+) -> None:
+    path = make_log(run_id="run-1")
+    first_head = verify(path).head
+    assert first_head is not None
+    make_log(run_id="run-2")
+    second_head = verify(path).head
+
+    result = verify(path, expect_head=first_head)
+    assert result.ok
+    assert result.problem == "11 line(s) after the expected head (line 11)"
+    assert verify(path, expect_head=second_head).problem == ""
+
+    rewrite(path, lines_of(path)[:11])
+    assert verify(path).ok
+    cut = verify(path, expect_head=second_head)
+    assert not cut.ok
+    assert cut.first_bad_line == 11
+    assert f"no line has the expected head {second_head}" in cut.problem

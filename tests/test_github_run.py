@@ -27,6 +27,7 @@ from github_scenario import (
     views_without_sql_injection,
 )
 
+from pr_review.audit import verify
 from pr_review.cli import main
 
 SQL_RULE = "pr-review.python.sql-injection"
@@ -96,6 +97,7 @@ def test_first_run_posts_one_review_a_summary_and_the_label(
         "high-count": str(severities.count("critical") + severities.count("high")),
         "escalated": "true",
         "results-dir": str(results),
+        "audit-head": verify(results / "audit.jsonl").head,
     }
     assert {p.name for p in results.iterdir()} >= {"findings.json", "results.sarif", "summary.md", "audit.jsonl"}
     assert json.loads((results / "results.sarif").read_text())["version"] == "2.1.0"
@@ -123,7 +125,8 @@ def test_rerun_adds_no_comments_and_edits_the_one_summary(scenario: Scenario, fa
     [after] = scenario.summaries()
     assert after["id"] == before["id"]
     assert len(fake.requests_matching("POST", ISSUE_COMMENTS)) == 1
-    assert len(fake.requests_matching("PATCH", rf"/repos/octo/app/issues/comments/{before['id']}")) == 1
+    # Each run: the summary is written, then edited once more to carry the audit trail's final head.
+    assert len(fake.requests_matching("PATCH", rf"/repos/octo/app/issues/comments/{before['id']}")) == 3
     assert after["updated_at"] > before["updated_at"]
     assert table_row(after["body"], "raw SQL string").endswith("| inline (earlier run) |")
     assert fake.labels(7) == ["security-escalation"]
@@ -205,7 +208,8 @@ def test_no_post_then_publish_from_a_workflow_run(scenario: Scenario, fake: Fake
     assert len(fake.reviews(7)) == 1
     assert inline_comments(fake) == scenario.expected_inline()
     assert [s["id"] for s in scenario.summaries()] == [summary["id"]]
-    assert len(fake.requests_matching("PATCH", rf"/repos/octo/app/issues/comments/{summary['id']}")) == 1
+    # The first publish adds its audit head; the second rewrites the summary and adds its own.
+    assert len(fake.requests_matching("PATCH", rf"/repos/octo/app/issues/comments/{summary['id']}")) == 3
     assert main(["audit", "verify", str(scenario.results / "audit.jsonl")], environ={}) == 0
 
 

@@ -34,11 +34,19 @@ class AuditSink(Protocol):
 
     def record(self, event: str, **data: object) -> None: ...
 
+    @property
+    def head(self) -> str | None:
+        """The hash of the last line recorded: published so a cut-off trail can be told apart."""
+
 
 class NullAudit:
     """No audit file was asked for (a local scan without --out)."""
 
     def record(self, event: str, **data: object) -> None:
+        return None
+
+    @property
+    def head(self) -> str | None:
         return None
 
 

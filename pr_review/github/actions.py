@@ -126,6 +126,17 @@ def append_step_summary(path: Path | None, markdown: str) -> None:
         stream.write(markdown if markdown.endswith("\n") else markdown + "\n")
 
 
+def publish_audit_head(environment: ActionsEnvironment, log: Path, head: str) -> None:
+    """The audit trail's chain head outside the file: the `audit-head` step output and a line of the
+    job summary, for `pr-review audit verify FILE --expect-head HEX`."""
+    write_outputs(environment.output, {"audit-head": head})
+    append_step_summary(
+        environment.step_summary,
+        f"\n<sub>Audit trail `{log.name}` ends at chain head `{head}`: check a copy with "
+        f"`pr-review audit verify {log.name} --expect-head {head}`.</sub>",
+    )
+
+
 def annotation(level: str, message: str, *, file: str | None = None, line: int | None = None, title: str = "") -> str:
     """A `::error file=…,line=…::message` workflow command with every value escaped."""
     properties = []

@@ -16,6 +16,7 @@ from pr_review.config import Config, load_base_config, load_config_file, with_ov
 from pr_review.errors import ExitCode, UsageError
 from pr_review.github import actions
 from pr_review.github.actions import ActionsEnvironment
+from pr_review.github.audit_head import mark_summary
 from pr_review.github.client import GitHubApi, RetryPolicy
 from pr_review.github.publish import Publisher, PublishResult
 from pr_review.github.pull_request import base_tree, gather_pull_request
@@ -144,7 +145,7 @@ def run_in_actions(options: RunOptions, environ: Mapping[str, str], progress: Pr
                 config_file=options.config_path,
             )
             write_outputs(outcome, options.out_dir)
-            published = None
+            published, publisher = None, None
             if options.post:
                 progress.stage("reporting on the pull request")
                 publisher = Publisher(
@@ -164,6 +165,7 @@ def run_in_actions(options: RunOptions, environ: Mapping[str, str], progress: Pr
                     progress.note(f"could not post to the pull request ({published.write_denied}); see the job summary")
         report_to_actions(environment, outcome, published, options.out_dir)
         record_outcome(audit, outcome, outcome.exit_code)
+        mark_summary(publisher, published, audit.head, progress)
     progress.close()
     return outcome.exit_code
 
@@ -252,6 +254,7 @@ def publish_results(
         report_to_actions(environment, outcome, published, results_dir)
         exit_code = ExitCode.RUNTIME if published.write_denied else outcome.exit_code
         record_outcome(audit, outcome, exit_code, status="existing")
+        mark_summary(publisher, published, audit.head, progress)
     if published.write_denied:
         progress.note(f"error: nothing could be posted: {published.write_denied}")
     return exit_code

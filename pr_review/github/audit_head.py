@@ -1,0 +1,79 @@
+"""The audit trail's chain head in the pull request's summary comment, so that an auditor can tell a
+log cut at a run boundary from a complete one (`pr-review audit verify FILE --pr N`).
+
+The head is the hash of the trail's last line, run_finished, so it is only known once the run has
+ended: the summary comment is edited once more to carry it, as its last line. That edit is the one
+write a run does not record in its own trail (it cannot: it carries the hash of the trail's end).
+The marker counts only as the last line of a comment the bot itself wrote, which also carries the
+summary marker: text quoted from the pull request or the model never reaches that position, and
+anyone else's comment is ignored.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Final
+
+from github.IssueComment import IssueComment
+from github.NamedUser import NamedUser
+from github.Organization import Organization
+
+from pr_review.audit import check_head
+from pr_review.github.client import GitHubApi, GitHubError
+from pr_review.github.comments import SUMMARY_MARKER
+from pr_review.github.publish import Publisher, PublishResult
+from pr_review.progress import Progress
+
+logger = logging.getLogger(__name__)
+
+_MARKER: Final = "<!-- pr-review:audit-head={} -->"
+_MARKER_LINE: Final = re.compile(r"<!-- pr-review:audit-head=([0-9a-f]{64}) -->")
+
+
+def with_audit_head(body: str, head: str) -> str:
+    """The body with `head` as its last line, replacing the head an earlier edit put there."""
+    lines = body.rstrip("\n").split("\n")
+    if _MARKER_LINE.fullmatch(lines[-1]):
+        lines.pop()
+    return "\n".join([*lines, _MARKER.format(check_head(head))])
+
+
+def audit_head_of(body: str) -> str | None:
+    """The head in a summary comment's last line, or None."""
+    match = _MARKER_LINE.fullmatch(body.rstrip("\n").rsplit("\n", 1)[-1])
+    return match.group(1) if match else None
+
+
+def mark_summary(
+    publisher: Publisher | None, published: PublishResult | None, head: str | None, progress: Progress
+) -> None:
+    """Put the finished trail's head into the summary comment this run posted, if it posted one.
+    A failure here cannot change the finished review: it is reported, and the head is still in the
+    step output and the job summary."""
+    if publisher is None or published is None or published.write_denied or not published.summary_url or not head:
+        return
+    try:
+        summary = publisher.existing_summary()
+        if summary is not None:
+            body = with_audit_head(summary.body or "", head)
+            publisher.api.call("add the audit head to the summary comment", lambda: summary.edit(body))
+            return
+        problem = "the summary comment this run posted is gone"
+    except GitHubError as exc:
+        problem = str(exc)
+    logger.warning("audit head not added to the summary comment: %s", problem)
+    progress.note(f"warning: the audit head is not in the summary comment ({problem}); it is in the job summary")
+
+
+def _bot_wrote(user: NamedUser | Organization, bot_login: str | None) -> bool:
+    return user.login == bot_login if bot_login else user.type == "Bot"
+
+
+def published_head(api: GitHubApi, repository: str, number: int, bot_login: str | None) -> str | None:
+    """The audit head in the bot's latest summary comment on pull request `number`, or None."""
+    repo = api.call("read the repository", lambda: api.github.get_repo(repository))
+    pull = api.call(f"read pull request #{number}", lambda: repo.get_pull(number))
+    comments: list[IssueComment] = api.call("list comments", lambda: list(pull.get_issue_comments()))
+    ours = [c for c in comments if SUMMARY_MARKER in (c.body or "") and _bot_wrote(c.user, bot_login)]
+    return audit_head_of(ours[-1].body or "") if ours else None
