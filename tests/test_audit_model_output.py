@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from claude_support import finding
 from conftest import EXAMPLE_DIFF, EXAMPLE_DIR
-from fakes import FakeAnthropic, fake_anthropic_server, tool_use_response
+from fakes import FakeAnthropic, fake_anthropic_server, max_tokens_response, tool_use_response
 
 from pr_review.cli import main
 
@@ -136,3 +136,24 @@ def test_audit_show_lists_the_drops(fake: FakeAnthropic, tmp_path: Path, capsys:
     assert "1 of 2 findings kept" in row
     assert "unknown path=1" in row
     assert item_sha256(unknown_path)[:12] in table
+
+
+def test_an_answer_cut_off_by_max_tokens_is_recorded_unused(
+    fake: FakeAnthropic, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    partial = finding("app/views.py", 29, 30)
+    fake.enqueue(max_tokens_response(tool_name="report_findings", partial_input={"findings": [partial]}))
+
+    _, report, events = scan_events(fake, tmp_path, capsys)
+
+    outputs = [e["data"] for e in events if e["event"] == "model_output"]
+    cut, *retried = outputs
+    assert cut["dropped"] == {"cut off by max_tokens": 1}
+    assert cut["items"] == [{"sha256": item_sha256(partial), "reasons": ["cut off by max_tokens"], "kept": False}]
+    assert (cut["returned"], cut["accepted"]) == (1, 0)
+    # The request was split and sent again: one model_output per answer, each after its response.
+    assert len(retried) == len(fake.message_requests()) - 1 >= 1
+    assert all(o["dropped"] == {} and o["items"] == [] for o in retried)
+    responses = [e["data"]["response_sha256"] for e in events if e["event"] == "model_response"]
+    assert [o["response_sha256"] for o in outputs] == responses
+    assert not any("claude" in f["sources"] for f in report["findings"])
