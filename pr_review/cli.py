@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import sys
@@ -220,11 +219,8 @@ def cmd_scan(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     change, root = _gather(args)
     config = _scan_config(args, change, root)
     progress = make_progress(environ)
-    if not change.files:
+    if not change.files:  # still reviewed and reported: every output says there was nothing to review
         progress.note("no changes to review")
-        if args.format == "json":
-            sys.stdout.write(json.dumps({"findings": [], "note": "no changes to review"}) + "\n")
-        return ExitCode.OK
     credentials = Credentials(anthropic_api_key=environ.get("ANTHROPIC_API_KEY") or None)
     base: BaseTree = (
         GitBaseTree(root, change.target.base)
