@@ -11,19 +11,6 @@ from pr_review.analyzers.secrets import PromptInjectionAnalyzer, SecretsAnalyzer
 from pr_review.analyzers.semgrep import SemgrepAnalyzer
 from pr_review.analyzers.zap import ZapAnalyzer
 
-# Every analyzer's name: an uploaded findings.json (`publish`) may name no other.
-ANALYZER_NAMES: frozenset[str] = frozenset(
-    analyzer.name
-    for analyzer in (
-        ClaudeAnalyzer,
-        ReviewIntegrityAnalyzer,
-        SemgrepAnalyzer,
-        SecretsAnalyzer,
-        PromptInjectionAnalyzer,
-        ZapAnalyzer,
-    )
-)
-
 
 def build_analyzers(
     credentials: Credentials, environ: Mapping[str, str], *, instructions: str | None = None
@@ -37,3 +24,7 @@ def build_analyzers(
         PromptInjectionAnalyzer(),
         ZapAnalyzer(),
     )
+
+
+# Every analyzer's name: an uploaded findings.json (`publish`) may name no other.
+ANALYZER_NAMES: frozenset[str] = frozenset(analyzer.name for analyzer in build_analyzers(Credentials(), {}))

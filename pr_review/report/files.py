@@ -40,14 +40,15 @@ def _is_link(path: Path) -> bool:
         raise UsageError(f"cannot inspect {path}: {exc.strerror}") from exc
 
 
-def _committed(checkout: Path, relative: Path) -> bool:
-    """Does the checkout's git index hold the path, or anything below it?"""
+def _committed(checkout: Path, relative: Path) -> bool | None:
+    """Does the checkout's git index hold the path, or anything below it? None: git cannot tell
+    (not installed, or a checkout owned by another user)."""
     if not (checkout / ".git").exists():
         return False
     try:
         return bool(git(checkout, "ls-files", "-z", "--", relative.as_posix()))
-    except ToolError as exc:
-        raise UsageError(f"cannot tell whether {relative} is committed in {checkout}: {exc}") from exc
+    except ToolError:
+        return None
 
 
 def prepare_results_dir(out_dir: Path, checkout: Path | None, files: Collection[str] = RESULT_FILES) -> None:
@@ -66,9 +67,16 @@ def prepare_results_dir(out_dir: Path, checkout: Path | None, files: Collection[
         raise UsageError(
             f"results directory {out_dir}: {link} is a symbolic link; refusing to write through it", hint=_HINT
         )
-    if root is not None and inside and _committed(root, target.relative_to(root)):
+    committed = _committed(root, target.relative_to(root)) if root is not None and inside else False
+    if committed:
         raise UsageError(
             f"results directory {out_dir} is committed in the repository: refusing to write into it", hint=_HINT
+        )
+    if committed is None and target.exists():  # it may be committed: fail closed
+        raise UsageError(
+            f"results directory {out_dir} exists and git cannot tell whether it is committed: refusing to write"
+            " into it",
+            hint=_HINT,
         )
     try:
         target.mkdir(parents=True, exist_ok=True)
