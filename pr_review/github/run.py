@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -202,8 +203,10 @@ def _stricter_fail_on(config: Config, recorded: str) -> Config:
 
 
 def _read_results(findings_path: Path) -> Any:
+    """The uploaded findings.json, bounded, never through a link."""
     try:
-        with findings_path.open("rb") as stream:
+        fd = os.open(findings_path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as stream:
             data = stream.read(MAX_RESULTS_BYTES + 1)
         if len(data) > MAX_RESULTS_BYTES:
             raise UsageError(f"{findings_path} is larger than {MAX_RESULTS_BYTES:,} bytes: not a findings.json")
