@@ -183,6 +183,19 @@ def _read_tail(fd: int, path: Path) -> tuple[int, str, str | None]:
     return size, _chain_hash(last), str(event["event"])
 
 
+def chain_head(path: Path) -> str:
+    """The chain hash of the log's last line (GENESIS when empty): what a record kept elsewhere
+    refers to, so that a later cut or edit of this log shows. Never follows a link."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise AuditError(f"{path} is not a regular file")
+        return _read_tail(fd, path)[1]
+    finally:
+        os.close(fd)
+
+
 class AuditLog:
     """Appends the events of one run. Thread-safe; each line is written and flushed by record()."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import sys
@@ -45,6 +44,7 @@ from pr_review.trust import BaseTree, DirectoryTree, GitBaseTree
 logger = logging.getLogger("pr_review")
 
 DEFAULT_RESULTS_DIR = "pr-review-results"
+DEFAULT_PUBLISH_DIR = "pr-review-publish"
 SEVERITY_CHOICES = ("critical", "high", "medium", "low", "none")
 
 
@@ -127,6 +127,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--config", type=Path, metavar="FILE", help="configuration (default: .github/pr-review.yml at the base)"
     )
     publish.add_argument("--fail-on", choices=SEVERITY_CHOICES, help="exit 1 on findings at or above this severity")
+    publish.add_argument(
+        "--out",
+        type=Path,
+        default=Path(DEFAULT_PUBLISH_DIR),
+        metavar="DIR",
+        help=f"where this job's own audit trail, publish-audit.jsonl, goes (default: {DEFAULT_PUBLISH_DIR})",
+    )
 
     init = commands.add_parser("init", help="add the example workflow and a commented configuration to a repository")
     init.add_argument("repo", nargs="?", default=".", type=Path, help="repository root (default: .)")
@@ -238,18 +245,15 @@ def cmd_scan(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     change, root = _gather(args)
     config = _scan_config(args, change, root)
     progress = make_progress(environ)
-    if not change.files:
+    if not change.files:  # still reviewed and reported: every output says there was nothing to review
         progress.note("no changes to review")
-        if args.format == "json":
-            sys.stdout.write(json.dumps({"findings": [], "note": "no changes to review"}) + "\n")
-        return ExitCode.OK
     credentials = Credentials(anthropic_api_key=environ.get("ANTHROPIC_API_KEY") or None)
     base: BaseTree = (
         GitBaseTree(root, change.target.base)
         if root is not None and change.target.base
         else DirectoryTree(root or Path.cwd())
     )
-    with open_audit(args.out, environ) as audit:
+    with open_audit(args.out, environ, checkout=root) as audit:
         record_run_started(
             audit,
             change.target,
@@ -272,7 +276,7 @@ def cmd_scan(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
                 config_file=args.config,
             )
             if args.out is not None:
-                written = write_outputs(outcome, args.out)
+                written = write_outputs(outcome, args.out, checkout=root)
                 progress.note(f"wrote {', '.join(str(p) for p in written.values())}, {args.out / 'audit.jsonl'}")
         _emit(outcome, args.format)
         if outcome.incomplete_reason:
@@ -402,7 +406,7 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
             )
             return run_in_actions(options, environ, make_progress(environ))
         if args.command == "publish":
-            options = RunOptions(args.config, args.results, post=True, fail_on=args.fail_on)
+            options = RunOptions(args.config, args.out, post=True, fail_on=args.fail_on)
             return publish_results(args.results, args.pr, options, environ, make_progress(environ))
         raise UsageError(f"unknown command {args.command!r}")
     except PrReviewError as exc:

@@ -95,6 +95,8 @@ def review(
     protected_paths: frozenset[str] = frozenset(),
 ) -> ReviewOutcome:
     started = time.monotonic()
+    if not change.files:  # no analyzer runs on nothing; the outputs still say what was (not) reviewed
+        return ReviewOutcome(change.target, config, change.pr, (), (), (), (), time.monotonic() - started)
     progress.stage(f"scoping {len(change.files)} changed file(s)")
     scope = build_scope(change, config)
     with tempfile.TemporaryDirectory(prefix="pr-review-") as tmp:

@@ -22,21 +22,27 @@ from pr_review.github.actions import ActionsEnvironment
 from pr_review.outcome import ReviewOutcome
 from pr_review.pipeline import review
 from pr_review.progress import Progress
+from pr_review.report.files import RESULT_FILES, prepare_results_dir
 from pr_review.trust import BaseTree, pin_to_base, protected_paths
 
+AUDIT_FILE = "audit.jsonl"
+PUBLISH_AUDIT_FILE = "publish-audit.jsonl"  # `publish` never appends to the uploaded results' trail
 
 @contextlib.contextmanager
-def open_audit(out_dir: Path | None, environ: Mapping[str, str]) -> Iterator[AuditSink]:
-    """audit.jsonl beside the other outputs; no output directory, no audit file. When the run ends,
-    however it ends, its chain head goes to the `audit-head` step output and the job summary."""
+def open_audit(
+    out_dir: Path | None, environ: Mapping[str, str], *, checkout: Path | None, name: str = AUDIT_FILE
+) -> Iterator[AuditSink]:
+    """The audit trail beside the other outputs, once the results directory is known to be safe to
+    write (report/files.py); no output directory, no audit file. When the run ends, however it
+    ends, its chain head goes to the `audit-head` step output and the job summary."""
     if out_dir is None:
         yield NullAudit()
         return
-    out_dir.mkdir(parents=True, exist_ok=True)
-    # Unique per invocation: `run` and `publish` of one workflow run may share an audit file.
+    prepare_results_dir(out_dir, checkout, files=(*RESULT_FILES, name))
+    # Unique per invocation: two runs of one workflow run may share an audit file.
     github_run = "-".join(filter(None, (environ.get("GITHUB_RUN_ID"), environ.get("GITHUB_RUN_ATTEMPT"))))
     run_id = f"{github_run}-{uuid.uuid4().hex[:8]}" if github_run else uuid.uuid4().hex
-    with AuditLog.open(out_dir / "audit.jsonl", run_id=run_id, key=audit_key_from_env(environ)) as log:
+    with AuditLog.open(out_dir / name, run_id=run_id, key=audit_key_from_env(environ)) as log:
         try:
             yield log
         finally:

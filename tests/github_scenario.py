@@ -92,7 +92,13 @@ class Scenario:
         return main(["run", "--out", str(self.results), *args], environ=self.environ(**env))
 
     def publish(self, *args: str, **env: str) -> int:
-        return main(["publish", "--results", str(self.results), *args], environ=self.environ(**env))
+        """`pr-review publish --results <tmp>/results --out <tmp>/publish ARGS`."""
+        argv = ["publish", "--results", str(self.results), "--out", str(self.publish_dir), *args]
+        return main(argv, environ=self.environ(**env))
+
+    @property
+    def publish_dir(self) -> Path:
+        return self.tmp / "publish"
 
     @property
     def results(self) -> Path:

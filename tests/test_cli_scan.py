@@ -21,6 +21,7 @@ import jsonschema
 import pytest
 from conftest import DATA, EXAMPLE_DIFF, EXAMPLE_DIR, GitRepo
 
+from pr_review.audit import verify
 from pr_review.cli import main
 from pr_review.validate import schema_errors
 
@@ -157,20 +158,50 @@ def test_console_script_version() -> None:
     assert re.fullmatch(rb"pr-review \d+\.\d+\S*\n", completed.stdout)
 
 
+def _check_nothing_to_review(run: Run, out: Path) -> None:
+    """Every output says there was nothing to review: a schema-valid findings.json, a valid SARIF with
+    an empty run, a summary that says so, an intact audit trail."""
+    assert run.code == 0
+    assert "no changes to review" in run.err
+    report = json.loads((out / "findings.json").read_text(encoding="utf-8"))
+    assert schema_errors(report, "report.schema.json") == []
+    assert (report["findings"], report["reviewed_files"], report["not_reviewed"], report["exit_code"]) == (
+        [],
+        [],
+        [],
+        0,
+    )
+    sarif = json.loads((out / "results.sarif").read_text(encoding="utf-8"))
+    sarif_validator().validate(sarif)
+    [sarif_run] = sarif["runs"]
+    assert sarif_run["results"] == []
+    assert sarif_run["invocations"][0]["executionSuccessful"] is True
+    assert "**Nothing to review: the change has no differences.**" in (out / "summary.md").read_text()
+    assert verify(out / "audit.jsonl").ok
+
+
 def test_empty_diff_has_nothing_to_review(tmp_path: Path) -> None:
     empty = tmp_path / "empty.diff"
     empty.write_text("")
-    run = scan(["scan", "--diff", str(empty), "--fail-on", "low"])
-    assert run.code == 0
-    assert "no changes to review" in run.err
+    out = tmp_path / "out"
+
+    run = scan(["scan", "--diff", str(empty), "--fail-on", "low", "--out", str(out), "--format", "sarif"])
+
+    _check_nothing_to_review(run, out)
+    assert run.json() == json.loads((out / "results.sarif").read_text(encoding="utf-8"))
 
 
-def test_no_changes_between_refs(repo: GitRepo) -> None:
+def test_no_changes_between_refs(repo: GitRepo, tmp_path: Path) -> None:
     repo.commit({"a.py": "a = 1\n"})
-    run = scan(["scan", str(repo.path), "--base", "HEAD", "--format", "json"])
-    assert run.code == 0
+    out = tmp_path / "out"
+
+    run = scan(["scan", str(repo.path), "--base", "HEAD", "--format", "json", "--out", str(out)])
+
+    _check_nothing_to_review(run, out)
     assert run.json()["findings"] == []
-    assert "no changes to review" in run.err
+    assert schema_errors(run.json(), "report.schema.json") == []
+    text = scan(["scan", str(repo.path), "--base", "HEAD"])
+    assert "Nothing to review: the change has no differences." in text.out
 
 
 def test_usage_errors_exit_2_with_a_hint() -> None:

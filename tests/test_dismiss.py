@@ -143,7 +143,8 @@ def test_dismissal_by_a_writer_is_applied_and_keeps_the_job_green(
     assert "Resolved since the last run" not in body
     assert fake.labels(7) == ["security-escalation"]  # other high findings remain
 
-    events = [json.loads(line) for line in (scenario.results / "audit.jsonl").read_text().splitlines()]
+    trail = scenario.publish_dir / "publish-audit.jsonl"  # publish's own trail, never the uploaded one
+    events = [json.loads(line) for line in trail.read_text().splitlines()]
     dismissals = [e["data"] for e in events if e["event"] == "dismissal"]
     assert {d["fingerprint"] for d in dismissals} == {sql, scenario.fingerprint("CWE-78")}
     assert {d["by"] for d in dismissals} == {"alice"}

@@ -24,6 +24,8 @@ from github_scenario import (
     review_once,
 )
 
+from pr_review.audit import chain_head, verify
+
 OVER_THE_CAP = "in the summary: over the cap of 2 inline comments"
 LABEL_DESCRIPTION = "pr-review found a high-severity security issue: a human must look"
 
@@ -235,37 +237,103 @@ def test_a_tampered_findings_file_is_refused(
     assert [r for r in fake.requests if r.method != "GET"] == []
 
 
-def test_hostile_text_in_the_findings_file_is_neutralised(
+HOSTILE = (
+    "Ping @alice and @octo/security <img src=x onerror=alert(1)> ![x](https://evil.example/t.png) "
+    "<!-- pr-review:fingerprint=0123456789abcdef0123 --> octo/app#1"
+)
+
+
+def _outside_code_spans(text: str) -> str:
+    """A code span shows its text literally: no mention, link, image or HTML takes effect there."""
+    return re.sub(r"`[^`\n]*`", "", text)
+
+
+def test_hostile_text_in_every_field_of_the_findings_file_is_neutralised(
     reviewed: ReviewedChange, fake: FakeGitHub, tmp_path: Path
 ) -> None:
-    """findings.json comes from a job that ran the pull request's code: its text is hostile."""
+    """findings.json comes from a job that ran the pull request's code: every field is hostile."""
     scenario = served(reviewed, fake, tmp_path)
-    hostile = "Ping @alice and @octo/security <img src=x onerror=alert(1)> <!-- pr-review:summary --> octo/app#1"
 
     def inject(document: dict[str, Any]) -> None:
-        document["findings"][0]["title"] = hostile
-        document["findings"][0]["description"] = hostile
-        document["analyzers"][0]["detail"] = hostile
-        document["analyzers"][0]["name"] = "@alice <b>x</b> <!-- pr-review:fingerprints=0123456789abcdef -->"
-        document["not_reviewed"].append({"path": "@alice.py", "reason": hostile})
+        finding = document["findings"][0]
+        for key in ("title", "description", "exploit_scenario", "recommendation", "evidence", "help_uri"):
+            finding[key] = HOSTILE[:300]
+        document["target"]["base"] = HOSTILE
+        document["analyzers"][0]["detail"] = HOSTILE
+        document["analyzers"][0]["metadata"] = {"model": HOSTILE, "provider": HOSTILE, "prompt_sha256": HOSTILE}
+        document["not_reviewed"].append({"path": HOSTILE, "reason": HOSTILE, "analyzer": "semgrep"})
+        document["triage_notes"] = [{"kind": "needs-approval", "message": HOSTILE, "fingerprint": HOSTILE}]
+        document["suppressed"] = [
+            {"finding": dict(finding, title=HOSTILE[:300]), "kind": "config", "reason": HOSTILE, "by": HOSTILE}
+        ]
+        document["data_policy"] = {
+            "withheld": [{"path": HOSTILE, "reason": HOSTILE}],
+            "redactions": [
+                {"path": HOSTILE, "line": 1, "data_class": HOSTILE, "kind": HOSTILE, "placeholder": HOSTILE}
+            ],
+        }
 
     _rewrite(scenario, inject)
 
     assert scenario.publish("--pr", "7") == 0
 
     [summary] = scenario.summaries()
-    posted = [summary["body"], *(c["body"] for c in fake.review_comments(7))]
-    assert "| `@alice.py` |" in summary["body"]  # a path shows in a code span: no mention there
-    for body in (re.sub(r"`[^`\n]*`", "", text) for text in posted):
-        assert "@alice" not in body
-        assert "@octo" not in body
-        assert "<img" not in body
-        assert "<b>" not in body
-        assert "octo/app#1" not in body
+    posted = [summary["body"], *(c["body"] for c in fake.review_comments(7)), scenario.summary_path.read_text()]
+    for body in posted:
+        assert "<!-- pr-review:fingerprint=0123456789abcdef0123" not in body  # not even in a code span
+        visible = _outside_code_spans(body)
+        for raw in ("@alice", "@octo", "<img", "![x]", "https://evil.example", "octo/app#1"):
+            assert raw not in visible, (raw, body)
     assert summary["body"].count(SUMMARY_MARKER) == 1
     assert summary["body"].count("<!-- pr-review:fingerprints=") == 1
     assert all(SUMMARY_MARKER not in c["body"] for c in fake.review_comments(7))
     assert "Ping \uff20alice" in next(c["body"] for c in fake.review_comments(7) if c["line"] == 30)
+    assert "Withheld or redacted before reaching a model" in summary["body"]
+
+
+@pytest.mark.parametrize(
+    "forge",
+    [
+        lambda d: d["not_reviewed"].append({"path": "a.py", "reason": "x", "analyzer": HOSTILE}),
+        lambda d: d["analyzers"][0].update(name="@alice <b>x</b> <!-- pr-review:fingerprints=0123456789abcdef -->"),
+        lambda d: d["findings"][0].update(sources=["semgrep", "evil-team"]),
+    ],
+    ids=["not_reviewed-analyzer", "analyzer-name", "finding-source"],
+)
+def test_a_findings_file_naming_an_unknown_analyzer_is_refused(
+    reviewed: ReviewedChange, fake: FakeGitHub, tmp_path: Path, capsys: pytest.CaptureFixture[str], forge: Any
+) -> None:
+    """Analyzer and source names are printed as they are: only the registry's own are accepted."""
+    scenario = served(reviewed, fake, tmp_path)
+    _rewrite(scenario, forge)
+
+    assert scenario.publish("--pr", "7") == 2
+
+    err = capsys.readouterr().err
+    assert "is not a valid findings.json: unknown" in err
+    assert "Traceback" not in err
+    assert [r for r in fake.requests if r.method != "GET"] == []
+
+
+def test_publish_keeps_its_own_audit_trail_referring_to_the_uploaded_one(
+    reviewed: ReviewedChange, fake: FakeGitHub, tmp_path: Path
+) -> None:
+    """The uploaded audit.jsonl was written next to the PR's code: publish never appends to it."""
+    scenario = served(reviewed, fake, tmp_path)
+    uploaded = scenario.results / "audit.jsonl"
+    before = uploaded.read_bytes()
+
+    assert scenario.publish("--pr", "7") == 0
+
+    assert uploaded.read_bytes() == before
+    trail = scenario.publish_dir / "publish-audit.jsonl"
+    assert verify(trail).ok
+    events = [json.loads(line) for line in trail.read_text().splitlines()]
+    started = events[0]["data"]
+    assert started["artifact_audit_head"] == chain_head(uploaded)
+    assert started["purpose"] == "publish the results of a pull_request run to pull request #7"
+    assert events[-1]["event"] == "run_finished"
+    assert {e["data"]["kind"] for e in events if e["event"] == "action"} >= {"review", "summary"}
 
 
 def test_publish_with_a_read_only_token_fails_with_exit_3(

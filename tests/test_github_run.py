@@ -29,6 +29,7 @@ from github_scenario import (
 
 from pr_review.audit import verify
 from pr_review.cli import main
+from pr_review.validate import schema_errors
 
 SQL_RULE = "pr-review.python.sql-injection"
 REFUSED = "in the summary: GitHub refused an inline comment on this line (422)"
@@ -331,3 +332,91 @@ def test_claude_and_semgrep_agreeing_give_one_inline_comment_naming_both(scenari
     assert "Found by Semgrep, Claude" in body or "Found by Claude, Semgrep" in body
     assert "customer=' OR '1'='1 lists every customer's invoices" in body  # Claude's explanation
     assert SQL_RULE in body  # with Semgrep's rule
+
+
+def test_a_pull_request_with_no_difference_still_writes_every_output(
+    fake: FakeGitHub, repo: GitRepo, tmp_path: Path
+) -> None:
+    scenario = build_scenario(fake, repo, tmp_path, head_files={})
+
+    assert scenario.run() == 0
+
+    report = json.loads((scenario.results / "findings.json").read_text(encoding="utf-8"))
+    assert schema_errors(report, "report.schema.json") == []
+    sarif = json.loads((scenario.results / "results.sarif").read_text(encoding="utf-8"))
+    assert sarif["runs"][0]["results"] == []
+    nothing = "**Nothing to review: the change has no differences.**"
+    assert nothing in (scenario.results / "summary.md").read_text(encoding="utf-8")
+    [summary] = scenario.summaries()
+    assert nothing in summary["body"]
+    assert fake.reviews(7) == []
+
+
+OUTSIDE = "precious: the runner's own file\n"
+
+
+def _plant(scenario: Scenario, link: str, target: Path) -> None:
+    """The pull request commits a link inside the workspace (git stores it as a symlink)."""
+    (scenario.repo.path / link).parent.mkdir(parents=True, exist_ok=True)
+    (scenario.repo.path / link).symlink_to(target)
+    scenario.push({})
+
+
+@pytest.mark.parametrize(
+    ("link", "points_to"),
+    [("pr-review-results/.findings.json.tmp", "file"), ("pr-review-results", "directory")],
+)
+def test_results_are_never_written_through_a_committed_link(
+    fake: FakeGitHub, repo: GitRepo, tmp_path: Path, capsys: pytest.CaptureFixture[str], link: str, points_to: str
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "victim").write_text(OUTSIDE)
+    scenario = build_scenario(fake, repo, tmp_path)
+    _plant(scenario, link, outside / "victim" if points_to == "file" else outside)
+    results = scenario.repo.path / "pr-review-results"  # the default --out, in the workspace
+
+    code = main(["run", "--out", str(results)], environ=scenario.environ())
+
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "refusing to write" in err
+    assert sorted(p.name for p in outside.iterdir()) == ["victim"]
+    assert (outside / "victim").read_text() == OUTSIDE
+    assert fake.issue_comments(7) == []
+    assert fake.reviews(7) == []
+
+
+def test_a_link_planted_beside_the_results_is_replaced_not_followed(
+    fake: FakeGitHub, repo: GitRepo, tmp_path: Path
+) -> None:
+    """An earlier step of the job (the PR's build script) left links in an untracked results
+    directory: temporary files are created new (O_EXCL|O_NOFOLLOW) and never written through one."""
+    victim = tmp_path / "victim"
+    victim.write_text(OUTSIDE)
+    scenario = build_scenario(fake, repo, tmp_path)
+    scenario.results.mkdir()
+    for name in (".findings.json.tmp", ".results.sarif.tmp", ".summary.md.tmp"):
+        (scenario.results / name).symlink_to(victim)
+
+    assert scenario.run() == 0
+
+    assert victim.read_text() == OUTSIDE
+    assert json.loads((scenario.results / "findings.json").read_text())["findings"]
+
+
+def test_an_audit_trail_planted_as_a_link_is_refused_before_anything_is_written(
+    fake: FakeGitHub, repo: GitRepo, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    victim = tmp_path / "victim"
+    victim.write_text(OUTSIDE)
+    scenario = build_scenario(fake, repo, tmp_path)
+    scenario.results.mkdir()
+    (scenario.results / "audit.jsonl").symlink_to(victim)
+
+    assert scenario.run() == 2
+
+    assert "audit.jsonl is a symbolic link; refusing to write through it" in capsys.readouterr().err
+    assert victim.read_text() == OUTSIDE
+    assert sorted(p.name for p in scenario.results.iterdir()) == ["audit.jsonl"]

@@ -22,7 +22,6 @@ from pr_review.gather.change import Change, ReviewTarget
 from pr_review.gather.diff import ChangedFile, FileStatus, Hunk, Line, parse_diff
 from pr_review.gather.local_git import from_diff_file, worktree_reader
 from pr_review.github.publish import _comment_range
-from pr_review.github.run import _neutralised
 from pr_review.models import CodeLocation, Finding, Fingerprint, Severity
 from pr_review.pipeline import materialise
 from pr_review.progress import ActionsProgress
@@ -102,7 +101,7 @@ def test_uploaded_triage_note_fingerprint_cannot_break_out_of_its_code_span() ->
             }
         ],
     )
-    outcome = _neutralised(outcome_from_json(document, build_config({}), source="findings.json"))
+    outcome = outcome_from_json(document, build_config({}), source="findings.json")
     summary = render_summary(outcome)
     assert "` @acme" not in summary
     assert "`@acme" not in summary

@@ -24,3 +24,7 @@ def build_analyzers(
         PromptInjectionAnalyzer(),
         ZapAnalyzer(),
     )
+
+
+# Every analyzer's name: an uploaded findings.json (`publish`) may name no other.
+ANALYZER_NAMES: frozenset[str] = frozenset(analyzer.name for analyzer in build_analyzers(Credentials(), {}))

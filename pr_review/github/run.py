@@ -3,17 +3,19 @@
 
 from __future__ import annotations
 
-import html
 import json
 import logging
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from pr_review.analyzers.base import Credentials
+from pr_review.audit import chain_head
 from pr_review.config import Config, load_base_config, load_config_file, with_overrides
-from pr_review.errors import ExitCode, UsageError
+from pr_review.errors import ExitCode, PrReviewError, UsageError
 from pr_review.github import actions
 from pr_review.github.actions import ActionsEnvironment
 from pr_review.github.audit_head import mark_summary
@@ -26,14 +28,20 @@ from pr_review.progress import Progress
 from pr_review.report.audit_events import record_outcome, record_run_started
 from pr_review.report.document import outcome_from_json
 from pr_review.report.files import write_outputs
-from pr_review.report.markdown import cell, render_summary
-from pr_review.report.sanitize import neutralise
-from pr_review.session import finished_on_failure, open_audit, review_pinned
+from pr_review.report.markdown import render_summary
+from pr_review.session import (
+    AUDIT_FILE,
+    PUBLISH_AUDIT_FILE,
+    finished_on_failure,
+    open_audit,
+    review_pinned,
+)
 from pr_review.trust import BaseTree
 
 logger = logging.getLogger(__name__)
 
 _COMMIT_SHA = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
+MAX_RESULTS_BYTES = 64 * 1024 * 1024  # an uploaded findings.json is read whole
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +130,7 @@ def run_in_actions(options: RunOptions, environ: Mapping[str, str], progress: Pr
     api = make_api(environment, config, options.retry)
     change, repo, pull = gather_pull_request(api, environment.repository, event, environment.workspace)
     credentials = Credentials(anthropic_api_key=environment.anthropic_api_key, github_token=environment.token)
-    with open_audit(options.out_dir, environ) as audit:
+    with open_audit(options.out_dir, environ, checkout=environment.workspace) as audit:
         record_run_started(
             audit,
             change.target,
@@ -144,7 +152,7 @@ def run_in_actions(options: RunOptions, environ: Mapping[str, str], progress: Pr
                 repo_root=environment.workspace,
                 config_file=options.config_path,
             )
-            write_outputs(outcome, options.out_dir)
+            write_outputs(outcome, options.out_dir, checkout=environment.workspace)
             published, publisher = None, None
             if options.post:
                 progress.stage("reporting on the pull request")
@@ -160,7 +168,7 @@ def run_in_actions(options: RunOptions, environ: Mapping[str, str], progress: Pr
                 published = publisher.publish({f.path: f.commentable_lines for f in change.files})
                 if published.outcome is not None and published.outcome is not outcome:  # reviewer dismissals
                     outcome = published.outcome
-                    write_outputs(outcome, options.out_dir)
+                    write_outputs(outcome, options.out_dir, checkout=environment.workspace)
                 if published.write_denied:
                     progress.note(f"could not post to the pull request ({published.write_denied}); see the job summary")
         report_to_actions(environment, outcome, published, options.out_dir)
@@ -185,49 +193,61 @@ def _workflow_run_pull(environment: ActionsEnvironment, pr_number: int | None) -
     )
 
 
-def _neutralised(outcome: ReviewOutcome) -> ReviewOutcome:
-    """The text of an uploaded findings.json, which a job running the pull request's code wrote:
-    mentions, cross-references, hidden markers, foreign links and invisible characters made inert.
-    HTML is left to the renderers, which escape it (the analyzer's name, which they print as is,
-    is escaped here)."""
+def _stricter_fail_on(config: Config, recorded: str) -> Config:
+    """The run's `fail_on` (it may come from a `--fail-on` flag this job does not repeat) unless this
+    job's own is stricter: an uploaded file can tighten the policy, never loosen it."""
+    if recorded == "none":
+        return config
+    severity = Severity(recorded)
+    if config.fail_on is not None and config.fail_on.rank <= severity.rank:
+        return config
+    return with_overrides(config, fail_on=recorded)
 
-    def inert(text: str, limit: int) -> str:
-        return html.unescape(neutralise(text, max_len=limit))
 
-    return replace(
-        outcome,
-        findings=tuple(replace(f, title=inert(f.title, 300)) for f in outcome.findings),
-        analyzers=tuple(
-            replace(
-                a,
-                name=cell(inert(a.name, 60), 60),
-                detail=inert(a.detail, 500),
-                metadata=tuple((key, inert(value, 200)) for key, value in a.metadata),
-            )
-            for a in outcome.analyzers
-        ),
-        not_reviewed=tuple(replace(n, reason=inert(n.reason, 500)) for n in outcome.not_reviewed),
-    )
+def _read_results(findings_path: Path) -> Any:
+    """The uploaded findings.json, bounded, never through a link."""
+    try:
+        fd = os.open(findings_path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as stream:
+            data = stream.read(MAX_RESULTS_BYTES + 1)
+        if len(data) > MAX_RESULTS_BYTES:
+            raise UsageError(f"{findings_path} is larger than {MAX_RESULTS_BYTES:,} bytes: not a findings.json")
+        return json.loads(data)
+    except (OSError, ValueError, RecursionError) as exc:
+        raise UsageError(f"cannot read {findings_path}: {exc}") from exc
+
+
+def _artifact_audit_head(results_dir: Path, progress: Progress) -> str | None:
+    """The chain head of the uploaded audit.jsonl, which publish's own trail refers to (it never
+    appends to it): None when there is none or it cannot be read as an audit log."""
+    path = results_dir / AUDIT_FILE
+    try:
+        return chain_head(path)
+    except FileNotFoundError:
+        return None
+    except (OSError, PrReviewError) as exc:
+        progress.note(f"warning: the uploaded {AUDIT_FILE} cannot be read as an audit log: {exc}")
+        return None
 
 
 def publish_results(
     results_dir: Path, pr_number: int | None, options: RunOptions, environ: Mapping[str, str], progress: Progress
 ) -> ExitCode:
-    """Post what an unprivileged `run --no-post` job found. Its files are untrusted data: schema-checked,
-    every text neutralised when rendered; the PR number comes from this workflow's own event."""
+    """Post what an unprivileged `run --no-post` job found, with the exit code and summary that run
+    had. Its files are untrusted data: schema-checked, known analyzer names only, every text
+    neutralised when rendered; the PR number comes from this workflow's own event. This job's audit
+    trail is its own file in `options.out_dir`, referring to the uploaded trail's chain head."""
     environment = ActionsEnvironment.from_environ(environ)
     environment.require_repository()
     number = _workflow_run_pull(environment, pr_number)
     findings_path = results_dir / "findings.json"
-    try:
-        document = json.loads(findings_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise UsageError(f"cannot read {findings_path}: {exc}") from exc
+    document = _read_results(findings_path)
     api = make_api(environment, None, options.retry)
     repo = api.call("read the repository", lambda: api.github.get_repo(environment.repository))
     pull = api.call(f"read pull request #{number}", lambda: repo.get_pull(number))
     config = _config(options, base_tree(repo, environment.workspace, pull.base.sha), pull.base.sha)
-    outcome = _neutralised(outcome_from_json(document, config, source=str(findings_path)))
+    outcome = outcome_from_json(document, config, source=str(findings_path))
+    outcome = replace(outcome, config=_stricter_fail_on(config, document.get("fail_on", "none")))
     if not _COMMIT_SHA.fullmatch(outcome.target.head):
         # Quoted in the log and in replies, and the comments' anchor: never free text from the upload.
         raise UsageError(f"{findings_path} is not a valid findings.json: target.head is not a commit sha")
@@ -237,15 +257,17 @@ def publish_results(
     # Objects read through the first client would write with its settings (write spacing, timeout).
     repo = api.call("read the repository", lambda: api.github.get_repo(environment.repository))
     pull = api.call(f"read pull request #{number}", lambda: repo.get_pull(number))
-    with open_audit(options.out_dir, environ) as audit:
+    artifact_head = _artifact_audit_head(results_dir, progress)
+    with open_audit(options.out_dir, environ, checkout=environment.workspace, name=PUBLISH_AUDIT_FILE) as audit:
         record_run_started(
             audit,
             outcome.target,
             number,
-            config,
+            outcome.config,
             actor=environment.actor,
             trigger=environment.event_name or "workflow_run",
             purpose=f"publish the results of a pull_request run to pull request #{number}",
+            artifact_audit_head=artifact_head,
         )
         with finished_on_failure(audit):
             publisher = Publisher(api, repo, pull, outcome, head_sha=outcome.target.head, audit=audit)

@@ -33,10 +33,20 @@ def local_actor() -> str:
 
 
 def record_run_started(
-    audit: AuditSink, target: ReviewTarget, pr: int | None, config: Config, *, actor: str, trigger: str, purpose: str
+    audit: AuditSink,
+    target: ReviewTarget,
+    pr: int | None,
+    config: Config,
+    *,
+    actor: str,
+    trigger: str,
+    purpose: str,
+    artifact_audit_head: str | None = None,
 ) -> None:
+    """`artifact_audit_head`: for `publish`, the chain head of the uploaded results' audit.jsonl."""
     audit.record(
         "run_started",
+        **({"artifact_audit_head": artifact_audit_head} if artifact_audit_head is not None else {}),
         actor=actor,
         repository=target.repository,
         pr=pr,

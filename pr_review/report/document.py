@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from pr_review import __version__
+from pr_review.analyzers import ANALYZER_NAMES
 from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus
+from pr_review.classify.view import ModelView, Redaction
 from pr_review.config import Config
 from pr_review.errors import UsageError
 from pr_review.gather.change import PullRequestMeta, ReviewTarget
-from pr_review.models import CodeLocation, Finding, Fingerprint, Location, Severity, WebLocation
+from pr_review.models import CodeLocation, Finding, Fingerprint, Location, Severity, Source, WebLocation
 from pr_review.outcome import ReviewOutcome
 from pr_review.scope import NotReviewed
 from pr_review.triage.model import DecisionKind, NoteKind, Suppressed, TriageNote
@@ -31,7 +33,7 @@ def finding_to_json(finding: Finding) -> dict[str, Any]:
         "rule_ids": list(finding.rule_ids),
         "title": finding.title,
         "severity": finding.severity.value,
-        "confidence": round(finding.confidence, 3),
+        "confidence": finding.confidence,
         "cwe": list(finding.cwe),
         "location": location_to_json(finding.location),
         "in_diff": finding.in_diff,
@@ -77,21 +79,39 @@ def outcome_to_json(outcome: ReviewOutcome) -> dict[str, Any]:
                 "name": r.name,
                 "status": r.status.value,
                 "detail": r.detail,
-                "duration_s": round(r.duration_s, 3),
+                "duration_s": r.duration_s,
                 "findings": len(r.findings),
                 "metadata": dict(r.metadata),
+                "fail_closed": r.fail_closed,
+                "supporting": r.supporting,
             }
             for r in outcome.analyzers
         ],
-        "not_reviewed": [
-            {"path": n.path, "reason": n.reason, **({"analyzer": n.analyzer} if n.analyzer else {})}
-            for n in outcome.not_reviewed
-        ],
+        "not_reviewed": [_not_reviewed_to_json(n) for n in outcome.not_reviewed],
+        **({"data_policy": _data_policy_to_json(outcome.model_view)} if outcome.model_view is not None else {}),
         "reviewed_files": list(outcome.reviewed_files),
-        "duration_s": round(outcome.duration_s, 3),
+        # Exact, not rounded: `publish` renders the same summary from this file as `run` did.
+        "duration_s": outcome.duration_s,
         "counts": {severity.value: count for severity, count in outcome.counts().items()},
         "fail_on": outcome.config.fail_on.value if outcome.config.fail_on else "none",
         "failed_threshold": bool(outcome.failing_findings),
+        "incomplete_reason": outcome.incomplete_reason,
+        "exit_code": int(outcome.exit_code),
+    }
+
+
+def _not_reviewed_to_json(item: NotReviewed) -> dict[str, Any]:
+    return {"path": item.path, "reason": item.reason, **({"analyzer": item.analyzer} if item.analyzer else {})}
+
+
+def _data_policy_to_json(view: ModelView) -> dict[str, Any]:
+    """What the data policy kept from a model (the summary lists it); never the content sent."""
+    return {
+        "withheld": [_not_reviewed_to_json(n) for n in view.withheld],
+        "redactions": [
+            {"path": r.path, "line": r.line, "data_class": r.data_class, "kind": r.kind, "placeholder": r.placeholder}
+            for r in view.redactions
+        ],
     }
 
 
@@ -122,36 +142,79 @@ def finding_from_json(document: dict[str, Any]) -> Finding:
     )
 
 
+def _not_reviewed_from_json(document: dict[str, Any]) -> NotReviewed:
+    return NotReviewed(document["path"], document["reason"], document.get("analyzer", ""))
+
+
+def _unknown_names(document: dict[str, Any]) -> str | None:
+    """The first analyzer or source name no analyzer of this version has, as an error message.
+    Names are printed as they are in the summary: only the registry's own may appear there."""
+    analyzers = [a["name"] for a in document["analyzers"]]
+    analyzers += [n["analyzer"] for n in document["not_reviewed"] if n.get("analyzer")]
+    policy = document.get("data_policy") or {}
+    analyzers += [n["analyzer"] for n in policy.get("withheld", []) if n.get("analyzer")]
+    unknown = next((name for name in analyzers if name not in ANALYZER_NAMES), None)
+    if unknown is not None:
+        return f"unknown analyzer {unknown[:60]!r} (known: {', '.join(sorted(ANALYZER_NAMES))})"
+    findings = [*document["findings"], *(s["finding"] for s in document.get("suppressed", []))]
+    known_sources = {source.value for source in Source}
+    source = next((s for f in findings for s in f["sources"] if s not in known_sources), None)
+    if source is not None:
+        return f"unknown finding source {source[:60]!r} (known: {', '.join(sorted(known_sources))})"
+    return None
+
+
+def _analyzer_from_json(document: dict[str, Any]) -> AnalyzerResult:
+    return AnalyzerResult(
+        document["name"],
+        AnalyzerStatus(document["status"]),
+        detail=document["detail"],
+        duration_s=float(document["duration_s"]),
+        metadata=tuple((str(k), str(v)) for k, v in document.get("metadata", {}).items() if v is not None),
+        fail_closed=bool(document.get("fail_closed", False)),
+        supporting=bool(document.get("supporting", False)),
+    )
+
+
+def _data_policy_from_json(document: dict[str, Any] | None, pr: PullRequestMeta) -> ModelView | None:
+    if document is None:
+        return None
+    return ModelView(
+        files={},  # what was sent is not in the file, only what the policy kept back
+        pr=pr,
+        withheld=tuple(_not_reviewed_from_json(n) for n in document["withheld"]),
+        redactions=tuple(
+            Redaction(r["path"], r["line"], r["data_class"], r["kind"], r["placeholder"])
+            for r in document["redactions"]
+        ),
+    )
+
+
 def outcome_from_json(document: Any, config: Config, *, source: str) -> ReviewOutcome:
-    """A findings.json written by `pr-review run --no-post`, read back for `publish`.
+    """A findings.json written by `pr-review run --no-post`, read back for `publish`: everything the
+    exit code and the summary depend on comes back as it was written.
 
     The file comes from a job that ran the pull request's code: it is data to check, not trust.
+    Every text in it is rendered through the neutraliser; names printed as they are must be known.
     """
     errors = schema_errors(document, "report.schema.json")
     if errors:
         raise UsageError(f"{source} is not a valid findings.json: {errors[0]}")
+    unknown = _unknown_names(document)
+    if unknown is not None:
+        raise UsageError(f"{source} is not a valid findings.json: {unknown}")
     target = document["target"]
-    analyzers = tuple(
-        AnalyzerResult(
-            a["name"],
-            AnalyzerStatus(a["status"]),
-            detail=a["detail"],
-            duration_s=a["duration_s"],
-            metadata=tuple((str(k), str(v)) for k, v in a.get("metadata", {}).items() if v is not None),
-        )
-        for a in document["analyzers"]
-    )
+    pr = PullRequestMeta(number=target.get("pull_request"))
     return ReviewOutcome(
         target=ReviewTarget(target["repository"], target["base"], target["head"]),
         config=config,
-        pr=PullRequestMeta(number=target.get("pull_request")),
+        pr=pr,
         findings=tuple(finding_from_json(f) for f in document["findings"]),
-        analyzers=analyzers,
+        analyzers=tuple(_analyzer_from_json(a) for a in document["analyzers"]),
         reviewed_files=tuple(document.get("reviewed_files", [])),
-        not_reviewed=tuple(
-            NotReviewed(n["path"], n["reason"], n.get("analyzer", "")) for n in document["not_reviewed"]
-        ),
+        not_reviewed=tuple(_not_reviewed_from_json(n) for n in document["not_reviewed"]),
         duration_s=float(document.get("duration_s", 0.0)),
+        model_view=_data_policy_from_json(document.get("data_policy"), pr),
         suppressed=tuple(
             Suppressed(finding_from_json(s["finding"]), DecisionKind(s["kind"]), s["reason"], s.get("by", ""))
             for s in document.get("suppressed", [])

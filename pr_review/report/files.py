@@ -1,13 +1,23 @@
-"""Writes the output files of a run: findings.json, results.sarif, summary.md (schema-checked)."""
+"""Writes the output files of a run: findings.json, results.sarif, summary.md (schema-checked).
+
+The results directory usually sits in a checkout of the pull request, whose author can commit
+links there (`pr-review-results/.findings.json.tmp -> ~/.bashrc`): the directory is checked before
+anything is written, and no write ever follows a link.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import secrets
+import stat
+from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pr_review.errors import PrReviewError
+from pr_review.errors import PrReviewError, ToolError, UsageError
+from pr_review.gather.local_git import git
 from pr_review.report.document import outcome_to_json
 from pr_review.report.markdown import render_summary
 from pr_review.report.sarif import to_sarif
@@ -16,29 +26,97 @@ from pr_review.validate import check
 if TYPE_CHECKING:
     from pr_review.outcome import ReviewOutcome
 
+RESULT_FILES = ("findings.json", "results.sarif", "summary.md")
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+_HINT = "write the results to a directory the repository does not contain, e.g. --out $RUNNER_TEMP/pr-review-results"
+
+
+def _is_link(path: Path) -> bool:
+    try:
+        return stat.S_ISLNK(path.lstat().st_mode)
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise UsageError(f"cannot inspect {path}: {exc.strerror}") from exc
+
+
+def _committed(checkout: Path, relative: Path) -> bool | None:
+    """Does the checkout's git index hold the path, or anything below it? None: git cannot tell
+    (not installed, or a checkout owned by another user)."""
+    if not (checkout / ".git").exists():
+        return False
+    try:
+        return bool(git(checkout, "ls-files", "-z", "--", relative.as_posix()))
+    except ToolError:
+        return None
+
+
+def prepare_results_dir(out_dir: Path, checkout: Path | None, files: Collection[str] = RESULT_FILES) -> None:
+    """Create the results directory, refusing one the pull request could have planted: a link
+    (anywhere from the checkout down), a path the repository commits, or a link at an output name.
+    Runs before anything is written, the audit trail included."""
+    target = Path(os.path.abspath(out_dir))
+    root = Path(os.path.abspath(checkout)) if checkout is not None else None
+    inside = root is not None and target.is_relative_to(root) and target != root
+    checked = [target]
+    if root is not None and inside:
+        relative = target.relative_to(root)
+        checked = [root / Path(*relative.parts[: n + 1]) for n in range(len(relative.parts))]
+    link = next((path for path in checked if _is_link(path)), None)
+    if link is not None:
+        raise UsageError(
+            f"results directory {out_dir}: {link} is a symbolic link; refusing to write through it", hint=_HINT
+        )
+    committed = _committed(root, target.relative_to(root)) if root is not None and inside else False
+    if committed:
+        raise UsageError(
+            f"results directory {out_dir} is committed in the repository: refusing to write into it", hint=_HINT
+        )
+    if committed is None and target.exists():  # it may be committed: fail closed
+        raise UsageError(
+            f"results directory {out_dir} exists and git cannot tell whether it is committed: refusing to write"
+            " into it",
+            hint=_HINT,
+        )
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PrReviewError(f"cannot create output directory {out_dir}: {exc.strerror}") from exc
+    if _is_link(target) or not target.is_dir():
+        raise UsageError(f"results directory {out_dir} is not a directory", hint=_HINT)
+    planted = next((name for name in files if _is_link(target / name)), None)
+    if planted is not None:
+        raise UsageError(f"{out_dir / planted} is a symbolic link; refusing to write through it", hint=_HINT)
+
 
 def _atomic_write(path: Path, text: str) -> None:
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+    """A new temporary file (never an existing one, never through a link), then renamed over
+    path: a rename replaces a link at path instead of following it."""
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
+    try:
+        fd = os.open(temporary, _NEW_FILE, 0o644)
+    except OSError as exc:
+        raise PrReviewError(f"cannot write {path}: {exc.strerror}") from exc
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except OSError as exc:
+        raise PrReviewError(f"cannot write {path}: {exc.strerror}") from exc
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
 
 
 def dump_json(document: Any) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def write_outputs(outcome: ReviewOutcome, out_dir: Path) -> dict[str, Path]:
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise PrReviewError(f"cannot create output directory {out_dir}: {exc.strerror}") from exc
+def write_outputs(outcome: ReviewOutcome, out_dir: Path, *, checkout: Path | None = None) -> dict[str, Path]:
+    prepare_results_dir(out_dir, checkout)
     report = outcome_to_json(outcome)
     check(report, "report.schema.json")
-    written = {
-        "findings": out_dir / "findings.json",
-        "sarif": out_dir / "results.sarif",
-        "summary": out_dir / "summary.md",
-    }
+    written = {name: out_dir / file for name, file in zip(("findings", "sarif", "summary"), RESULT_FILES, strict=True)}
     _atomic_write(written["findings"], dump_json(report))
     _atomic_write(written["sarif"], dump_json(to_sarif(outcome)))
     _atomic_write(written["summary"], render_summary(outcome))

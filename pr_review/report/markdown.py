@@ -23,6 +23,12 @@ SEVERITY_BADGE = {
     Severity.INFO: "⬜ info",
 }
 _STATUS_ICON = {AnalyzerStatus.OK: "✅", AnalyzerStatus.SKIPPED: "⏭️", AnalyzerStatus.FAILED: "❌"}
+NOTHING_TO_REVIEW = "Nothing to review: the change has no differences."
+
+
+def nothing_to_review(outcome: ReviewOutcome) -> bool:
+    """The change had no file at all: every changed file is either reviewed or listed as not reviewed."""
+    return not outcome.reviewed_files and not outcome.not_reviewed
 
 
 def cell(text: str, limit: int = 200) -> str:
@@ -34,8 +40,9 @@ def cell(text: str, limit: int = 200) -> str:
 
 def code(text: str, limit: int = 200) -> str:
     """Untrusted text as one inline code span in a table cell: shown literally (no mention, link or
-    HTML takes effect inside it), so only backticks, pipes and newlines need removing."""
-    flat = " ".join(text.split()).replace("`", "'").replace("|", "\\|")
+    HTML takes effect inside it), so only backticks, pipes and newlines need removing, and `<!--`
+    breaking: our hidden markers are read from the raw body, code spans included."""
+    flat = " ".join(text.split()).replace("`", "'").replace("|", "\\|").replace("<!--", "<!- -")
     return f"`{flat[: limit - 1] + '…' if len(flat) > limit else flat}`"
 
 
@@ -162,6 +169,8 @@ def render_summary(
     lines.append("")
     if total:
         lines.append("**" + ", ".join(f"{n} {s.value}" for s, n in counts.items() if n) + "**")
+    elif nothing_to_review(outcome):
+        lines.append(f"**{NOTHING_TO_REVIEW}**")
     else:
         lines.append("**No findings.**")
     if outcome.suppressed:
@@ -178,11 +187,12 @@ def render_summary(
     lines += triage_section(outcome)
     lines += dast_section(outcome)
     lines.extend(extra)
-    lines += ["", "### Analyzers", "", "| Analyzer | Status | Detail | Time |", "|---|---|---|---|"]
+    if outcome.analyzers:
+        lines += ["", "### Analyzers", "", "| Analyzer | Status | Detail | Time |", "|---|---|---|---|"]
     for result in outcome.analyzers:
         lines.append(
-            f"| {result.name} | {_STATUS_ICON[result.status]} {result.status.value} | {cell(result.detail, 300)} "
-            f"| {result.duration_s:.1f}s |"
+            f"| {cell(result.name, 60)} | {_STATUS_ICON[result.status]} {result.status.value} "
+            f"| {cell(result.detail, 300)} | {result.duration_s:.1f}s |"
         )
     meta = {key: value for result in outcome.analyzers for key, value in result.metadata}
     if meta.get("model"):
@@ -196,6 +206,6 @@ def render_summary(
     if outcome.not_reviewed:
         lines += ["", f"### Not reviewed ({len(outcome.not_reviewed)})", "", "| File | Why |", "|---|---|"]
         for item in outcome.not_reviewed:
-            who = f" ({item.analyzer})" if item.analyzer else ""
+            who = f" ({cell(item.analyzer, 60)})" if item.analyzer else ""
             lines.append(f"| {code(item.path, 150)} | {cell(item.reason, 200)}{who} |")
     return "\n".join(lines) + "\n"

@@ -10,6 +10,7 @@ from rich.markup import escape
 
 from pr_review.models import CodeLocation, Finding, Severity
 from pr_review.progress import STATUS_STYLE
+from pr_review.report.markdown import NOTHING_TO_REVIEW, nothing_to_review
 
 if TYPE_CHECKING:
     from pr_review.outcome import ReviewOutcome
@@ -64,6 +65,8 @@ def print_text(outcome: ReviewOutcome, console: Console) -> None:
             )
     for note in outcome.triage_notes:
         console.print(f"[yellow]triage:[/] {escape(note.message)}", highlight=False)
+    if nothing_to_review(outcome):
+        console.print(NOTHING_TO_REVIEW, highlight=False)
     counts = ", ".join(f"{n} {s.value}" for s, n in outcome.counts().items() if n) or "no findings"
     console.print(f"\n[bold]{len(outcome.findings)} finding(s)[/]: {counts}", highlight=False)
     if outcome.incomplete_reason:
