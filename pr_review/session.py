@@ -28,6 +28,7 @@ from pr_review.trust import BaseTree, pin_to_base, protected_paths
 AUDIT_FILE = "audit.jsonl"
 PUBLISH_AUDIT_FILE = "publish-audit.jsonl"  # `publish` never appends to the uploaded results' trail
 
+
 @contextlib.contextmanager
 def open_audit(
     out_dir: Path | None, environ: Mapping[str, str], *, checkout: Path | None, name: str = AUDIT_FILE

@@ -144,7 +144,7 @@ def test_a_pull_request_without_a_published_head_is_not_verified(
 def test_publish_marks_the_summary_with_its_own_trail(scenario: Scenario, capsys: pytest.CaptureFixture[str]) -> None:
     assert scenario.run("--no-post") == 0
     assert scenario.publish("--pr", "7", GITHUB_EVENT_NAME="workflow_run") == 0
-    log = scenario.results / "audit.jsonl"
+    log = scenario.publish_dir / "publish-audit.jsonl"  # publish keeps its own trail
     head = line_hash(log.read_bytes().splitlines()[-1])
 
     [summary] = scenario.summaries()
