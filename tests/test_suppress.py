@@ -171,8 +171,9 @@ ignore:
     ("entry", "problem"),
     [
         ("  - rule: x\n", "'reason' is a required property"),
-        ("  - reason: because\n", "is not valid under any of the given schemas"),
+        ("  - reason: because\n", "needs at least one of rule, cwe, path"),
         ("  - rule: x\n    reason: r\n    expires: soon\n", "does not match"),
+        ("  - rule: x\n    reason: r\n    expires: 2025-02-30\n", "'2025-02-30' is not a date (YYYY-MM-DD)"),
     ],
 )
 def test_config_entry_errors_name_the_entry(entry: str, problem: str) -> None:
