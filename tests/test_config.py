@@ -87,6 +87,11 @@ def _config_error(tmp_path: Path, empty_diff: Path, text: str, capsys: pytest.Ca
         ),
         pytest.param("limits:\n  max_file_bytes: 0\n", ":2: limits.max_file_bytes: 0 is less than", id="minimum"),
         pytest.param("- fail_on\n- high\n", ": the configuration must be a mapping", id="not-a-mapping"),
+        pytest.param(
+            "semgrep: &a {timeout_s: 1}\npaths:\n  default_excludes: true\n  <<: *a\n",
+            ":2: paths.timeout_s: unknown key 'timeout_s' (known keys: exclude, default_excludes)",
+            id="merged-key",
+        ),
     ],
 )
 def test_config_errors_name_file_line_and_key(
