@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import difflib
 import hashlib
 import json
@@ -13,13 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+from pr_review.config_yaml import MAX_CONFIG_BYTES, BadValueError, load_yaml, plain_data
 from pr_review.errors import ConfigError
 from pr_review.models import Severity
-from pr_review.resources import load_schema
 from pr_review.validate import validator
 
 DEFAULT_CONFIG_PATH = Path(".github/pr-review.yml")
@@ -212,55 +209,51 @@ class Config:
 _RESERVED = ("audit", "ignore", "suppressions", "merge", "triage")
 
 
-def _plain(node: Any) -> Any:
-    if isinstance(node, Mapping):
-        return {str(k): _plain(v) for k, v in node.items()}
-    if isinstance(node, list | tuple):
-        return [_plain(v) for v in node]
-    if isinstance(node, datetime.date):  # YAML reads `expires: 2025-06-30` as a date
-        return node.isoformat()[:10]
-    return node
-
-
 def _line_of(root: Any, path: Sequence[str | int]) -> int | None:
     """1-based line of the node at `path` in a ruamel round-trip document, as near as known."""
     node, line = root, None
     for key in path:
-        if isinstance(node, CommentedMap) and key in node:
-            line = node.lc.key(key)[0] + 1
-            node = node[key]
-        elif isinstance(node, CommentedSeq) and isinstance(key, int) and key < len(node):
-            line = node.lc.item(key)[0] + 1
-            node = node[key]
-        else:
+        try:
+            if isinstance(node, CommentedMap) and key in node:
+                line = node.lc.key(key)[0] + 1
+                node = node[key]
+            elif isinstance(node, CommentedSeq) and isinstance(key, int) and key < len(node):
+                line = node.lc.item(key)[0] + 1
+                node = node[key]
+            else:
+                break
+        except (KeyError, IndexError, TypeError):  # a key merged in with `<<:` has no position of its own
             break
     if line is None and isinstance(root, CommentedMap):
         line = root.lc.line + 1
     return line
 
 
-def _schema_at(path: Sequence[str | int]) -> dict[str, Any]:
-    schema = load_schema("config.schema.json")
-    for key in path:
-        schema = schema.get("items", {}) if isinstance(key, int) else schema.get("properties", {}).get(key, {})
-    return schema
+def _choices(values: Sequence[Any]) -> str:
+    return ", ".join(str(v) for v in values) or "(none)"
 
 
 def _explain(error: jsonschema.ValidationError) -> tuple[list[str | int], str]:
+    """Where the error is and what to do, from the schema that failed (never an empty list of choices)."""
     path: list[str | int] = list(error.absolute_path)
+    schema: Mapping[str, Any] = error.schema if isinstance(error.schema, Mapping) else {}
+    expected: Any = error.validator_value
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        known = list(_schema_at(path).get("properties", {}))
-        unknown = [k for k in error.instance if k not in known]
-        key = unknown[0] if unknown else "?"
-        message = f"unknown key {key!r}"
+        known = list(schema.get("properties", {}))
+        key = next((k for k in error.instance if k not in known), "?")
         close = difflib.get_close_matches(key, known, n=1)
-        message += f" (did you mean {close[0]!r}?)" if close else f" (known keys: {', '.join(known)})"
-        return [*path, key], message
-    if error.validator == "enum" and isinstance(error.instance, str):
-        choices = [str(c) for c in _schema_at(path).get("enum", [])]
-        close = difflib.get_close_matches(error.instance, choices, n=1)
+        hint = f"did you mean {close[0]!r}?" if close else f"known keys: {_choices(known)}"
+        return [*path, key], f"unknown key {key!r} ({hint})"
+    if error.validator == "enum" and isinstance(expected, list):
+        close = []
+        if isinstance(error.instance, str):
+            close = difflib.get_close_matches(error.instance, [str(c) for c in expected], n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        return path, f"{error.instance!r} is not one of {', '.join(choices)}{hint}"
+        return path, f"{error.instance!r} is not one of {_choices(expected)}{hint}"
+    if error.validator == "anyOf" and isinstance(expected, list) and all(set(o) == {"required"} for o in expected):
+        return path, f"needs at least one of {_choices([name for option in expected for name in option['required']])}"
+    if error.validator == "format" and expected == "date":
+        return path, f"{error.instance!r} is not a date (YYYY-MM-DD)"
     return path, error.message
 
 
@@ -273,27 +266,30 @@ def _dotted(path: Sequence[str | int]) -> str:
 
 def parse_config_text(text: str, source: str) -> dict[str, Any]:
     """YAML text → a schema-valid plain dict; ConfigError names the file, line and key."""
-    yaml = YAML(typ="rt")
-    try:
-        document = yaml.load(text)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f"{source}:{mark.line + 1}" if mark is not None else source
-        raise ConfigError(f"{where}: invalid YAML: {exc.problem or exc}") from exc
-    except YAMLError as exc:
-        raise ConfigError(f"{source}: invalid YAML: {exc}") from exc
+    document = load_yaml(text, source)
     if document is None:
         return {}
     if not isinstance(document, Mapping):
         raise ConfigError(f"{source}: the configuration must be a mapping of settings")
-    plain: dict[str, Any] = _plain(document)
-    errors = sorted(validator("config.schema.json").iter_errors(plain), key=lambda e: list(e.absolute_path))
+    try:
+        plain: dict[str, Any] = plain_data(document)
+    except BadValueError as exc:
+        where = f"{source}:{exc.line}" if exc.line is not None else _where(source, document, exc.path)
+        raise ConfigError(f"{where}: {_dotted(exc.path)}: {exc}") from exc
+    # The deepest error first; at one place an unknown key before the rest (it often explains them).
+    errors = sorted(
+        validator("config.schema.json").iter_errors(plain),
+        key=lambda e: (list(e.absolute_path), e.validator != "additionalProperties"),
+    )
     if errors:
         path, message = _explain(errors[0])
-        line = _line_of(document, path)
-        where = f"{source}:{line}" if line is not None else source
-        raise ConfigError(f"{where}: {_dotted(path)}: {message}")
+        raise ConfigError(f"{_where(source, document, path)}: {_dotted(path)}: {message}")
     return plain
+
+
+def _where(source: str, document: Any, path: Sequence[str | int]) -> str:
+    line = _line_of(document, path)
+    return f"{source}:{line}" if line is not None else source
 
 
 def build_config(settings: Mapping[str, Any], *, source: str = "defaults") -> Config:
@@ -339,14 +335,25 @@ def load_config_text(text: str, source: str) -> Config:
     return build_config(parse_config_text(text, source), source=source)
 
 
+def _decode(data: bytes, source: str) -> str:
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{source}: the configuration is over {MAX_CONFIG_BYTES:,} bytes: refused")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ConfigError(f"{source}:{line}: the configuration is not UTF-8 text") from exc
+
+
 def load_config_file(path: Path) -> Config:
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as file:
+            data = file.read(MAX_CONFIG_BYTES + 1)  # bounded: `--config /dev/zero` must not fill memory
     except FileNotFoundError as exc:
         raise ConfigError(f"{path}: configuration file not found") from exc
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         raise ConfigError(f"{path}: cannot read the configuration: {exc}") from exc
-    return load_config_text(text, str(path))
+    return load_config_text(_decode(data, str(path)), str(path))
 
 
 def with_overrides(
@@ -374,4 +381,5 @@ def load_base_config(read: Callable[[str], bytes | None], base: str) -> Config:
     data = read(DEFAULT_CONFIG_PATH.as_posix())
     if data is None:
         return build_config({}, source=f"defaults (no {DEFAULT_CONFIG_PATH} at base {base[:12]})")
-    return load_config_text(data.decode("utf-8", errors="replace"), f"{DEFAULT_CONFIG_PATH} (at base {base[:12]})")
+    source = f"{DEFAULT_CONFIG_PATH} (at base {base[:12]})"
+    return load_config_text(_decode(data, source), source)

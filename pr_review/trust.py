@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Protocol
 
+from pr_review.analyzers.integrity import ACTION_FILES, mentions_pr_review
 from pr_review.config import BUNDLED_RULES, Config
 from pr_review.errors import ConfigError, ToolError
 from pr_review.gather.local_git import git, read_blobs
@@ -97,6 +98,22 @@ class PinnedInputs:
     config: Config
     instructions: str | None  # the organisation's review guidance, as it is at the base
     rule_paths: tuple[str, ...]  # repository paths of the local rule files the review uses (Semgrep, ZAP)
+    action_dirs: tuple[str, ...] = ()  # "dir/" of each local action under .github/ that runs pr-review
+
+
+def review_action_dirs(base: BaseTree) -> tuple[str, ...]:
+    """Folders of the local actions (.github/**/action.yml) that wrap pr-review at the base: every
+    file in them configures the review."""
+    actions = [PurePosixPath(p) for p in base.list_files(".github") if PurePosixPath(p).name in ACTION_FILES]
+    return tuple(
+        sorted(
+            {
+                f"{action.parent.as_posix()}/"
+                for action in actions
+                if mentions_pr_review((base.read(action.as_posix()) or b"").decode("utf-8", errors="replace"))
+            }
+        )
+    )
 
 
 def pin_to_base(config: Config, base: BaseTree, into: Path) -> PinnedInputs:
@@ -144,7 +161,7 @@ def pin_to_base(config: Config, base: BaseTree, into: Path) -> PinnedInputs:
         zap = replace(zap, rules_file=str(target))
         rule_paths.append(relative)
     pinned = replace(config, semgrep=replace(config.semgrep, config=tuple(entries)), zap=zap)
-    return PinnedInputs(pinned, instructions, tuple(rule_paths))
+    return PinnedInputs(pinned, instructions, tuple(rule_paths), review_action_dirs(base))
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +186,7 @@ def protected_paths(
     pinned: PinnedInputs, config: Config, config_file: Path | None, root: Path | None
 ) -> frozenset[str]:
     """Repository paths that configure this review: a change to any of them is a finding."""
-    paths = set(pinned.rule_paths)
+    paths = {*pinned.rule_paths, *pinned.action_dirs}
     if config.claude.instructions:
         paths.add(_safe(config.claude.instructions))
     # A config outside the repository cannot be changed by a pull request.

@@ -7,6 +7,7 @@ finding stays, marked as needing approval. Nothing suppressed is dropped silentl
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import io
 import json
 import os
@@ -16,12 +17,14 @@ from typing import Any
 import jsonschema
 import pytest
 from conftest import DATA, GitRepo
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pr_review.audit import verify
 from pr_review.cli import main
 from pr_review.config import load_config_text
 from pr_review.errors import ConfigError
-from pr_review.gather.diff import ChangedFile, FileStatus, Hunk, Line
+from pr_review.gather.diff import ChangedFile, FileStatus, Hunk, Line, parse_diff
 from pr_review.models import CodeLocation, Finding, Fingerprint, Severity
 from pr_review.triage.inline import parse_ignore_comments
 from pr_review.triage.model import DecisionKind, NoteKind, TriageSettings
@@ -96,7 +99,7 @@ def test_base_comment_suppresses_an_added_comment_needs_approval() -> None:
     source = "\n".join(
         [
             "# pr-review: ignore[pr-review.python.sql-injection] allow-listed table name",  # 1 context
-            "run(q1)",  # 2 added
+            "run(q1)",  # 2 context: the code the comment was written for
             "",
             "run(q2)  # pr-review: ignore[CWE-89] trust me",  # 4 added (comment added)
             "",
@@ -105,7 +108,7 @@ def test_base_comment_suppresses_an_added_comment_needs_approval() -> None:
             "run(q4)  # pr-review: ignore[CWE-79] another weakness",  # 8: does not match
         ]
     )
-    files = {"app.py": _changed("app.py", added=[2, 4, 6, 8], context=[1])}
+    files = {"app.py": _changed("app.py", added=[4, 6, 8], context=[1, 2])}
     findings = [_finding(n) for n in (2, 4, 6, 8)]
     result = apply_suppressions(findings, files, {"app.py": source.encode()}, TriageSettings())
     [suppressed] = result.suppressed
@@ -127,6 +130,51 @@ def test_base_comment_suppresses_an_added_comment_needs_approval() -> None:
 
     allowed = apply_suppressions(findings, files, {"app.py": source.encode()}, TriageSettings(allow_from_pr=True))
     assert [s.by for s in allowed.suppressed] == ["app.py:1", "app.py:4"]
+
+
+def _unified(base: list[str], head: list[str]) -> ChangedFile:
+    text = "".join(difflib.unified_diff([f"{x}\n" for x in base], [f"{x}\n" for x in head], "a/app.py", "b/app.py"))
+    [changed] = (
+        parse_diff("diff --git a/app.py b/app.py\n" + text)
+        if text
+        else [ChangedFile("app.py", "app.py", FileStatus.MODIFIED)]
+    )
+    return changed
+
+
+COMMENT = "# pr-review: ignore[pr-review.python.sql-injection] constant query"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    size=st.integers(min_value=2, max_value=40),
+    where=st.integers(min_value=0, max_value=38),
+    edits=st.lists(st.tuples(st.booleans(), st.integers(min_value=0, max_value=60)), max_size=8),
+)
+def test_a_base_comment_suppresses_only_the_line_it_was_written_for(
+    size: int, where: int, edits: list[tuple[bool, int]]
+) -> None:
+    """Whatever a change inserts or deletes around it, a base comment suppresses the finding directly
+    below it exactly when that line is still the one it covered at the base."""
+    where = min(where, size - 2)
+    base = [f"line{i}" for i in range(size)]
+    base[where] = COMMENT
+    head = list(base)
+    for number, (insert, at) in enumerate(edits):
+        if insert:
+            head.insert(min(at, len(head)), f"new{number}")
+        elif head:
+            del head[at % len(head)]
+    if COMMENT not in head or head.index(COMMENT) + 1 >= len(head):
+        return
+    below = head.index(COMMENT) + 2  # 1-based line directly below the comment
+    changed = _unified(base, head)
+    result = apply_suppressions(
+        [_finding(below)], {"app.py": changed}, {"app.py": "\n".join(head).encode()}, TriageSettings()
+    )
+    written_for = base[where + 1]
+    assert bool(result.suppressed) == (head[below - 1] == written_for), (base, head)
+    assert len(result.suppressed) + len(result.findings) == 1
 
 
 def test_config_entries_match_rule_cwe_path_and_expire() -> None:
@@ -171,8 +219,9 @@ ignore:
     ("entry", "problem"),
     [
         ("  - rule: x\n", "'reason' is a required property"),
-        ("  - reason: because\n", "is not valid under any of the given schemas"),
+        ("  - reason: because\n", "needs at least one of rule, cwe, path"),
         ("  - rule: x\n    reason: r\n    expires: soon\n", "does not match"),
+        ("  - rule: x\n    reason: r\n    expires: 2025-02-30\n", "'2025-02-30' is not a date (YYYY-MM-DD)"),
     ],
 )
 def test_config_entry_errors_name_the_entry(entry: str, problem: str) -> None:
@@ -185,20 +234,6 @@ def test_config_entry_errors_name_the_entry(entry: str, problem: str) -> None:
 
 BASE_SEARCH = """from flask import request
 
-KINDS = {"open": "SELECT id FROM invoices WHERE paid = 0"}
-
-
-def by_kind(conn):
-    kind = request.args.get("kind", "")
-    # pr-review: ignore[pr-review.python.sql-injection] kind is matched against KINDS by the router
-    rows = conn.execute(KINDS[kind]).fetchall()
-    return rows
-"""
-
-HEAD_SEARCH = """from flask import request
-
-KINDS = {"open": "SELECT id FROM invoices WHERE paid = 0"}
-
 
 def by_kind(conn):
     kind = request.args.get("kind", "")
@@ -206,7 +241,11 @@ def by_kind(conn):
     # pr-review: ignore[pr-review.python.sql-injection] kind is matched against KINDS by the router
     rows = conn.execute(query).fetchall()
     return rows
+"""
 
+HEAD_SEARCH = (
+    BASE_SEARCH
+    + """
 
 def by_customer(conn):
     customer = request.args.get("customer", "")
@@ -220,8 +259,11 @@ def by_status(conn):
     query = "SELECT id FROM invoices WHERE status = '" + status + "'"
     return conn.execute(query).fetchall()  # pr-review: ignore[pr-review.python.sql-injection]
 """
+)
 
 CONFIG = """fail_on: high
+semgrep:
+  scope: changed_files
 ignore:
   - path: "scripts/**"
     reason: maintenance scripts, never deployed
@@ -244,7 +286,6 @@ def scanned(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         "    # pr-review: ignore[pr-review.python.sql-injection] kind is matched against KINDS by the router\n", ""
     )
     base = repo.commit({"app/search.py": BASE_SEARCH, ".github/pr-review.yml": CONFIG}, "base")
-    scripts = scripts.replace("conn.execute(KINDS[kind])", 'conn.execute("DELETE FROM t WHERE k = \'" + kind + "\'")')
     head = repo.commit({"app/search.py": HEAD_SEARCH, "scripts/purge.py": scripts}, "search")
     out = root / "out"
     env = {k: v for k, v in os.environ.items() if k != "ANTHROPIC_API_KEY"}
@@ -313,3 +354,42 @@ def test_scan_marks_suppressed_findings_in_sarif(scanned: dict[str, Any]) -> Non
     kinds = sorted(r["suppressions"][0]["kind"] for r in suppressed)
     assert kinds == ["external", "inSource"]  # the config entry, the base-level comment
     assert all(r["suppressions"][0]["justification"] for r in suppressed)
+
+
+BASE_SAFE = """from flask import request
+
+
+def by_kind(conn):
+    kind = request.args.get("kind", "")
+    # pr-review: ignore[pr-review.python.sql-injection] only constant queries run here
+    rows = conn.execute("SELECT id FROM invoices").fetchall()
+    return rows
+"""
+
+HEAD_INSERTED = BASE_SAFE.replace(
+    "    # pr-review: ignore[pr-review.python.sql-injection] only constant queries run here\n",
+    "    # pr-review: ignore[pr-review.python.sql-injection] only constant queries run here\n"
+    '    rows = conn.execute("SELECT id FROM invoices WHERE kind = \'" + kind + "\'").fetchall()\n',
+)
+
+
+@pytest.mark.slow
+def test_a_base_suppression_does_not_cover_code_the_pull_request_inserts_below_it(
+    repo: GitRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 13 §8: the comment was written for the constant query; the injection the change puts
+    directly under it is reported, needs approval, and fails the run."""
+    base = repo.commit({"app/search.py": BASE_SAFE, ".github/pr-review.yml": "fail_on: high\n"}, "base")
+    head = repo.commit({"app/search.py": HEAD_INSERTED}, "insert below the comment")
+    env = {k: v for k, v in os.environ.items() if k != "ANTHROPIC_API_KEY"}
+
+    code = main(["scan", str(repo.path), "--base", base, "--head", head, "--format", "json"], environ=env)
+
+    report = json.loads(capsys.readouterr().out)
+    inserted = line_of(HEAD_INSERTED, "WHERE kind")
+    [finding] = [f for f in report["findings"] if f["location"]["start_line"] == inserted]
+    assert SQL_RULE in finding["rule_ids"]
+    assert "this change edits the lines it covers" in finding["description"]
+    assert report["suppressed"] == []
+    assert [n["kind"] for n in report["triage_notes"]] == ["needs-approval"]
+    assert code == 1

@@ -194,3 +194,64 @@ def test_the_zap_rules_file_is_read_at_the_base_and_a_change_to_it_is_flagged(
     assert any("zap.10021" in f["rule_ids"] for f in report_json["findings"])
     changed = [f for f in report_json["findings"] if "pr-review.integrity.review-config-changed" in f["rule_ids"]]
     assert [f["location"]["path"] for f in changed] == [".zap/rules.tsv"]
+
+
+REVIEW_ACTION = """name: security review
+description: our wrapper around pr-review
+runs:
+  using: composite
+  steps:
+    - run: ${{ github.action_path }}/entry.sh
+      shell: bash
+"""
+ENTRY = '#!/bin/sh\npip install pr-review-sentinel\nexec pr-review run --config "$CONFIG"\n'
+CALLER = """on: pull_request
+jobs:
+  review:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: ./.github/actions/review
+"""
+
+
+def test_every_file_that_configures_the_review_is_flagged(repo: GitRepo, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 13 §11: a local composite action wrapping pr-review, the workflow that calls it without
+    naming pr-review, its helper script, a new action elsewhere and a .semgrepignore."""
+    repo.commit(
+        {
+            ".github/actions/review/action.yml": REVIEW_ACTION,
+            ".github/actions/review/entry.sh": ENTRY,
+            ".github/actions/lint/action.yml": "runs:\n  using: composite\n  steps:\n    - run: ruff check\n",
+            ".github/workflows/security.yml": CALLER,
+            "README.md": "app\n",
+        },
+        "base",
+    )
+    repo.git("checkout", "-q", "-b", "feature")
+    repo.commit(
+        {
+            ".github/actions/review/action.yml": REVIEW_ACTION.replace("entry.sh", "entry.sh || true"),
+            ".github/actions/review/entry.sh": ENTRY.replace("exec ", "exit 0\nexec "),
+            ".github/actions/lint/action.yml": "runs:\n  using: composite\n  steps:\n    - run: ruff check .\n",
+            ".github/workflows/security.yml": CALLER.replace("on: pull_request", "on: workflow_dispatch"),
+            "tools/review/action.yaml": "runs:\n  using: docker\n  image: docker://ghcr.io/acme/pr-review:1\n",
+            ".semgrepignore": "app/\n",
+        },
+        "quietly skip the review",
+    )
+
+    _, report = scan(repo, capsys)
+
+    flagged = {
+        f["location"]["path"]: rule
+        for f in report["findings"]
+        for rule in f["rule_ids"]
+        if rule.startswith("pr-review.integrity.")
+    }
+    assert flagged == {
+        ".github/actions/review/action.yml": "pr-review.integrity.review-config-changed",
+        ".github/actions/review/entry.sh": "pr-review.integrity.review-config-changed",
+        ".github/workflows/security.yml": "pr-review.integrity.review-workflow-changed",
+        "tools/review/action.yaml": "pr-review.integrity.review-workflow-changed",
+        ".semgrepignore": "pr-review.integrity.review-config-changed",
+    }

@@ -1,8 +1,15 @@
 """Review integrity: a pull request that changes how it is reviewed is itself a finding.
 
 The change is still reviewed under the base configuration (trust.py); this analyzer makes sure a
-human sees that the PR touches the review's config, its rule files, its custom instructions or a
-workflow that runs pr-review — so a PR cannot quietly weaken the review of the PRs after it.
+human sees that the PR touches a file that configures the review, so a PR cannot quietly weaken
+the review of the PRs after it:
+
+- the configuration, the local Semgrep and ZAP rule files and the custom instructions it names,
+  and any `.semgrepignore`;
+- every file of a local action whose `action.yml` / `action.yaml` at the base runs pr-review
+  (trust.py lists those directories), whatever the file is (a wrapper script, an env file);
+- any workflow, `action.yml` / `action.yaml` anywhere, or other file under `.github/` whose text
+  before or after the change mentions pr-review (a new wrapper, or one the PR strips it out of).
 """
 
 from __future__ import annotations
@@ -17,22 +24,36 @@ from pr_review.gather.diff import ChangedFile, FileStatus
 from pr_review.models import CodeLocation, Finding, Severity, Source
 
 CWE_PROTECTION_FAILURE = "CWE-693"
-_WORKFLOW_DIRS = (".github/workflows/",)
-_MARKERS = ("pr-review",)
+_CI_DIR = ".github/"
+ACTION_FILES = ("action.yml", "action.yaml")
+_REVIEW_CONFIG_NAMES = (".semgrepignore",)  # by file name, in any folder
+_MARKERS = ("pr-review", "pr_review")  # the CLI, the Action and `python -m pr_review`
 
 
-def _mentions_pr_review(text: str) -> bool:
+def mentions_pr_review(text: str, markers: tuple[str, ...] = _MARKERS) -> bool:
     lowered = text.lower()
-    return any(marker in lowered for marker in _MARKERS)
+    return any(marker in lowered for marker in markers)
 
 
-def _runs_pr_review(changed: ChangedFile, head: bytes | None) -> bool:
-    if not changed.path.startswith(_WORKFLOW_DIRS) or PurePosixPath(changed.path).suffix not in (".yml", ".yaml"):
+def _configures_review(paths: set[str], protected: frozenset[str]) -> bool:
+    """A protected path, a file in a protected folder ("dir/"), or a file by a review-config name."""
+    return any(
+        path in protected
+        or any(path.startswith(entry) for entry in protected if entry.endswith("/"))
+        or PurePosixPath(path).name in _REVIEW_CONFIG_NAMES
+        for path in paths
+    )
+
+
+def _runs_pr_review(changed: ChangedFile, paths: set[str], head: bytes | None, markers: tuple[str, ...]) -> bool:
+    """CI files (workflows, actions, anything under .github/) that mention pr-review, or a local action
+    that runs it, before or after the change."""
+    if not any(p.startswith(_CI_DIR) or PurePosixPath(p).name in ACTION_FILES for p in paths):
         return False
-    if head is not None and _mentions_pr_review(head.decode("utf-8", errors="replace")):
+    if head is not None and mentions_pr_review(head.decode("utf-8", errors="replace"), markers):
         return True
     changed_lines = (line.text for hunk in changed.hunks for line in (*hunk.added, *hunk.removed))
-    return any(_mentions_pr_review(text) for text in changed_lines)
+    return any(mentions_pr_review(text, markers) for text in changed_lines)
 
 
 def _anchor(changed: ChangedFile) -> tuple[int, bool]:
@@ -47,15 +68,17 @@ class ReviewIntegrityAnalyzer:
 
     def analyze(self, review: ReviewInput) -> AnalyzerResult:
         started = time.monotonic()
-        protected = {DEFAULT_CONFIG_PATH.as_posix(), *review.protected_paths}
+        protected = frozenset({DEFAULT_CONFIG_PATH.as_posix(), *review.protected_paths})
+        # A workflow that calls `uses: ./.github/actions/review` runs pr-review without naming it.
+        markers = _MARKERS + tuple(entry.rstrip("/").lower() for entry in protected if entry.endswith("/"))
         findings = []
         for changed in review.scope.change.files:
             paths = {changed.path, changed.old_path or changed.path}
-            if paths & protected:
-                what = "the review's configuration, rules or instructions"
+            if _configures_review(paths, protected):
+                what = "a file that configures the review (its configuration, rules, instructions or action)"
                 rule = "pr-review.integrity.review-config-changed"
-            elif _runs_pr_review(changed, review.scope.change.read_head(changed.path)):
-                what = "a workflow that runs pr-review"
+            elif _runs_pr_review(changed, paths, review.scope.change.read_head(changed.path), markers):
+                what = "a workflow or action that runs pr-review"
                 rule = "pr-review.integrity.review-workflow-changed"
             else:
                 continue

@@ -1,8 +1,12 @@
 """Suppressions: config `ignore:` entries and inline ignore comments, applied after the merge.
 
-An inline comment this pull request adds (on one of its added lines) does not suppress: the author
-of a change cannot silence its own review. The finding stays, is marked as needing approval and
-forces escalation; a team can allow it with `suppressions.allow_from_pr: true` (read from the base).
+An inline comment suppresses only the code it was written for: the comment and every line from it
+to the end of the finding must stand exactly as they did at the base — none added by this pull
+request, none removed between them. So an ignore comment this pull request adds does not suppress
+(the author of a change cannot silence its own review), and neither does a base comment above code
+the pull request inserts or edits below it. The finding stays, is marked as needing approval and
+forces escalation; a team can allow both with `suppressions.allow_from_pr: true` (read from the
+base). Decided from the diff alone, so it holds the same in every mode (docs/triage.md).
 """
 
 from __future__ import annotations
@@ -44,13 +48,50 @@ def _entry_matches(entry: IgnoreEntry, finding: Finding) -> bool:
     return True
 
 
-def _needs_approval(finding: Finding, comment: IgnoreComment) -> Finding:
+def _base_line(changed: ChangedFile, line: int) -> int:
+    """Where an unchanged (not added) head line stood at the base, from the hunks alone."""
+    shift = 0
+    for hunk in changed.hunks:
+        new_begin = hunk.new_start if hunk.new_length else hunk.new_start + 1  # an empty side names the line before
+        old_begin = hunk.old_start if hunk.old_length else hunk.old_start + 1
+        if any(c.number == line for c in hunk.context):
+            # The k-th context line of a hunk is its k-th old line that was not removed.
+            old = old_begin + sum(1 for c in hunk.context if c.number < line)
+            for removed in sorted(r.number for r in hunk.removed):
+                if removed <= old:
+                    old += 1
+            return old
+        if line < new_begin:
+            break
+        shift = old_begin + hunk.old_length - (new_begin + hunk.new_length)
+    return line + shift
+
+
+def _as_at_base(changed: ChangedFile | None, first: int, last: int) -> bool:
+    """Head lines first..last are base lines, unchanged and still adjacent (nothing removed between)."""
+    if changed is None:
+        return True  # not part of the change
+    if any(first <= n <= last for n in changed.added_lines):
+        return False
+    return _base_line(changed, last) - _base_line(changed, first) == last - first
+
+
+def _needs_approval(finding: Finding, comment: IgnoreComment, why: str) -> Finding:
     note = (
-        f"⚠️ **{NEEDS_APPROVAL}.** `pr-review: ignore[{', '.join(comment.ids)}]` on line {comment.line} was "
-        "added by this change, so it does not suppress this finding: an ignore comment counts once it is on "
-        f"the base branch. Reason given: {comment.reason or '(none)'}"
+        f"⚠️ **{NEEDS_APPROVAL}.** `pr-review: ignore[{', '.join(comment.ids)}]` on line {comment.line} {why}, "
+        "so it does not suppress this finding: an ignore comment counts for the code it was written for, as "
+        f"it is on the base branch. Reason given: {comment.reason or '(none)'}"
     )
     return replace(finding, description=f"{note}\n\n{finding.description}".strip())
+
+
+def _why_not_binding(changed: ChangedFile | None, comment: IgnoreComment, location: CodeLocation) -> str | None:
+    """Why a comment does not bind to this finding's code; None when it does."""
+    if changed is not None and comment.line in changed.added_lines:
+        return "was added by this change"
+    if not _as_at_base(changed, min(comment.line, location.start_line), location.end_line):
+        return "is on the base branch, but this change edits the lines it covers"
+    return None
 
 
 def _comments(contents: Mapping[str, bytes], paths: Iterable[str]) -> dict[str, tuple[IgnoreComment, ...]]:
@@ -99,10 +140,11 @@ def apply_suppressions(
             for c in comments.get(location.path, ())
             if c.covers(location.start_line, location.end_line) and any(matches_id(finding, i) for i in c.ids)
         ]
-        added = files[location.path].added_lines if location.path in files else frozenset()
+        changed = files.get(location.path)
         decided: Suppressed | None = None
-        pending: IgnoreComment | None = None
+        pending: tuple[IgnoreComment, str] | None = None
         for comment in covering:
+            why = None if settings.allow_from_pr else _why_not_binding(changed, comment, location)
             if not comment.reason:
                 if comment.where not in invalid_seen:
                     invalid_seen.add(comment.where)
@@ -114,18 +156,19 @@ def apply_suppressions(
                             finding.fingerprint,
                         )
                     )
-            elif comment.line in added and not settings.allow_from_pr:
-                pending = pending or comment
+            elif why is not None:
+                pending = pending or (comment, why)
             elif decided is None:
                 decided = Suppressed(finding, DecisionKind.INLINE, comment.reason, comment.where)
         if decided is not None:
             suppressed.append(decided)
         elif pending is not None:
-            kept.append(_needs_approval(finding, pending))
+            comment, why = pending
+            kept.append(_needs_approval(finding, comment, why))
             notes.append(
                 TriageNote(
                     NoteKind.NEEDS_APPROVAL,
-                    f"{NEEDS_APPROVAL}: ignore comment at {pending.where} ({pending.reason})",
+                    f"{NEEDS_APPROVAL}: ignore comment at {comment.where} {why} ({comment.reason})",
                     finding.fingerprint,
                 )
             )
