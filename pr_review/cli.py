@@ -19,7 +19,6 @@ from pr_review.config import (
     DEFAULT_CONFIG_PATH,
     Config,
     build_config,
-    load_base_config,
     load_config_file,
     with_overrides,
 )
@@ -38,7 +37,7 @@ from pr_review.report.markdown import render_summary
 from pr_review.report.sarif import to_sarif
 from pr_review.report.text import print_text
 from pr_review.session import finished_on_failure, open_audit, review_pinned
-from pr_review.trust import BaseTree, DirectoryTree, GitBaseTree
+from pr_review.trust import BaseTree, DirectoryTree, GitBaseTree, load_review_config
 
 logger = logging.getLogger("pr_review")
 
@@ -188,10 +187,10 @@ def _gather(args: argparse.Namespace) -> tuple[Change, Path | None]:
 
 
 def _scan_config(args: argparse.Namespace, change: Change, root: Path | None) -> Config:
-    if args.config is not None:
+    if root is not None and change.target.base:
+        config = load_review_config(args.config, root, GitBaseTree(root, change.target.base), change.target.base)
+    elif args.config is not None:
         config = load_config_file(args.config)
-    elif root is not None and change.target.base:
-        config = load_base_config(GitBaseTree(root, change.target.base).read, change.target.base)
     elif root is not None and (root / DEFAULT_CONFIG_PATH).is_file():
         config = load_config_file(root / DEFAULT_CONFIG_PATH)
     else:
