@@ -203,6 +203,7 @@ def build_scenario(
     base_files: Mapping[str, str] | None = None,
     head_files: Mapping[str, str] | None = None,
     base_config: str | None = FAST_CONFIG,
+    head_symlinks: Mapping[str, str] | None = None,
     **pull_attrs: object,
 ) -> Scenario:
     """Base: the example service before the change (+ config, unless None); head: the bundled example change."""
@@ -222,6 +223,9 @@ def build_scenario(
             "app/settings.py": (EXAMPLE_DIR / "app" / "settings.py").read_text(),
         }
     )
+    for path, target in (head_symlinks or {}).items():
+        (repo.path / path).parent.mkdir(parents=True, exist_ok=True)
+        (repo.path / path).symlink_to(target)
     head_sha = repo.commit(head, "Add invoice search, export and import")
     diff = repo.git("-c", "core.quotePath=false", "diff", "--no-color", "-M", f"{base_sha}...{head_sha}") + "\n"
     attrs: dict[str, Any] = {"title": "Add invoice search", "user": "mallory", **pull_attrs}
