@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import GitRepo
+from conftest import EXAMPLE_DIR, GitRepo
 from fakes import FakeGitHub, fake_github_server
 from github_scenario import FAST_CONFIG, Scenario, actions_checkout, build_scenario
 
@@ -143,3 +143,63 @@ def test_head_files_come_from_the_api_after_a_transient_error(fake: FakeGitHub, 
     reads = fake.requests_matching("GET", contents_path("app/views.py"))
     assert [(r.status, r.query["ref"]) for r in reads] == [(502, [scenario.head_sha]), (200, [scenario.head_sha])]
     assert "pr-review.python.sql-injection" in {rule for f in scenario.findings() for rule in f["rule_ids"]}
+
+
+LOOSENED = "fail_on: none\nsemgrep:\n  enabled: false\nclaude:\n  enabled: false\n"
+TEAM_CONFIG = ".github/security/review.yml"
+
+
+@pytest.mark.parametrize("as_given", ["relative", "absolute"])
+def test_a_config_input_inside_the_checkout_is_read_at_the_base_not_from_the_pr(
+    fake: FakeGitHub, repo: GitRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, as_given: str
+) -> None:
+    """The Action's `config:` input names a file of the repository; the PR loosens that file."""
+    head = {
+        "app/views.py": (EXAMPLE_DIR / "app" / "views.py").read_text(),
+        TEAM_CONFIG: LOOSENED,
+    }
+    scenario = build_scenario(
+        fake, repo, tmp_path, base_files={TEAM_CONFIG: FAST_CONFIG + "fail_on: low\n"}, head_files=head
+    )
+    workspace = actions_checkout(scenario)
+    assert (workspace / TEAM_CONFIG).read_text() == LOOSENED, "the checkout holds the PR's version"
+    monkeypatch.chdir(workspace)  # where the Action runs
+    config = TEAM_CONFIG if as_given == "relative" else str(workspace / TEAM_CONFIG)
+
+    assert scenario.run("--no-post", "--config", config) == 1
+
+    rules = {rule for f in scenario.findings() for rule in f["rule_ids"]}
+    assert "pr-review.python.sql-injection" in rules, "Semgrep ran: the PR could not switch it off"
+    integrity = [f for f in scenario.findings() if "pr-review.integrity.review-config-changed" in f["rule_ids"]]
+    assert [f["location"]["path"] for f in integrity] == [TEAM_CONFIG]
+    summary = (scenario.results / "summary.md").read_text(encoding="utf-8")
+    assert f"Configuration: `{TEAM_CONFIG} (at base {scenario.base_sha[:12]})`." in summary
+
+
+def test_a_config_input_outside_the_checkout_is_read_from_disk_and_the_summary_says_so(
+    fake: FakeGitHub, repo: GitRepo, tmp_path: Path
+) -> None:
+    scenario = build_scenario(fake, repo, tmp_path)
+    actions_checkout(scenario)
+    org_config = tmp_path / "org" / "pr-review.yml"
+    org_config.parent.mkdir()
+    org_config.write_text(FAST_CONFIG + "fail_on: low\n")
+
+    assert scenario.run("--no-post", "--config", str(org_config)) == 1
+
+    summary = (scenario.results / "summary.md").read_text(encoding="utf-8")
+    assert f"Configuration: `{org_config} (outside the checkout)`." in summary
+    assert fake.requests_matching("GET", contents_path(".github/pr-review.yml")) == []
+
+
+def test_a_config_input_the_pr_adds_to_the_checkout_is_a_config_error(
+    fake: FakeGitHub, repo: GitRepo, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    scenario = build_scenario(fake, repo, tmp_path, head_files={TEAM_CONFIG: LOOSENED})
+    workspace = actions_checkout(scenario)
+
+    assert scenario.run("--no-post", "--config", str(workspace / TEAM_CONFIG)) == 2
+
+    err = capsys.readouterr().err
+    assert f"{TEAM_CONFIG} does not exist at the base commit {scenario.base_sha[:12]}" in err
+    assert "hint: a configuration inside the repository is read as it is at the base commit" in err
