@@ -43,6 +43,7 @@ logger = logging.getLogger("pr_review")
 
 DEFAULT_RESULTS_DIR = "pr-review-results"
 SEVERITY_CHOICES = ("critical", "high", "medium", "low", "none")
+CONFIG_HELP = "configuration (default: .github/pr-review.yml; a file inside the repository is read at the base commit)"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -89,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--config",
         type=Path,
         metavar="FILE",
-        help="configuration file (default: .github/pr-review.yml at the base)",
+        help=CONFIG_HELP,
     )
     scan.add_argument("--format", choices=("text", "json", "sarif", "markdown"), default="text")
     scan.add_argument(
@@ -98,9 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_review_flags(scan)
 
     run = commands.add_parser("run", help="review the pull request of this GitHub Actions run and report on it")
-    run.add_argument(
-        "--config", type=Path, metavar="FILE", help="configuration (default: .github/pr-review.yml at the base)"
-    )
+    run.add_argument("--config", type=Path, metavar="FILE", help=CONFIG_HELP)
     run.add_argument(
         "--out",
         type=Path,
@@ -120,9 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument(
         "--pr", type=int, metavar="N", help="pull request number (default: from the workflow_run event)"
     )
-    publish.add_argument(
-        "--config", type=Path, metavar="FILE", help="configuration (default: .github/pr-review.yml at the base)"
-    )
+    publish.add_argument("--config", type=Path, metavar="FILE", help=CONFIG_HELP)
     publish.add_argument("--fail-on", choices=SEVERITY_CHOICES, help="exit 1 on findings at or above this severity")
 
     init = commands.add_parser("init", help="add the example workflow and a commented configuration to a repository")
