@@ -66,11 +66,12 @@ def everything_published(scenario: Scenario, github: FakeGitHub) -> str:
 def test_a_symlink_chain_to_git_config_is_reviewed_as_links_on_a_shallow_checkout(
     github: FakeGitHub, claude: FakeAnthropic, repo: GitRepo, tmp_path: Path, fetchable: bool
 ) -> None:
-    scenario = build_scenario(github, repo, tmp_path, head_files={"app/health.py": HEALTH}, head_symlinks=CHAIN)
+    links = {**CHAIN, "app/alias.py": "health.py"}  # and a link to a file of the change
+    scenario = build_scenario(github, repo, tmp_path, head_files={"app/health.py": HEALTH}, head_symlinks=links)
     workspace = actions_checkout(scenario, fetchable=fetchable)
     persist_credentials(workspace)
     assert CANARY in (workspace / "app" / "x.py").read_text(), "the trap is armed: the link leads to .git/config"
-    github.set_contents(scenario.head_sha, {"app/health.py": HEALTH}, symlinks=CHAIN)
+    github.set_contents(scenario.head_sha, {"app/health.py": HEALTH}, symlinks=links)
 
     code = scenario.run(ANTHROPIC_API_KEY="k", ANTHROPIC_BASE_URL=claude.url)
 
@@ -79,6 +80,7 @@ def test_a_symlink_chain_to_git_config_is_reviewed_as_links_on_a_shallow_checkou
     assert CANARY not in sent
     assert "extraheader" not in sent
     assert "../.git/config" in sent, "app/[core] was reviewed, as the link it is"
+    assert sent.count("def health()") == 1, "app/alias.py was reviewed as its target text, not as health.py"
     assert CANARY not in everything_published(scenario, github)
     head_reads = [
         r
@@ -92,6 +94,7 @@ def test_a_symlink_chain_to_git_config_is_reviewed_as_links_on_a_shallow_checkou
             "app/health.py",
             "app/x.py",
             "app/%5Bcore%5D",
+            "app/alias.py",
         }
 
 
@@ -112,3 +115,22 @@ def test_scan_of_the_worktree_does_not_follow_a_link_to_an_ignored_file(
     assert CANARY not in sent
     assert "../.env" in sent, "the link was reviewed as its target text"
     assert CANARY not in report
+
+
+def test_scan_of_a_diff_naming_git_config_does_not_read_the_checkouts(
+    claude: FakeAnthropic, repo: GitRepo, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A forged diff lists `.git/config` as a changed file whose first line is `[core]`."""
+    repo.commit({"app/health.py": HEALTH}, "base")
+    repo.git("config", "pr-review-test.marker", CANARY)
+    diff = tmp_path / "forged.diff"
+    diff.write_text(
+        "diff --git a/.git/config b/.git/config\n--- a/.git/config\n+++ b/.git/config\n@@ -1 +1 @@\n-[old]\n+[core]\n"
+    )
+    environ = {"ANTHROPIC_API_KEY": "k", "ANTHROPIC_BASE_URL": claude.url, "PATH": os.environ.get("PATH", "")}
+
+    code = main(["scan", str(repo.path), "--diff", str(diff), "--format", "json"], environ=environ)
+
+    assert code == 0
+    assert CANARY not in sent_to_model(claude)
+    assert CANARY not in capsys.readouterr().out
