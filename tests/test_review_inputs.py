@@ -203,3 +203,20 @@ def test_a_config_input_the_pr_adds_to_the_checkout_is_a_config_error(
     err = capsys.readouterr().err
     assert f"{TEAM_CONFIG} does not exist at the base commit {scenario.base_sha[:12]}" in err
     assert "hint: a configuration inside the repository is read as it is at the base commit" in err
+
+
+def test_a_head_file_over_1_mb_is_read_from_the_blobs_api_and_listed_as_too_large(
+    fake: FakeGitHub, repo: GitRepo, tmp_path: Path
+) -> None:
+    """The contents API leaves out the content of a file over 1 MB; it is not "unreadable"."""
+    big = "".join(f"ROW_{n:05d} = {'x' * 90!r}\n" for n in range(11_000))
+    scenario = build_scenario(fake, repo, tmp_path, head_files={"app/table.py": big})
+    actions_checkout(scenario, fetchable=False)
+    fake.set_contents(scenario.head_sha, {"app/table.py": big})
+
+    assert scenario.run("--no-post") == 0
+
+    assert len(fake.requests_matching("GET", r"/repos/octo/app/git/blobs/[0-9a-f]{40}")) == 1
+    document = json.loads((scenario.results / "findings.json").read_text(encoding="utf-8"))
+    reasons = {n["path"]: n["reason"] for n in document["not_reviewed"]}
+    assert reasons["app/table.py"].startswith(f"larger than limits.max_file_bytes ({len(big):,} > 1,000,000 bytes)")

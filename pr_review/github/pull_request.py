@@ -3,6 +3,7 @@ omits it, head contents from git objects or the contents API (never the checkout
 
 from __future__ import annotations
 
+import base64
 import logging
 import posixpath
 from pathlib import Path
@@ -97,18 +98,25 @@ def _contents(api: GitHubApi, repo: Repository, path: str, commit: str, role: st
         raise ReviewIncomplete(f"cannot {exc}", hint=exc.hint) from exc  # "cannot read <path> at …: GitHub answered …"
 
 
-def _file_bytes(content: Contents, path: str, commit: str, role: str) -> bytes | None:
-    """A file's bytes as git stores them: a symlink is its target text (GitHub answers a link to a
-    file of the repository with that file, under the target's path), a directory is not a file."""
+def _read_file(api: GitHubApi, repo: Repository, path: str, commit: str, role: str) -> bytes | None:
+    """A file's bytes as git stores them at a commit, through the contents API: a symlink is its
+    target text (GitHub answers a link to a file of the repository with that file, under the
+    target's path), a directory is not a file, a file over 1 MB comes from the blobs API."""
+    content = _contents(api, repo, path, commit, role)
     if content is None or isinstance(content, list) or content.type in ("dir", "submodule"):
         return None
     if content.type == "symlink":
         return content.target.encode()
     if content.path != path:
         return posixpath.relpath(content.path, posixpath.dirname(path) or ".").encode()
-    if content.encoding != "base64":
-        raise ReviewIncomplete(f"cannot read {path} at {role} commit {commit}: too large for the contents API")
-    return content.decoded_content
+    if content.encoding == "base64":
+        return content.decoded_content
+    blob_sha = content.sha
+    try:
+        blob = api.call(f"read {path} at {role} commit {commit}", lambda: repo.get_git_blob(blob_sha))
+    except GitHubError as exc:
+        raise ReviewIncomplete(f"cannot {exc}", hint=exc.hint) from exc
+    return base64.b64decode(blob.content)
 
 
 def head_reader(
@@ -128,7 +136,7 @@ def head_reader(
 
     def from_api(path: str) -> bytes | None:
         if path not in cache:
-            cache[path] = _file_bytes(_contents(api, repo, path, head_sha, "head"), path, head_sha, "head")
+            cache[path] = _read_file(api, repo, path, head_sha, "head")
         return cache[path]
 
     return from_api
@@ -161,7 +169,7 @@ def base_tree(api: GitHubApi, repo: Repository, workspace: Path, base_sha: str) 
     workspace first, then the contents API (a shallow checkout may lack the base commit)."""
 
     def read(path: str) -> bytes | None:
-        return _file_bytes(_contents(api, repo, path, base_sha, "base"), path, base_sha, "base")
+        return _read_file(api, repo, path, base_sha, "base")
 
     def list_files(directory: str) -> list[str]:
         found: list[str] = []

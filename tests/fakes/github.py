@@ -2371,6 +2371,25 @@ class FakeGitHub(LoopbackServer):
         data_of = {**tree, **{p: target.encode() for p, target in links.items()}}
         return _Resp(200, [entry(p, kind, data_of.get(p) if kind != "dir" else None) for p, kind in children.items()])
 
+    def _h_git_blob(self, req: _Req) -> _Resp:
+        r = self._repo_of(req)
+        sha = req.params["sha"]
+        blobs = {_git_blob_sha(data): data for tree in r.contents.values() for data in tree.values()}
+        if sha not in blobs:
+            raise _not_found("https://docs.github.com/rest/git/blobs#get-a-blob")
+        b64 = base64.b64encode(blobs[sha]).decode()
+        return _Resp(
+            200,
+            {
+                "sha": sha,
+                "node_id": "B_" + sha[:20],
+                "size": len(blobs[sha]),
+                "url": f"{req.ctx.api}/repos/{r.full_name}/git/blobs/{sha}",
+                "content": "".join(b64[i : i + 60] + "\n" for i in range(0, len(b64), 60)),
+                "encoding": "base64",
+            },
+        )
+
 
 _R = r"/repos/(?P<owner>[^/]+)/(?P<repo>[^/]+)"
 _N = r"(?P<number>\d+)"
@@ -2414,5 +2433,6 @@ _ROUTES: list[tuple[str, re.Pattern[str], str]] = [
         ("GET", _R + r"/collaborators/(?P<user>[^/]+)/permission", "_h_collaborator_permission"),
         ("GET", _R + r"/collaborators/(?P<user>[^/]+)", "_h_is_collaborator"),
         ("GET", _R + r"/contents(?:/(?P<path>.*))?", "_h_contents"),
+        ("GET", _R + r"/git/blobs/(?P<sha>[0-9a-f]{40})", "_h_git_blob"),
     ]
 ]
