@@ -19,8 +19,11 @@ import pytest
 from conftest import GitRepo
 from fakes import FakeAnthropic, FakeGitHub, fake_anthropic_server, fake_github_server
 from github_scenario import Scenario, actions_checkout, build_scenario
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pr_review.cli import main
+from pr_review.gather.local_git import worktree_reader
 
 CANARY = "canary-5e2a7c91d04b"
 CHAIN = {"app/x.py": "[core]", "app/[core]": "../.git/config"}
@@ -134,3 +137,28 @@ def test_scan_of_a_diff_naming_git_config_does_not_read_the_checkouts(
     assert code == 0
     assert CANARY not in sent_to_model(claude)
     assert CANARY not in capsys.readouterr().out
+
+
+_SEGMENTS = st.sampled_from(["app", "..", ".", ".git", ".GIT", "config", "x.py", "[core]", "up", "loop", "", "a" * 300])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_SEGMENTS, min_size=1, max_size=6).map("/".join))
+def test_no_path_a_diff_can_name_reads_outside_the_checkout_or_its_git_dir(tmp_path: Path, path: str) -> None:
+    """Whatever path a diff names, the worktree reader answers None or the checkout's own bytes:
+    never a crash, never .git/config or a file outside, whichever links lie on the way."""
+    root = tmp_path / "checkout"
+    if not root.exists():
+        (root / ".git").mkdir(parents=True)
+        (root / ".git" / "config").write_text(f"[core]\n\tmarker = {CANARY}\n")
+        (tmp_path / "config").write_text(CANARY)
+        (root / "app").mkdir()
+        (root / "app" / "x.py").symlink_to("[core]")
+        (root / "app" / "[core]").symlink_to("../.git/config")
+        (root / "app" / "config").write_text("in the checkout\n")
+        (root / "up").symlink_to("..")
+        (root / "loop").symlink_to("loop")
+
+    content = worktree_reader(root)(path)
+
+    assert content is None or CANARY.encode() not in content
