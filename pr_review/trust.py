@@ -125,16 +125,24 @@ class PinnedInputs:
     rule_paths: tuple[str, ...]  # repository paths of the local rule files the review uses (Semgrep, ZAP)
 
 
-def pin_to_base(config: Config, base: BaseTree, into: Path) -> PinnedInputs:
+def _repository_path(entry: str, checkout: Path | None) -> str | None:
+    """The repository path a rule entry names: a relative entry, or an absolute one inside the
+    checkout (which holds the PR's version); None for an absolute path outside the checkout."""
+    if not Path(entry).is_absolute():
+        return _safe(entry)
+    return path_in_checkout(Path(entry), checkout) if checkout is not None else None
+
+
+def pin_to_base(config: Config, base: BaseTree, into: Path, checkout: Path | None = None) -> PinnedInputs:
     """Copy the base versions of local rule files (Semgrep rules, the ZAP rules file) under `into`
     and point the config at them."""
     entries: list[str] = []
     rule_paths: list[str] = []
     for entry in config.semgrep.config:
-        if not is_local_rule_entry(entry) or Path(entry).is_absolute():
-            entries.append(entry)  # bundled, a registry pack, or an absolute path given by the workflow
+        relative = _repository_path(entry, checkout) if is_local_rule_entry(entry) else None
+        if relative is None:
+            entries.append(entry)  # bundled, a registry pack, or a path outside the checkout given by the workflow
             continue
-        relative = _safe(entry)
         data = base.read(relative)
         files = [relative] if data is not None else [p for p in base.list_files(relative) if p.endswith(_RULE_SUFFIXES)]
         if not files:
@@ -159,8 +167,8 @@ def pin_to_base(config: Config, base: BaseTree, into: Path) -> PinnedInputs:
             raise ConfigError(f"claude.instructions: {config.claude.instructions!r} does not exist at the base commit")
         instructions = data.decode("utf-8", errors="replace")
     zap = config.zap
-    if zap.rules_file and not Path(zap.rules_file).is_absolute():
-        relative = _safe(zap.rules_file)
+    relative = _repository_path(zap.rules_file, checkout) if zap.rules_file else None
+    if relative is not None:
         data = base.read(relative)
         if data is None:
             raise ConfigError(f"zap.rules_file: {zap.rules_file!r} does not exist at the base commit")

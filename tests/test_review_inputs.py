@@ -220,3 +220,21 @@ def test_a_head_file_over_1_mb_is_read_from_the_blobs_api_and_listed_as_too_larg
     document = json.loads((scenario.results / "findings.json").read_text(encoding="utf-8"))
     reasons = {n["path"]: n["reason"] for n in document["not_reviewed"]}
     assert reasons["app/table.py"].startswith(f"larger than limits.max_file_bytes ({len(big):,} > 1,000,000 bytes)")
+
+
+def test_a_semgrep_config_input_inside_the_checkout_is_pinned_to_the_base(
+    fake: FakeGitHub, repo: GitRepo, tmp_path: Path
+) -> None:
+    """The workflow passes `--semgrep-config $GITHUB_WORKSPACE/.semgrep/team.yml`; the PR edits
+    that rule so it stops matching the redirect it adds."""
+    redirect = "from flask import redirect, request\n\n\ndef back():\n    return redirect(request.args.get('next'))\n"
+    head = {".semgrep/team.yml": TEAM_RULE.replace("redirect(request", "never_called(request"), "app/back.py": redirect}
+    scenario = build_scenario(fake, repo, tmp_path, base_files={".semgrep/team.yml": TEAM_RULE}, head_files=head)
+    workspace = actions_checkout(scenario)
+
+    assert scenario.run("--no-post", "--semgrep-config", str(workspace / ".semgrep/team.yml")) == 0
+
+    rules = {rule for f in scenario.findings() for rule in f["rule_ids"]}
+    assert "team.no-open-redirect" in rules, "the base's rule, not the PR's edit"
+    integrity = [f for f in scenario.findings() if "pr-review.integrity.review-config-changed" in f["rule_ids"]]
+    assert [f["location"]["path"] for f in integrity] == [".semgrep/team.yml"]
