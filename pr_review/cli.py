@@ -18,7 +18,6 @@ from pr_review.config import (
     DEFAULT_CONFIG_PATH,
     Config,
     build_config,
-    load_base_config,
     load_config_file,
     with_overrides,
 )
@@ -39,13 +38,14 @@ from pr_review.report.markdown import render_summary
 from pr_review.report.sarif import to_sarif
 from pr_review.report.text import print_text
 from pr_review.session import finished_on_failure, open_audit, review_pinned
-from pr_review.trust import BaseTree, DirectoryTree, GitBaseTree
+from pr_review.trust import BaseTree, DirectoryTree, GitBaseTree, load_review_config
 
 logger = logging.getLogger("pr_review")
 
 DEFAULT_RESULTS_DIR = "pr-review-results"
 DEFAULT_PUBLISH_DIR = "pr-review-publish"
 SEVERITY_CHOICES = ("critical", "high", "medium", "low", "none")
+CONFIG_HELP = "configuration (default: .github/pr-review.yml; a file inside the repository is read at the base commit)"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -92,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--config",
         type=Path,
         metavar="FILE",
-        help="configuration file (default: .github/pr-review.yml at the base)",
+        help=CONFIG_HELP,
     )
     scan.add_argument("--format", choices=("text", "json", "sarif", "markdown"), default="text")
     scan.add_argument(
@@ -101,9 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_review_flags(scan)
 
     run = commands.add_parser("run", help="review the pull request of this GitHub Actions run and report on it")
-    run.add_argument(
-        "--config", type=Path, metavar="FILE", help="configuration (default: .github/pr-review.yml at the base)"
-    )
+    run.add_argument("--config", type=Path, metavar="FILE", help=CONFIG_HELP)
     run.add_argument(
         "--out",
         type=Path,
@@ -123,9 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument(
         "--pr", type=int, metavar="N", help="pull request number (default: from the workflow_run event)"
     )
-    publish.add_argument(
-        "--config", type=Path, metavar="FILE", help="configuration (default: .github/pr-review.yml at the base)"
-    )
+    publish.add_argument("--config", type=Path, metavar="FILE", help=CONFIG_HELP)
     publish.add_argument("--fail-on", choices=SEVERITY_CHOICES, help="exit 1 on findings at or above this severity")
     publish.add_argument(
         "--out",
@@ -213,10 +209,10 @@ def _gather(args: argparse.Namespace) -> tuple[Change, Path | None]:
 
 
 def _scan_config(args: argparse.Namespace, change: Change, root: Path | None) -> Config:
-    if args.config is not None:
+    if root is not None and change.target.base:
+        config = load_review_config(args.config, root, GitBaseTree(root, change.target.base), change.target.base)
+    elif args.config is not None:
         config = load_config_file(args.config)
-    elif root is not None and change.target.base:
-        config = load_base_config(GitBaseTree(root, change.target.base).read, change.target.base)
     elif root is not None and (root / DEFAULT_CONFIG_PATH).is_file():
         config = load_config_file(root / DEFAULT_CONFIG_PATH)
     else:

@@ -84,7 +84,7 @@ def review_pinned(
 ) -> ReviewOutcome:
     """The review, with rules and instructions as they are at the base (trust.py)."""
     with tempfile.TemporaryDirectory(prefix="pr-review-base-") as pinned_dir:
-        pinned = pin_to_base(config, base, Path(pinned_dir))
+        pinned = pin_to_base(config, base, Path(pinned_dir), repo_root)
         return review(
             change,
             pinned.config,

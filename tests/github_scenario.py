@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -207,15 +208,16 @@ def build_scenario(
     *,
     base_files: Mapping[str, str] | None = None,
     head_files: Mapping[str, str] | None = None,
-    base_config: str = FAST_CONFIG,
+    base_config: str | None = FAST_CONFIG,
+    head_symlinks: Mapping[str, str] | None = None,
     **pull_attrs: object,
 ) -> Scenario:
-    """Base: the example service before the change (+ config); head: the bundled example change."""
+    """Base: the example service before the change (+ config, unless None); head: the bundled example change."""
     base = {
         "app/__init__.py": "",
         "app/db.py": (EXAMPLE_DIR / "app" / "db.py").read_text(),
         "app/views.py": BASE_VIEWS,
-        ".github/pr-review.yml": base_config,
+        **({".github/pr-review.yml": base_config} if base_config is not None else {}),
         **(base_files or {}),
     }
     base_sha = repo.commit(base, "base")
@@ -227,6 +229,9 @@ def build_scenario(
             "app/settings.py": (EXAMPLE_DIR / "app" / "settings.py").read_text(),
         }
     )
+    for path, target in (head_symlinks or {}).items():
+        (repo.path / path).parent.mkdir(parents=True, exist_ok=True)
+        (repo.path / path).symlink_to(target)
     head_sha = repo.commit(head, "Add invoice search, export and import")
     diff = repo.git("-c", "core.quotePath=false", "diff", "--no-color", "-M", f"{base_sha}...{head_sha}") + "\n"
     attrs: dict[str, Any] = {"title": "Add invoice search", "user": "mallory", **pull_attrs}
@@ -257,6 +262,28 @@ class ReviewedChange:
         scenario = Scenario(fake, self.repo, pull, self.base_sha, self.head_sha, tmp, workspace=empty)
         shutil.copytree(self.results, scenario.results)
         return scenario
+
+
+def actions_checkout(scenario: Scenario, *, fetchable: bool = True) -> Path:
+    """What actions/checkout leaves for a pull_request event, as the run's workspace: the merge
+    commit at depth 1 (neither the base nor the head commit is present) and the token persisted in
+    .git/config. `fetchable=False`: origin cannot serve the head commit, so only the API can."""
+    repo = scenario.repo
+    repo.git("branch", "-f", "pr-merge", scenario.base_sha)
+    repo.git("checkout", "-q", "pr-merge")
+    repo.git("merge", "-q", "--no-ff", "-m", f"Merge {scenario.head_sha} into {scenario.base_sha}", scenario.head_sha)
+    repo.git("checkout", "-q", "main")
+    workspace = scenario.tmp / "workspace"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth=1", "--branch=pr-merge", f"file://{repo.path}", str(workspace)],
+        check=True,
+        capture_output=True,
+    )
+    if not fetchable:
+        gone = str(scenario.tmp / "gone")
+        subprocess.run(["git", "-C", str(workspace), "remote", "set-url", "origin", gone], check=True)
+    scenario.workspace = workspace
+    return workspace
 
 
 def finding_rows(body: str) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import concurrent.futures
 import json
 import time
@@ -372,6 +373,54 @@ def test_faults_retried_by_github_retry(fake_gh: fakes.FakeGitHub) -> None:
     assert [r.status for r in fake_gh.requests_matching("POST", r".*/issues/7/comments")] == [403, 201]
     assert [r.status for r in fake_gh.requests_matching("GET", r".*/pulls/7/commits")] == [403, 200]
     assert fake_gh.pending_faults() == 0
+
+
+def test_a_persistent_fault_lasts_until_cleared(fake_gh: fakes.FakeGitHub) -> None:
+    repo = _client(fake_gh.url).get_repo("octo/app")
+    fake_gh.set_contents("main", {"README.md": "hi\n"})
+    fake_gh.fail("GET", r"/repos/octo/app/contents/.*", 502, times=None)
+
+    for _ in range(3):
+        with pytest.raises(github.GithubException) as info:
+            repo.get_contents("README.md", ref="main")
+        assert info.value.status == 502
+    fake_gh.clear_faults()
+
+    assert repo.get_contents("README.md", ref="main").decoded_content == b"hi\n"  # type: ignore[union-attr]
+
+
+def test_contents_symlinks_and_large_files_as_github_serves_them(fake_gh: fakes.FakeGitHub) -> None:
+    repo = _client(fake_gh.url).get_repo("octo/app")
+    big = b"x" * (1024 * 1024 + 1)
+    links = {"app/current.py": "views.py", "app/escape": "../../etc/passwd", "app/dir": "../lib"}
+    fake_gh.set_contents("main", {"app/views.py": "v = 1\n", "lib/a.py": "", "big.bin": big}, symlinks=links)
+
+    followed = repo.get_contents("app/current.py", ref="main")
+    link = repo.get_contents("app/escape", ref="main")
+    to_dir = repo.get_contents("app/dir", ref="main")
+    listing = repo.get_contents("app", ref="main")
+    large = repo.get_contents("big.bin", ref="main")
+
+    assert not isinstance(followed, list)
+    assert (followed.type, followed.path, followed.decoded_content) == ("file", "app/views.py", b"v = 1\n")
+    assert not isinstance(link, list)
+    assert (link.type, link.path, link.target) == ("symlink", "app/escape", "../../etc/passwd")
+    assert not isinstance(to_dir, list)
+    assert (to_dir.type, to_dir.target) == ("symlink", "../lib")
+    assert isinstance(listing, list)
+    assert {(c.path, c.type) for c in listing} == {
+        ("app/views.py", "file"),
+        ("app/current.py", "symlink"),
+        ("app/escape", "symlink"),
+        ("app/dir", "symlink"),
+    }
+    assert not isinstance(large, list)
+    assert (large.encoding, large.content) == ("none", "")
+    blob = repo.get_git_blob(large.sha)
+    assert (blob.encoding, base64.b64decode(blob.content)) == ("base64", big)
+    with pytest.raises(github.GithubException) as info:
+        repo.get_contents("app/missing.py", ref="main")
+    assert info.value.status == 404
 
 
 def test_rate_limit_errors_without_retry(fake_gh: fakes.FakeGitHub) -> None:

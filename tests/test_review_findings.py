@@ -155,7 +155,8 @@ def test_the_worktree_reader_answers_none_for_paths_the_filesystem_refuses(tmp_p
     (tmp_path / "loop").symlink_to("loop")  # a PR can check out a symlink loop
     read = worktree_reader(tmp_path)
     assert read("a" * 300 + ".py") is None
-    assert read("loop") is None
+    assert read("loop") == b"loop", "a link is read as its target text, never followed"
+    assert read("loop/x.py") is None
 
 
 def test_sanitizing_hostile_link_and_reference_runs_stays_linear() -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import stat
 from pathlib import Path
 
 from pr_review.errors import GitError, ToolError, UsageError
@@ -95,20 +97,73 @@ def read_blobs(repo: Path, commit: str, paths: list[str]) -> dict[str, bytes]:
     return blobs
 
 
+def has_commit(repo: Path, sha: str) -> bool:
+    """Whether the commit's objects are in the repository (a shallow checkout lacks most)."""
+    try:
+        git(repo, "cat-file", "-e", f"{sha}^{{commit}}")
+    except ToolError:
+        return False
+    return True
+
+
+def fetch_commit(repo: Path, sha: str) -> bool:
+    """Fetch one commit from `origin` (actions/checkout fetches only the merge commit, without its
+    parents); True when its objects are then present. A shallow repository stays shallow."""
+    try:
+        shallow = git(repo, "rev-parse", "--is-shallow-repository").strip() == b"true"
+        depth = ["--depth=1"] if shallow else []
+        quiet = ("--quiet", "--no-tags", "--no-recurse-submodules", "--no-write-fetch-head")
+        git(repo, "fetch", *quiet, *depth, "origin", sha)
+    except ToolError as exc:
+        logger.info("cannot fetch %s from origin: %s", sha[:12], exc)
+        return False
+    return has_commit(repo, sha)
+
+
+def _is_git_dir(name: str) -> bool:
+    return name.casefold() == ".git"
+
+
+def _read_without_following(root: Path, path: str) -> bytes | None:
+    """A file of the checkout opened component by component with O_NOFOLLOW, so no symlink in the
+    path is followed. A symlink is read as git stores it: its target text."""
+    parts = path.split("/")
+    if path.startswith("/") or any(p in ("", ".", "..") or _is_git_dir(p) for p in parts):
+        logger.warning("refusing to read %r: not a path inside the checkout", path)
+        return None
+    directory = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        for part in parts[:-1]:
+            # ELOOP / ENOTDIR when the component is a symlink or not a directory: git never stores
+            # a file beyond a symlink, so there is nothing to read.
+            inner = os.open(part, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=directory)
+            os.close(directory)
+            directory = inner
+        name = parts[-1]
+        info = os.stat(name, dir_fd=directory, follow_symlinks=False)
+        if stat.S_ISLNK(info.st_mode):
+            return os.fsencode(os.readlink(name, dir_fd=directory))
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        handle = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=directory)
+        with os.fdopen(handle, "rb") as file:
+            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                return None  # replaced since the stat
+            return file.read()
+    finally:
+        os.close(directory)
+
+
 def worktree_reader(root: Path) -> HeadReader:
-    """Reads files of the checkout, refusing paths that leave it (.., absolute, symlinks)."""
-    resolved_root = root.resolve()
+    """Reads files of the checkout without following symlinks (a committed link to `.git/config`
+    or to an ignored `.env` is reviewed as the link it is), and never inside `.git`."""
 
     def read(path: str) -> bytes | None:
         try:
-            candidate = (resolved_root / path).resolve()
-            if Path(path).is_absolute() or not candidate.is_relative_to(resolved_root):
-                logger.warning("refusing to read %r: outside the checkout", path)
-                return None
-            if not candidate.is_file():
-                return None
-            return candidate.read_bytes()
-        except (OSError, RuntimeError) as exc:  # a name too long, a symlink loop, no permission
+            return _read_without_following(root, path)
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError) as exc:  # a symlinked directory, a name too long, no permission, NUL
             logger.warning("cannot read %r in the checkout: %s", path, type(exc).__name__)
             return None
 

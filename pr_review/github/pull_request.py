@@ -1,12 +1,14 @@
 """Gather a pull request: metadata and files through the API, the diff from git where the API
-omits it, head contents from git, the workspace (when it matches) or the contents API."""
+omits it, head contents from git objects or the contents API (never the checkout's files)."""
 
 from __future__ import annotations
 
+import base64
 import logging
+import posixpath
 from pathlib import Path
 
-from github import GithubException
+from github.ContentFile import ContentFile
 from github.File import File
 from github.PullRequest import PullRequest
 from github.Repository import Repository
@@ -14,9 +16,9 @@ from github.Repository import Repository
 from pr_review.errors import ReviewIncomplete, ToolError
 from pr_review.gather.change import Change, HeadReader, PullRequestMeta, ReviewTarget
 from pr_review.gather.diff import ChangedFile, parse_diff
-from pr_review.gather.local_git import DIFF_ARGS, git, matches_head, read_blobs, worktree_reader
+from pr_review.gather.local_git import DIFF_ARGS, fetch_commit, git, has_commit, read_blobs
 from pr_review.github.actions import PullRequestEvent
-from pr_review.github.client import GitHubApi
+from pr_review.github.client import GitHubApi, GitHubError
 from pr_review.trust import BaseTree, CallableBaseTree, FallbackBaseTree, GitBaseTree
 
 logger = logging.getLogger(__name__)
@@ -81,34 +83,63 @@ def _files(api: GitHubApi, pull: PullRequest, workspace: Path, event: PullReques
     return tuple(f for f in ordered if f is not None)
 
 
-def head_reader(repo: Repository, workspace: Path, head_sha: str, files: tuple[ChangedFile, ...]) -> HeadReader:
-    """Head contents: git objects in the workspace; else the checkout where it matches the diff (an
-    Actions checkout of a pull_request is the merge commit); else the contents API at the head sha."""
-    wanted = [f.path for f in files]
+Contents = ContentFile | list[ContentFile] | None
+
+
+def _contents(api: GitHubApi, repo: Repository, path: str, commit: str, role: str) -> Contents:
+    """The contents API's answer for a path at a commit, through the retry layer. None only when
+    GitHub says the path does not exist there (404); anything else that fails stops the review."""
+    where = f"{path} at {role} commit {commit}"
     try:
-        blobs = read_blobs(workspace, head_sha, wanted)
-    except ToolError:
-        blobs = {}
-    on_disk = worktree_reader(workspace)
-    cache: dict[str, bytes | None] = dict(blobs)
+        return api.call(f"read {where}", lambda: repo.get_contents(path, ref=commit))
+    except GitHubError as exc:
+        if exc.status == 404 and "no commit found" not in str(exc).lower():
+            return None
+        raise ReviewIncomplete(f"cannot {exc}", hint=exc.hint) from exc  # "cannot read <path> at …: GitHub answered …"
+
+
+def _read_file(api: GitHubApi, repo: Repository, path: str, commit: str, role: str) -> bytes | None:
+    """A file's bytes as git stores them at a commit, through the contents API: a symlink is its
+    target text (GitHub answers a link to a file of the repository with that file, under the
+    target's path), a directory is not a file, a file over 1 MB comes from the blobs API."""
+    content = _contents(api, repo, path, commit, role)
+    if content is None or isinstance(content, list) or content.type in ("dir", "submodule"):
+        return None
+    if content.type == "symlink":
+        return content.target.encode()
+    if content.path != path:
+        return posixpath.relpath(content.path, posixpath.dirname(path) or ".").encode()
+    if content.encoding == "base64":
+        return content.decoded_content
+    blob_sha = content.sha
+    try:
+        blob = api.call(f"read {path} at {role} commit {commit}", lambda: repo.get_git_blob(blob_sha))
+    except GitHubError as exc:
+        raise ReviewIncomplete(f"cannot {exc}", hint=exc.hint) from exc
+    return base64.b64decode(blob.content)
+
+
+def head_reader(
+    api: GitHubApi, repo: Repository, workspace: Path, head_sha: str, files: tuple[ChangedFile, ...]
+) -> HeadReader:
+    """Head contents from git objects: those in the workspace, or fetched from origin (a shallow
+    Actions checkout holds only the merge commit); else from the contents API at the head sha.
+    Never from the checkout's files: a committed symlink there would lead outside the change."""
+    if has_commit(workspace, head_sha) or fetch_commit(workspace, head_sha):
+        try:
+            blobs = read_blobs(workspace, head_sha, [f.path for f in files])
+        except ToolError as exc:
+            logger.info("git cannot read the head's files (%s): using the contents API", exc)
+        else:
+            return blobs.get
+    cache: dict[str, bytes | None] = {}
 
     def from_api(path: str) -> bytes | None:
-        try:
-            content = repo.get_contents(path, ref=head_sha)
-        except GithubException:
-            return None
-        if isinstance(content, list):
-            return None
-        return content.decoded_content
-
-    def read(path: str) -> bytes | None:
         if path not in cache:
-            changed = next((f for f in files if f.path == path), None)
-            local = on_disk(path)
-            cache[path] = local if changed is not None and matches_head(changed, local) else from_api(path)
+            cache[path] = _read_file(api, repo, path, head_sha, "head")
         return cache[path]
 
-    return read
+    return from_api
 
 
 def gather_pull_request(
@@ -129,30 +160,23 @@ def gather_pull_request(
         commit_messages=tuple(messages),
     )
     target = ReviewTarget(repository, event.base_sha, event.head_sha)
-    reader = head_reader(repo, workspace, event.head_sha, files)
+    reader = head_reader(api, repo, workspace, event.head_sha, files)
     return Change(target, files, reader, meta, head_source="github"), repo, pull
 
 
-def base_tree(repo: Repository, workspace: Path, base_sha: str) -> BaseTree:
+def base_tree(api: GitHubApi, repo: Repository, workspace: Path, base_sha: str) -> BaseTree:
     """Files as they are at the base commit (the review's own config and rules): git in the
     workspace first, then the contents API (a shallow checkout may lack the base commit)."""
 
     def read(path: str) -> bytes | None:
-        try:
-            content = repo.get_contents(path, ref=base_sha)
-        except GithubException:
-            return None
-        return None if isinstance(content, list) else content.decoded_content
+        return _read_file(api, repo, path, base_sha, "base")
 
     def list_files(directory: str) -> list[str]:
         found: list[str] = []
         pending = [directory]
         while pending and len(found) < 1000:
-            try:
-                listing = repo.get_contents(pending.pop(), ref=base_sha)
-            except GithubException:
-                continue
-            for item in listing if isinstance(listing, list) else [listing]:
+            listing = _contents(api, repo, pending.pop(), base_sha, "base")
+            for item in listing if isinstance(listing, list) else [listing] if listing is not None else []:
                 (pending if item.type == "dir" else found).append(item.path)
         return found
 

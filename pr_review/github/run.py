@@ -14,7 +14,7 @@ from typing import Any
 
 from pr_review.analyzers.base import Credentials
 from pr_review.audit import chain_head
-from pr_review.config import Config, load_base_config, load_config_file, with_overrides
+from pr_review.config import Config, with_overrides
 from pr_review.errors import ExitCode, PrReviewError, UsageError
 from pr_review.github import actions
 from pr_review.github.actions import ActionsEnvironment
@@ -36,7 +36,7 @@ from pr_review.session import (
     open_audit,
     review_pinned,
 )
-from pr_review.trust import BaseTree
+from pr_review.trust import BaseTree, load_review_config
 
 logger = logging.getLogger(__name__)
 
@@ -67,8 +67,8 @@ def make_api(environment: ActionsEnvironment, config: Config | None, retry: Retr
     )
 
 
-def _config(options: RunOptions, base: BaseTree, base_sha: str) -> Config:
-    config = load_config_file(options.config_path) if options.config_path else load_base_config(base.read, base_sha)
+def _config(options: RunOptions, base: BaseTree, base_sha: str, checkout: Path) -> Config:
+    config = load_review_config(options.config_path, checkout, base, base_sha)
     return with_overrides(
         config,
         fail_on=options.fail_on,
@@ -125,8 +125,8 @@ def run_in_actions(options: RunOptions, environ: Mapping[str, str], progress: Pr
     api = make_api(environment, None, options.retry)
     progress.stage(f"reading pull request #{event.number}")
     repo = api.call("read the repository", lambda: api.github.get_repo(environment.repository))
-    base = base_tree(repo, environment.workspace, event.base_sha)
-    config = _config(options, base, event.base_sha)
+    base = base_tree(api, repo, environment.workspace, event.base_sha)
+    config = _config(options, base, event.base_sha, environment.workspace)
     api = make_api(environment, config, options.retry)
     change, repo, pull = gather_pull_request(api, environment.repository, event, environment.workspace)
     credentials = Credentials(anthropic_api_key=environment.anthropic_api_key, github_token=environment.token)
@@ -245,7 +245,8 @@ def publish_results(
     api = make_api(environment, None, options.retry)
     repo = api.call("read the repository", lambda: api.github.get_repo(environment.repository))
     pull = api.call(f"read pull request #{number}", lambda: repo.get_pull(number))
-    config = _config(options, base_tree(repo, environment.workspace, pull.base.sha), pull.base.sha)
+    base = base_tree(api, repo, environment.workspace, pull.base.sha)
+    config = _config(options, base, pull.base.sha, environment.workspace)
     outcome = outcome_from_json(document, config, source=str(findings_path))
     outcome = replace(outcome, config=_stricter_fail_on(config, document.get("fail_on", "none")))
     if not _COMMIT_SHA.fullmatch(outcome.target.head):

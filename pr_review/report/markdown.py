@@ -166,6 +166,7 @@ def render_summary(
         f"Reviewed {code(target.head, 60)} against {code(target.base or '(diff file)', 60)} "
         f"in {outcome.duration_s:.1f}s: {len(outcome.reviewed_files)} file(s) reviewed."
     )
+    lines.append(f"Configuration: {code(outcome.config.source)}.")
     lines.append("")
     if total:
         lines.append("**" + ", ".join(f"{n} {s.value}" for s, n in counts.items() if n) + "**")

@@ -20,6 +20,7 @@ import hashlib
 import http.server
 import itertools
 import json
+import posixpath
 import re
 import socket
 import sys
@@ -595,6 +596,7 @@ class FakeRepo:
     labels: dict[str, FakeLabel] = field(default_factory=dict)  # lower-cased name -> label
     pulls: dict[int, FakePullRequest] = field(default_factory=dict)
     contents: dict[str, dict[str, bytes]] = field(default_factory=dict)  # commit sha -> {path: bytes}
+    symlinks: dict[str, dict[str, str]] = field(default_factory=dict)  # commit sha -> {path: link target}
     branches: dict[str, str] = field(default_factory=dict)  # branch -> sha
 
     @property
@@ -868,6 +870,7 @@ class FakeGitHub(LoopbackServer):
         self.errors: list[str] = []  # tracebacks of bugs inside the fake (500s); tests may assert it is empty
         self._requests: list[RecordedRequest] = []
         self._faults: dict[tuple[str, str], list[GitHubFault]] = {}
+        self._persistent_faults: dict[tuple[str, str], GitHubFault] = {}
         self._ids = itertools.count(1000)
 
     # -- configuration ------------------------------------------------------------------------------------
@@ -981,13 +984,22 @@ class FakeGitHub(LoopbackServer):
     def pull(self, number: int, repo: str | FakeRepo | None = None) -> FakePullRequest:
         return self.repo(repo).pulls[number]
 
-    def set_contents(self, ref: str, files: Mapping[str, bytes | str], *, repo: str | FakeRepo | None = None) -> None:
-        """Files of the tree at commit ``ref`` (a sha, or a branch name that is then mapped to a sha)."""
+    def set_contents(
+        self,
+        ref: str,
+        files: Mapping[str, bytes | str],
+        *,
+        symlinks: Mapping[str, str] | None = None,
+        repo: str | FakeRepo | None = None,
+    ) -> None:
+        """Files of the tree at commit ``ref`` (a sha, or a branch name that is then mapped to a sha);
+        ``symlinks`` maps a path to its link target text."""
         r = self.repo(repo)
         sha = ref if re.fullmatch(r"[0-9a-f]{40}", ref) else r.branches.setdefault(ref, _fake_sha(r.full_name, ref))
         tree = r.contents.setdefault(sha, {})
         for path, data in files.items():
             tree[path.strip("/")] = data.encode() if isinstance(data, str) else data
+        r.symlinks.setdefault(sha, {}).update({path.strip("/"): target for path, target in (symlinks or {}).items()})
 
     def add_review_comment(
         self,
@@ -1026,17 +1038,23 @@ class FakeGitHub(LoopbackServer):
         return self._render_issue_comment(self._root_ctx(), r, p, rec)
 
     # -- fault injection ----------------------------------------------------------------------------------
-    def inject(self, method: str, path_pattern: str, *faults: GitHubFault, times: int = 1) -> None:
+    def inject(self, method: str, path_pattern: str, *faults: GitHubFault, times: int | None = 1) -> None:
         """Queue ``faults`` (each repeated ``times``) for requests whose method is ``method``
         (``"*"`` = any) and whose path, without ``/api/v3`` and query, ``re.fullmatch``-es
-        ``path_pattern``. Each matching request consumes one fault; then normal service resumes."""
+        ``path_pattern``. Each matching request consumes one fault; then normal service resumes.
+        ``times=None`` makes one fault persistent: every matching request gets it until
+        ``clear_faults()`` (an outage rather than a blip)."""
         with self.lock:
+            if times is None:
+                (fault,) = faults
+                self._persistent_faults[(method.upper(), path_pattern)] = fault
+                return
             queue = self._faults.setdefault((method.upper(), path_pattern), [])
             for f in faults:
                 queue.extend([f] * times)
 
     def fail(
-        self, method: str, path_pattern: str, status: int = 502, *, times: int = 1, html: bool | None = None
+        self, method: str, path_pattern: str, status: int = 502, *, times: int | None = 1, html: bool | None = None
     ) -> None:
         self.inject(method, path_pattern, GitHubFault.server_error(status, html=html), times=times)
 
@@ -1065,12 +1083,16 @@ class FakeGitHub(LoopbackServer):
     def clear_faults(self) -> None:
         with self.lock:
             self._faults.clear()
+            self._persistent_faults.clear()
 
     def _pop_fault(self, method: str, path: str) -> GitHubFault | None:
         with self.lock:
             for (m, pattern), queue in self._faults.items():
                 if queue and m in ("*", method) and re.fullmatch(pattern, path):
                     return queue.pop(0)
+            for (m, pattern), fault in self._persistent_faults.items():
+                if m in ("*", method) and re.fullmatch(pattern, path):
+                    return fault
         return None
 
     # -- recording ----------------------------------------------------------------------------------------
@@ -2305,8 +2327,9 @@ class FakeGitHub(LoopbackServer):
             quoted = urllib.parse.quote(p)
             blob = _git_blob_sha(data) if data is not None else _fake_sha("tree", sha, p)
             self_url = f"{base}/contents/{quoted}?ref={urllib.parse.quote(ref)}"
-            git_url = f"{base}/git/{'blobs' if kind == 'file' else 'trees'}/{blob}"
-            html_url = f"{req.ctx.web}/{r.full_name}/{'blob' if kind == 'file' else 'tree'}/{ref}/{quoted}"
+            is_blob = kind != "dir"
+            git_url = f"{base}/git/{'blobs' if is_blob else 'trees'}/{blob}"
+            html_url = f"{req.ctx.web}/{r.full_name}/{'blob' if is_blob else 'tree'}/{ref}/{quoted}"
             return {
                 "name": p.rsplit("/", 1)[-1],
                 "path": p,
@@ -2320,6 +2343,14 @@ class FakeGitHub(LoopbackServer):
                 "_links": {"self": self_url, "git": git_url, "html": html_url},
             }
 
+        links = r.symlinks.get(sha, {})
+        if path in links:
+            # GitHub answers a link to a normal file of the repository with that file; any other
+            # link (outside the repository, to a directory, dangling) with the link itself.
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(path), links[path]))
+            if target not in tree or links[path].startswith("/"):
+                return _Resp(200, {**entry(path, "symlink", links[path].encode()), "target": links[path]})
+            path = target
         if path in tree:
             data = tree[path]
             d = entry(path, "file", data)
@@ -2331,13 +2362,33 @@ class FakeGitHub(LoopbackServer):
             return _Resp(200, d)
         prefix = f"{path}/" if path else ""
         children: dict[str, str] = {}
-        for p in sorted(tree):
+        for p in sorted([*tree, *links]):
             if p.startswith(prefix):
                 head, sep, _ = p[len(prefix) :].partition("/")
-                children.setdefault(prefix + head, "dir" if sep else "file")
+                children.setdefault(prefix + head, "dir" if sep else ("symlink" if p in links else "file"))
         if not children:
             raise _not_found(doc)
-        return _Resp(200, [entry(p, kind, tree.get(p) if kind == "file" else None) for p, kind in children.items()])
+        data_of = {**tree, **{p: target.encode() for p, target in links.items()}}
+        return _Resp(200, [entry(p, kind, data_of.get(p) if kind != "dir" else None) for p, kind in children.items()])
+
+    def _h_git_blob(self, req: _Req) -> _Resp:
+        r = self._repo_of(req)
+        sha = req.params["sha"]
+        blobs = {_git_blob_sha(data): data for tree in r.contents.values() for data in tree.values()}
+        if sha not in blobs:
+            raise _not_found("https://docs.github.com/rest/git/blobs#get-a-blob")
+        b64 = base64.b64encode(blobs[sha]).decode()
+        return _Resp(
+            200,
+            {
+                "sha": sha,
+                "node_id": "B_" + sha[:20],
+                "size": len(blobs[sha]),
+                "url": f"{req.ctx.api}/repos/{r.full_name}/git/blobs/{sha}",
+                "content": "".join(b64[i : i + 60] + "\n" for i in range(0, len(b64), 60)),
+                "encoding": "base64",
+            },
+        )
 
 
 _R = r"/repos/(?P<owner>[^/]+)/(?P<repo>[^/]+)"
@@ -2382,5 +2433,6 @@ _ROUTES: list[tuple[str, re.Pattern[str], str]] = [
         ("GET", _R + r"/collaborators/(?P<user>[^/]+)/permission", "_h_collaborator_permission"),
         ("GET", _R + r"/collaborators/(?P<user>[^/]+)", "_h_is_collaborator"),
         ("GET", _R + r"/contents(?:/(?P<path>.*))?", "_h_contents"),
+        ("GET", _R + r"/git/blobs/(?P<sha>[0-9a-f]{40})", "_h_git_blob"),
     ]
 ]
