@@ -12,6 +12,10 @@ import re
 from collections.abc import Collection
 from urllib.parse import urlsplit
 
+from pr_review.invisible import reveal_invisible
+
+__all__ = ["DEFAULT_LINK_HOSTS", "MASK", "defang", "mask_secrets", "neutralise", "reveal_invisible", "safe_suggestion"]
+
 DEFAULT_LINK_HOSTS: frozenset[str] = frozenset(
     {
         "cwe.mitre.org",
@@ -23,12 +27,6 @@ DEFAULT_LINK_HOSTS: frozenset[str] = frozenset(
     }
 )
 
-# Invisible and bidirectional characters (Trojan Source, CVE-2021-42574), plus C0/C1 controls
-# other than tab and newline. Shown as ⟦U+XXXX⟧ instead of being applied.
-_INVISIBLE = re.compile(
-    "[\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u061c\u180e\U000e0000-\U000e007f"
-    "\x00-\x08\x0b-\x1f\x7f-\x9f]"
-)
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _MENTION = re.compile(r"(?<![\w`])@(?=[A-Za-z0-9])")
 # `owner/repo#12` posts a back-reference on another repository's issue (`#12` in this one is
@@ -46,18 +44,6 @@ _PARTIAL_ENTITY = re.compile(r"&[#A-Za-z0-9]{0,8}$")
 _FENCE = re.compile(r"```|~~~")
 MASK = "[REDACTED]"
 _MIN_SECRET = 4  # shorter "secrets" would mask ordinary words
-
-
-def reveal_invisible(text: str) -> tuple[str, tuple[str, ...]]:
-    """Invisible/bidi/control characters made visible as ⟦U+XXXX⟧; also the code points found."""
-    found: list[str] = []
-
-    def visible(match: re.Match[str]) -> str:
-        code = f"U+{ord(match.group()):04X}"
-        found.append(code)
-        return f"⟦{code}⟧"
-
-    return _INVISIBLE.sub(visible, text), tuple(found)
 
 
 def mask_secrets(text: str, known_secrets: Collection[str]) -> str:
