@@ -24,6 +24,8 @@ from github_scenario import (
     review_once,
 )
 
+from pr_review.github.comments import SummaryRecord, summary_body
+
 OVER_THE_CAP = "in the summary: over the cap of 2 inline comments"
 LABEL_DESCRIPTION = "pr-review found a high-severity security issue: a human must look"
 
@@ -96,6 +98,8 @@ def test_a_lost_reply_on_a_resolved_finding_is_not_posted_twice(
         body=f"**🟧 high** · **Old finding**\n\n<!-- pr-review:fingerprint={gone} -->",
         user="github-actions[bot]",
     )
+    record = SummaryRecord(frozenset({gone}), {int(thread["id"]): gone})  # the earlier run's summary
+    fake.add_issue_comment(7, summary_body("earlier run", record), user="github-actions[bot]")
     fake.lose_response("POST", rf"/repos/octo/app/pulls/7/comments/{thread['id']}/replies")
 
     assert scenario.publish("--pr", "7") == 0
@@ -208,6 +212,26 @@ def test_markers_in_comments_by_others_count_for_nothing(
     [ours_summary] = [c for c in scenario.summaries() if c["user"]["login"] == "github-actions[bot]"]
     assert "raw SQL string" in ours_summary["body"]
     assert forged_thread["id"] in {c["id"] for c in fake.review_comments(7)}
+
+
+def test_with_a_personal_token_our_comments_are_the_token_users(
+    reviewed: ReviewedChange, fake: FakeGitHub, tmp_path: Path
+) -> None:
+    """Comments posted with a personal token are by a user, not a Bot: the token's own login (from
+    GET /user) is whose markers count, so a second run posts nothing twice."""
+    scenario = served(reviewed, fake, tmp_path)
+    fake.add_token("pat", login="maintainer")
+    fake.set_collaborator("octo/app", "maintainer", "write")
+
+    assert scenario.publish("--pr", "7", GITHUB_TOKEN="pat") == 0
+    posted = len(fake.review_comments(7))
+    assert posted == len(scenario.findings())
+    assert scenario.publish("--pr", "7", GITHUB_TOKEN="pat") == 0
+
+    assert len(fake.review_comments(7)) == posted
+    [summary] = scenario.summaries()
+    assert summary["user"]["login"] == "maintainer"
+    assert "Resolved since the last run" not in summary["body"]
 
 
 def _rewrite(scenario: Scenario, change: Any) -> None:
