@@ -298,8 +298,8 @@ def neutralise(
     """
     text = mask_secrets(text, known_secrets)
     text, _ = reveal_invisible(text.replace("\r\n", "\n"))
-    # Parsing is linear, but a huge text is cut first: no output needs more than a few times its size.
-    limit = 4 * max_len + 1000
+    # Parsing is linear but not cheap: a text is cut first to about the length that can be shown.
+    limit = max_len + 1000
     truncated, text = len(text) > limit, text[:limit]
     keep = len(text)
     while True:
