@@ -23,6 +23,7 @@ from github_scenario import (
     inline_comments,
     review_once,
 )
+from markdown_support import assert_inert
 
 from pr_review.github.comments import SummaryRecord, summary_body
 
@@ -290,6 +291,41 @@ def test_hostile_text_in_the_findings_file_is_neutralised(
     assert summary["body"].count("<!-- pr-review:fingerprints=") == 1
     assert all(SUMMARY_MARKER not in c["body"] for c in fake.review_comments(7))
     assert "Ping \uff20alice" in next(c["body"] for c in fake.review_comments(7) if c["line"] == 30)
+
+
+def test_markdown_that_slipped_past_the_old_neutraliser_is_inert_when_posted(
+    reviewed: ReviewedChange, fake: FakeGitHub, tmp_path: Path
+) -> None:
+    """Mentions inside emphasis or after a stray backtick, `//host` links whose text spans lines or
+    nests brackets, a reference definition in a list item: read as GitHub would, nothing is live."""
+    scenario = served(reviewed, fake, tmp_path)
+    hostile = (
+        "_@security-team_ and a stray `@alice, see [the\nfix](//evil.example/a) or "
+        "[nested [link]](//evil.example/b) ![pixel\nx](//evil.example/p.png)\n\n"
+        "- [ref]: //evil.example/c\n\nas in [ref]"
+    )
+
+    def inject(document: dict[str, Any]) -> None:
+        for finding in document["findings"]:
+            finding["title"] = hostile
+            finding["description"] = hostile
+            finding["recommendation"] = hostile
+        document["analyzers"][0]["detail"] = hostile
+
+    _rewrite(scenario, inject)
+
+    assert scenario.publish("--pr", "7") == 0
+
+    [summary] = scenario.summaries()
+    bodies = [c["body"].rstrip().rpartition("\n")[0] for c in fake.review_comments(7)]  # less our marker
+    bodies.append("\n".join(summary["body"].splitlines()[1:-1]))
+    for body in bodies:
+        ours = ("<sub>", "</sub>", "\ufe0f")  # our own markup, and the selector of our status icons (⏭️)
+        for text in ours:
+            body = body.replace(text, "")
+        assert_inert(body)
+        assert "evil.example" not in body
+    assert "\uff20security-team" in bodies[0]
 
 
 def test_publish_with_a_read_only_token_fails_with_exit_3(
