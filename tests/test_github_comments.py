@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pr_review.github.comments import (
     SUMMARY_MARKER,
@@ -179,4 +182,30 @@ def test_no_text_of_a_finding_carries_a_marker_into_the_body(make_finding: Calla
     assert body.count("<!--") == 1
     assert body.count("pr-review:") == 1
     assert "```suggestion" not in body
+    assert marked_fingerprint(body) == FP
+
+
+MARKERISH = st.lists(
+    st.sampled_from(
+        ["<!--", "-->", "pr-review:", "PR-REVIEW :", "fingerprint=", "a" * 32, "`", "```", "\n", " ", "<", "!", "-"]
+    ),
+    max_size=20,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=MARKERISH, description=MARKERISH, recommendation=MARKERISH, fix=MARKERISH, rule=MARKERISH)
+def test_whatever_a_finding_says_the_body_has_one_marker_ours_last(
+    make_finding: Callable[..., Finding], title: str, description: str, recommendation: str, fix: str, rule: str
+) -> None:
+    finding = make_finding(
+        title=title or "t",
+        description=description,
+        recommendation=recommendation,
+        suggested_fix=fix or None,
+        rule_ids=(rule,),
+    )
+    body = inline_body(finding)
+    assert body.count("<!--") == 1
+    assert re.findall(r"(?i)pr-review[ \t]*:", body) == ["pr-review:"]
     assert marked_fingerprint(body) == FP
