@@ -161,7 +161,7 @@ class Publisher:
         try:
             login: str = self.api.call("read the token's user", lambda: self.api.github.get_user().login)
         except GitHubError as exc:
-            if exc.status not in (401, 403, 404):
+            if exc.status not in (403, 404):
                 raise
             return None
         return login
