@@ -81,7 +81,7 @@ class GitHubSettings:
     max_inline_comments: int = 25
     max_annotations: int = 10
     reply_when_resolved: bool = False
-    # Whose hidden markers count: this login, or any Bot account (github-actions[bot]) when unset.
+    # Whose hidden markers count: this login; unset: the token's user, or any Bot for an installation token.
     bot_login: str | None = None
     write_interval_s: float = 1.0
     timeout_s: float = 30.0

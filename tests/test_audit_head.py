@@ -20,6 +20,7 @@ from github_scenario import ISSUE_COMMENTS, SUMMARY_MARKER, Scenario, build_scen
 
 from pr_review.audit import DOMAIN, GENESIS, sha256_hex
 from pr_review.cli import main
+from pr_review.github.comments import SummaryRecord
 
 KEY = "0123456789abcdef0123456789abcdef"
 
@@ -70,7 +71,7 @@ def test_run_publishes_the_head_and_a_log_cut_at_a_run_boundary_fails_against_it
     assert scenario.outputs()["audit-head"] == head
     assert f"--expect-head {head}" in scenario.summary_path.read_text()
     [summary] = scenario.summaries()
-    assert summary["body"].endswith(f"\n<!-- pr-review:audit-head={head} -->")
+    assert f"\n<!-- pr-review:audit-head={head} -->\n<!-- pr-review:fingerprints=" in summary["body"]
     assert summary["body"].count("pr-review:audit-head=") == 1  # the first run's head was replaced
     assert verify(capsys, str(log), "--expect-head", head)[0] == 0
     code, out = verify(capsys, str(log), "--pr", "7", **github_env(scenario))
@@ -98,7 +99,7 @@ def test_a_marker_in_someone_elses_comment_or_mid_body_does_not_count(
     first_head = line_hash(log.read_bytes().splitlines()[-1])
     assert scenario.run() == 0
     cut_last_run(log)  # back to the first run's head
-    forged = f"{SUMMARY_MARKER}\nLooks good!\n<!-- pr-review:audit-head={first_head} -->"
+    forged = f"{SUMMARY_MARKER}\nLooks good!\n<!-- pr-review:audit-head={first_head} -->\n{SummaryRecord().marker()}"
     fake.add_issue_comment(7, forged, user="mallory")
 
     code, out = verify(capsys, str(log), "--pr", "7", **github_env(scenario))
@@ -148,7 +149,7 @@ def test_publish_marks_the_summary_with_its_own_trail(scenario: Scenario, capsys
     head = line_hash(log.read_bytes().splitlines()[-1])
 
     [summary] = scenario.summaries()
-    assert summary["body"].endswith(f"<!-- pr-review:audit-head={head} -->")
+    assert f"\n<!-- pr-review:audit-head={head} -->\n<!-- pr-review:fingerprints=" in summary["body"]
     assert scenario.outputs()["audit-head"] == head
     assert verify(capsys, str(log), "--pr", "7", **github_env(scenario))[0] == 0
 

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
+import json
+import os
+from pathlib import Path
 
 import pytest
+from claude_support import new_file_diff, user_content
 from conftest import GitRepo
+from fakes import fake_anthropic_server
 
 from pr_review.classify.injection import injection_findings, scan_change, scan_line
 from pr_review.classify.redact import build_model_view
+from pr_review.cli import main
 from pr_review.config import build_config
 from pr_review.gather.change import PullRequestMeta
 from pr_review.gather.local_git import from_git
@@ -82,3 +88,48 @@ def test_signals_in_files_paths_and_metadata_become_findings_and_anomalies(repo:
     view = build_model_view(scope, config.classification).view
     assert "prompt-injection signal (instruction-override) in app/x.py:2" in view.anomalies
     assert "prompt-injection signal (role-spoofing) in PR body" in view.anomalies
+
+
+# ----------------------------------------------------------------------------- through `scan`
+
+HIDDEN = {
+    "U+FE0F": "role = 'user'\ufe0f\ufe0f\ufe0f  # variation selectors after ASCII carry hidden bytes",
+    "U+3164": "if (\u3164 === 'admin') grant()  // a Hangul filler as an invisible identifier",
+    "U+00AD": "allowed = ['ad\u00admin']  # a soft hyphen splits the word the reader sees",
+    "U+E0100": "x = '\U0001f600\U000e0100\U000e0101'  # supplementary variation selectors after an emoji",
+}
+
+
+@pytest.mark.parametrize("code", list(HIDDEN))
+def test_invisible_characters_by_property_reach_the_model_visible_and_raise_a_finding(
+    code: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = HIDDEN[code]
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "x.py").write_text(line + "\n", encoding="utf-8")
+    diff = tmp_path / "change.diff"
+    diff.write_text(new_file_diff({"app/x.py": [line]}), encoding="utf-8")
+    config = tmp_path / "pr-review.yml"
+    config.write_text("semgrep:\n  enabled: false\n")
+    with fake_anthropic_server() as fake:
+        environ = {"ANTHROPIC_API_KEY": "k", "ANTHROPIC_BASE_URL": fake.url, "PATH": os.environ.get("PATH", "")}
+        argv = ["scan", str(tmp_path), "--diff", str(diff), "--config", str(config), "--format", "json"]
+        assert main(argv, environ=environ) == 0
+        [request] = fake.message_requests()
+    sent = user_content(request)
+    assert f"⟦{code}⟧" in sent
+    assert chr(int(code[2:], 16)) not in sent
+    document = json.loads(capsys.readouterr().out)
+    rules = [f["rule_ids"] for f in document["findings"]]
+    assert ["pr-review.prompt-injection.invisible-unicode"] in rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "warning = '\u26a0\ufe0f'",  # one emoji presentation selector after a symbol
+        "couple = '\U0001f469\u200d\u2764\ufe0f\u200d\U0001f468'",  # a joined emoji sequence
+    ],
+)
+def test_ordinary_emoji_sequences_are_not_signals(text: str) -> None:
+    assert scan_line(text) == []

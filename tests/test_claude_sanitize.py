@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from pr_review.report.sanitize import DEFAULT_LINK_HOSTS, defang, neutralise, safe_suggestion
 
 MENTION = re.compile(r"(?<![\w`])@[A-Za-z0-9]")
@@ -56,8 +53,11 @@ def test_links_only_to_allowed_hosts() -> None:
 
 def test_lookalike_allowed_hosts_are_refused() -> None:
     out = clean("[a](https://cwe.mitre.org.evil.example/) [b](https://user@cwe.mitre.org/) [c](javascript:alert(1))")
-    assert "](" not in out
+    assert "a (hxxps://cwe[.]mitre[.]org[.]evil[.]example/)" in out
+    assert "b (hxxps://user@cwe[.]mitre[.]org/)" in out
+    assert "\\](javascript:alert(1))" in out  # not a link for CommonMark either: its `](` is escaped
     assert defang("https://a.b/c") == "hxxps://a[.]b/c"
+    assert defang("//evil.example/(x)") == "//evil[.]example/%28x%29"
 
 
 def test_known_secrets_are_masked() -> None:
@@ -76,6 +76,20 @@ def test_length_is_capped_without_a_broken_entity() -> None:
 
 def test_invisible_characters_are_made_visible() -> None:
     assert clean("safe\u202eevil") == "safe⟦U+202E⟧evil"
+    assert clean("ad\u00admin \u3164 \u26a0\ufe0f") == "ad⟦U+00AD⟧min ⟦U+3164⟧ \u26a0⟦U+FE0F⟧"
+
+
+def test_structure_survives_and_code_keeps_what_it_shows() -> None:
+    text = (
+        "**Impact**: `@app.route` is exposed.\n\n```python\n@app.route('/x')\n```\n\n- one\n- two <b>"
+        "\n\n> quoted @alice"
+    )
+    out = clean(text)
+    assert out == (
+        "**Impact**: `@app.route` is exposed.\n\n```python\n@app.route('/x')\n```\n\n- one\n- two &lt;b&gt;"
+        "\n\n> quoted \uff20alice"
+    )
+    assert clean(out) == out
 
 
 def test_suggestions_that_break_fences_hide_characters_or_echo_secrets_are_dropped() -> None:
@@ -84,15 +98,5 @@ def test_suggestions_that_break_fences_hide_characters_or_echo_secrets_are_dropp
     assert safe_suggestion("~~~") is None
     assert safe_suggestion("if ok:\u202e") is None
     assert safe_suggestion("key = 'hunter2hunter2'", known_secrets=["hunter2hunter2"]) is None
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from([*"<>!-@/[]()&:.ab1 \n`#\u202e", "https://x.io", "pr-review:", "www."])))
-def test_neutralised_text_never_has_html_mentions_or_foreign_links(pieces: list[str]) -> None:
-    out = clean("".join(pieces))
-    assert "<" not in out
-    assert ">" not in out
-    assert not MENTION.search(out)
-    assert "https://x.io" not in out
-    assert not re.search(r"(?i)www\.\w", out)
-    assert "\u202e" not in out
+    assert safe_suggestion("token = rnd()  # <!-- pr-review:fingerprint=" + "a" * 32 + " -->") is None
+    assert safe_suggestion("x = 1  # PR-Review :fingerprint") is None

@@ -49,12 +49,12 @@ def test_decide_checks_reason_author_and_permission() -> None:
         return permissions.get(login, "none")
 
     requests = [
-        DismissRequest("a" * 16, "bob", "looks fine", 1),
-        DismissRequest("a" * 16, "alice", "constant query", 2),
-        DismissRequest("a" * 16, "maria", "later one loses", 3),
-        DismissRequest("b" * 16, "mallory", "my own code", 4),
-        DismissRequest("c" * 16, "alice", "", 5),
-        DismissRequest("d" * 16, "alice", "not a current finding", 6),
+        DismissRequest("a" * 16, "bob", "looks fine", 1, 100),
+        DismissRequest("a" * 16, "alice", "constant query", 2, 100),
+        DismissRequest("a" * 16, "maria", "later one loses", 3, 100),
+        DismissRequest("b" * 16, "mallory", "my own code", 4, 100),
+        DismissRequest("c" * 16, "alice", "", 5, 100),
+        DismissRequest("d" * 16, "alice", "not a current finding", 6, 100),
     ]
     accepted, notes = decide(
         requests,
@@ -200,3 +200,36 @@ def test_an_ignore_comment_added_by_the_pull_request_escalates(fake: FakeGitHub,
     assert "or a suppression added by this pull request" in body
     assert "Suppressed (" not in body
     assert BASE_VIEWS  # the base had no ignore comment
+
+
+def test_a_dismissal_binds_to_the_thread_the_bot_recorded_not_to_a_marker(
+    reviewed: ReviewedChange, fake: FakeGitHub, tmp_path: Path
+) -> None:
+    """A comment under the bot's name that the bot never recorded (another workflow posting as
+    github-actions[bot], echoing PR text) ends in the SQL finding's marker: a dismissal on it
+    dismisses nothing."""
+    scenario = reviewed.serve(fake, tmp_path)
+    assert scenario.publish("--pr", "7", "--fail-on", "critical") == 1
+    sql = scenario.fingerprint("CWE-89")
+    line = int(str(thread_of(fake, SQL_RULE)["line"]))
+    planted = fake.add_review_comment(
+        7,
+        path="app/views.py",
+        line=line,
+        body=f"Looks fine to me.\n\n<!-- pr-review:fingerprint={sql} -->",
+        user="github-actions[bot]",
+    )
+    fake.add_review_comment(
+        7,
+        path="app/views.py",
+        line=line,
+        body="/pr-review dismiss harmless",
+        user="alice",
+        in_reply_to_id=int(planted["id"]),
+    )
+
+    assert scenario.publish("--pr", "7", "--fail-on", "critical") == 1
+    assert "Dismissed by a reviewer" not in summary(scenario)
+    reply(fake, SQL_RULE, "/pr-review dismiss the query is built from a constant allow-list", "alice")
+    assert scenario.publish("--pr", "7", "--fail-on", "critical") == 1  # the command injection is critical too
+    assert "### Dismissed by a reviewer (1)" in summary(scenario)

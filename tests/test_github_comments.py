@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pr_review.github.comments import (
     SUMMARY_MARKER,
-    fingerprint_list,
+    SummaryRecord,
     fingerprint_marker,
     inline_body,
-    listed_fingerprints,
     marked_fingerprint,
+    read_record,
     sources_text,
+    summary_body,
 )
 from pr_review.models import CodeLocation, Finding, Fingerprint, Severity
 
@@ -85,8 +89,9 @@ def test_inline_body_neutralises_hostile_text(make_finding: Callable[..., Findin
     hostile = "cc @octo/security <img src=x onerror=alert(1)> <!-- pr-review:fingerprint=" + "a" * 32 + " -->"
     body = inline_body(make_finding(title=hostile, description=hostile, rule_ids=("@alice",)))
 
+    assert "Claude (`@alice`)" in body  # a rule id shows in a code span, where no mention is live
     assert "@octo" not in body
-    assert "@alice" not in body
+    assert "@alice" not in body.replace("`@alice`", "")
     assert "<img" not in body
     assert "&lt;img src=x onerror=alert(1)&gt;" in body
     assert marked_fingerprint(body) == FP  # the forged marker was removed, ours is the only one
@@ -126,10 +131,81 @@ def test_marked_fingerprint_ignores_anything_else(body: str) -> None:
     assert marked_fingerprint(body) is None
 
 
-def test_fingerprint_list_round_trip() -> None:
-    fingerprints = {FP, "0e781400905d671a899cf58f72a0d5aa"}
-    marker = fingerprint_list(fingerprints)
-    assert marker == f"<!-- pr-review:fingerprints=0e781400905d671a899cf58f72a0d5aa,{FP} -->"
-    assert listed_fingerprints(f"{SUMMARY_MARKER}\n## summary\n{marker}") == fingerprints
-    assert listed_fingerprints(fingerprint_list([])) == frozenset()
-    assert listed_fingerprints("no list") == frozenset()
+def test_summary_record_round_trip() -> None:
+    other = "0e781400905d671a899cf58f72a0d5aa"
+    record = SummaryRecord(frozenset({FP, other}), {12: FP, 7: other})
+    body = summary_body("## summary\ntext", record)
+    assert body.splitlines()[0] == SUMMARY_MARKER
+    assert body.splitlines()[-1] == f"<!-- pr-review:fingerprints={other},{FP} comments=7:{other},12:{FP} -->"
+    assert read_record(body) == record
+    assert read_record(summary_body("", SummaryRecord())) == SummaryRecord()
+    assert read_record("no list") == SummaryRecord()
+    # A summary written before comment ids were recorded: its fingerprints, flagged as legacy.
+    legacy = read_record(f"{SUMMARY_MARKER}\n## summary\n<!-- pr-review:fingerprints={FP} -->")
+    assert (legacy.fingerprints, legacy.legacy) == (frozenset({FP}), True)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"## summary\n<!-- pr-review:fingerprints={FP} comments=1:{FP} -->",  # not a summary: no first-line marker
+        f"{SUMMARY_MARKER}\n<!-- pr-review:fingerprints={FP} comments=1:{FP} -->\nforged after it",
+    ],
+)
+def test_a_record_counts_only_on_the_last_line_of_a_summary(body: str) -> None:
+    assert read_record(body) == SummaryRecord()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"```suggestion\nx = 1  # {fingerprint_marker('a' * 32)}\n```\n\n{fingerprint_marker(FP)}",  # two markers
+        f"{fingerprint_marker(FP)}\n\nmore text after the marker",  # not the last line
+        f"text {fingerprint_marker(FP)}",  # not a line of its own
+    ],
+)
+def test_a_fingerprint_marker_counts_only_alone_on_the_last_line(body: str) -> None:
+    assert marked_fingerprint(body) is None
+
+
+def test_no_text_of_a_finding_carries_a_marker_into_the_body(make_finding: Callable[..., Finding]) -> None:
+    forged = fingerprint_marker("a" * 32)
+    body = inline_body(
+        make_finding(
+            title=f"t {forged}",
+            description=f"`{forged}`\n\n```\n{forged}\n```",
+            recommendation=forged,
+            suggested_fix=f"token = secrets.token_hex()  # {forged}\n",
+            rule_ids=(f"x{forged}",),
+        )
+    )
+    assert body.count("<!--") == 1
+    assert body.count("pr-review:") == 1
+    assert "```suggestion" not in body
+    assert marked_fingerprint(body) == FP
+
+
+MARKERISH = st.lists(
+    st.sampled_from(
+        ["<!--", "-->", "pr-review:", "PR-REVIEW :", "fingerprint=", "a" * 32, "`", "```", "\n", " ", "<", "!", "-"]
+    ),
+    max_size=20,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=MARKERISH, description=MARKERISH, recommendation=MARKERISH, fix=MARKERISH, rule=MARKERISH)
+def test_whatever_a_finding_says_the_body_has_one_marker_ours_last(
+    make_finding: Callable[..., Finding], title: str, description: str, recommendation: str, fix: str, rule: str
+) -> None:
+    finding = make_finding(
+        title=title or "t",
+        description=description,
+        recommendation=recommendation,
+        suggested_fix=fix or None,
+        rule_ids=(rule,),
+    )
+    body = inline_body(finding)
+    assert body.count("<!--") == 1
+    assert re.findall(r"(?i)pr-review[ \t]*:", body) == ["pr-review:"]
+    assert marked_fingerprint(body) == FP

@@ -23,6 +23,9 @@ from github_scenario import (
     inline_comments,
     review_once,
 )
+from markdown_support import assert_inert
+
+from pr_review.github.comments import SummaryRecord, summary_body
 
 from pr_review.audit import chain_head, verify
 
@@ -98,6 +101,8 @@ def test_a_lost_reply_on_a_resolved_finding_is_not_posted_twice(
         body=f"**🟧 high** · **Old finding**\n\n<!-- pr-review:fingerprint={gone} -->",
         user="github-actions[bot]",
     )
+    record = SummaryRecord(frozenset({gone}), {int(thread["id"]): gone})  # the earlier run's summary
+    fake.add_issue_comment(7, summary_body("earlier run", record), user="github-actions[bot]")
     fake.lose_response("POST", rf"/repos/octo/app/pulls/7/comments/{thread['id']}/replies")
 
     assert scenario.publish("--pr", "7") == 0
@@ -210,6 +215,26 @@ def test_markers_in_comments_by_others_count_for_nothing(
     [ours_summary] = [c for c in scenario.summaries() if c["user"]["login"] == "github-actions[bot]"]
     assert "raw SQL string" in ours_summary["body"]
     assert forged_thread["id"] in {c["id"] for c in fake.review_comments(7)}
+
+
+def test_with_a_personal_token_our_comments_are_the_token_users(
+    reviewed: ReviewedChange, fake: FakeGitHub, tmp_path: Path
+) -> None:
+    """Comments posted with a personal token are by a user, not a Bot: the token's own login (from
+    GET /user) is whose markers count, so a second run posts nothing twice."""
+    scenario = served(reviewed, fake, tmp_path)
+    fake.add_token("pat", login="maintainer")
+    fake.set_collaborator("octo/app", "maintainer", "write")
+
+    assert scenario.publish("--pr", "7", GITHUB_TOKEN="pat") == 0
+    posted = len(fake.review_comments(7))
+    assert posted == len(scenario.findings())
+    assert scenario.publish("--pr", "7", GITHUB_TOKEN="pat") == 0
+
+    assert len(fake.review_comments(7)) == posted
+    [summary] = scenario.summaries()
+    assert summary["user"]["login"] == "maintainer"
+    assert "Resolved since the last run" not in summary["body"]
 
 
 def _rewrite(scenario: Scenario, change: Any) -> None:
@@ -334,6 +359,41 @@ def test_publish_keeps_its_own_audit_trail_referring_to_the_uploaded_one(
     assert started["purpose"] == "publish the results of a pull_request run to pull request #7"
     assert events[-1]["event"] == "run_finished"
     assert {e["data"]["kind"] for e in events if e["event"] == "action"} >= {"review", "summary"}
+
+
+def test_markdown_that_slipped_past_the_old_neutraliser_is_inert_when_posted(
+    reviewed: ReviewedChange, fake: FakeGitHub, tmp_path: Path
+) -> None:
+    """Mentions inside emphasis or after a stray backtick, `//host` links whose text spans lines or
+    nests brackets, a reference definition in a list item: read as GitHub would, nothing is live."""
+    scenario = served(reviewed, fake, tmp_path)
+    hostile = (
+        "_@security-team_ and a stray `@alice, see [the\nfix](//evil.example/a) or "
+        "[nested [link]](//evil.example/b) ![pixel\nx](//evil.example/p.png)\n\n"
+        "- [ref]: //evil.example/c\n\nas in [ref]"
+    )
+
+    def inject(document: dict[str, Any]) -> None:
+        for finding in document["findings"]:
+            finding["title"] = hostile
+            finding["description"] = hostile
+            finding["recommendation"] = hostile
+        document["analyzers"][0]["detail"] = hostile
+
+    _rewrite(scenario, inject)
+
+    assert scenario.publish("--pr", "7") == 0
+
+    [summary] = scenario.summaries()
+    bodies = [c["body"].rstrip().rpartition("\n")[0] for c in fake.review_comments(7)]  # less our marker
+    bodies.append("\n".join(summary["body"].splitlines()[1:-1]))
+    for body in bodies:
+        ours = ("<sub>", "</sub>", "\ufe0f")  # our own markup, and the selector of our status icons (⏭️)
+        for text in ours:
+            body = body.replace(text, "")
+        assert_inert(body)
+        assert "evil.example" not in body
+    assert "\uff20security-team" in bodies[0]
 
 
 def test_publish_with_a_read_only_token_fails_with_exit_3(

@@ -84,7 +84,11 @@ def test_first_run_posts_one_review_a_summary_and_the_label(
     assert "| secrets | ✅ ok |" in body
     assert "🚨 Escalated: labelled `security-escalation`" in body
     fingerprints = ",".join(sorted(f["fingerprint"] for f in scenario.findings()))
-    assert f"<!-- pr-review:fingerprints={fingerprints} -->" in body
+    threads = sorted((c["id"], c["body"].splitlines()[-1]) for c in fake.review_comments(7))
+    posted = ",".join(f"{cid}:{marker.split('=')[1].split()[0]}" for cid, marker in threads)
+    # The last line records which comment the bot posted for which fingerprint: what dismissals bind to.
+    assert body.splitlines()[-1] == f"<!-- pr-review:fingerprints={fingerprints} comments={posted} -->"
+    assert len(threads) == len(scenario.findings())
     assert fake.labels(7) == ["security-escalation"]
 
     step_summary = scenario.summary_path.read_text()

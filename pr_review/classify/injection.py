@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pr_review.classify.personal import MAX_LINE
 from pr_review.fingerprint import code_fingerprint, web_fingerprint
 from pr_review.gather.change import PullRequestMeta
+from pr_review.invisible import INVISIBLE, code_point
 from pr_review.models import CodeLocation, Finding, Location, Severity, Source, WebLocation
 from pr_review.scope import Scope
 
@@ -63,8 +64,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("fence-breaking", re.compile(r"<{2,3}[ \t]{0,3}/?(?:END[-_ ]?)?UNTRUSTED", re.IGNORECASE)),
 )
-_INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2060\ufeff\U000e0000-\U000e007f]")
 _JOINERS = "\u200c\u200d"  # legitimate inside emoji sequences and some scripts
+_PRESENTATION = "\ufe0e\ufe0f"  # text/emoji presentation of the character before it: "⚠️"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,20 +78,28 @@ class Signal:
 
 
 def _printable(text: str) -> str:
-    shown = _INVISIBLE.sub(lambda m: f"<U+{ord(m.group(0)):04X}>", text[:300])
+    shown = INVISIBLE.sub(lambda m: f"<{code_point(m.group())}>", text[:300])
     return " ".join(shown.split())[:200]
 
 
+def _visible_non_ascii(char: str) -> bool:
+    return not char.isascii() and INVISIBLE.fullmatch(char) is None
+
+
 def _invisible(line: str, *, first_line: bool) -> bool:
-    for match in _INVISIBLE.finditer(line):
-        char, index = match.group(0), match.start()
+    """Whether the line hides a character: by Unicode property (see pr_review/invisible.py), except
+    the few uses that ordinary text needs."""
+    for match in INVISIBLE.finditer(line):
+        char, index = match.group(), match.start()
+        before = line[index - 1] if index else " "
         if char == "\ufeff" and index == 0 and first_line:
             continue  # a byte-order mark at the start of a file
         if char in _JOINERS:
-            before = line[index - 1] if index else " "
             after = line[index + 1] if index + 1 < len(line) else " "
-            if not before.isascii() and not after.isascii():
+            if (_visible_non_ascii(before) or before in _PRESENTATION) and _visible_non_ascii(after):
                 continue
+        if char in _PRESENTATION and _visible_non_ascii(before):
+            continue  # one selector after a visible symbol; a run of them, or one after ASCII, hides data
         return True
     return False
 

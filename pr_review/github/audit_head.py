@@ -2,11 +2,11 @@
 log cut at a run boundary from a complete one (`pr-review audit verify FILE --pr N`).
 
 The head is the hash of the trail's last line, run_finished, so it is only known once the run has
-ended: the summary comment is edited once more to carry it, as its last line. That edit is the one
-write a run does not record in its own trail (it cannot: it carries the hash of the trail's end).
-The marker counts only as the last line of a comment the bot itself wrote, which also carries the
-summary marker: text quoted from the pull request or the model never reaches that position, and
-anyone else's comment is ignored.
+ended: the summary comment is edited once more to carry it, on the line just before the bot's record
+(whose place is the last line, github/comments.py). That edit is the one write a run does not record
+in its own trail (it cannot: it carries the hash of the trail's end). The marker counts only in that
+place, in a summary comment the bot itself wrote: text quoted from the pull request or the model
+never carries `<!--`, and anyone else's comment is ignored.
 """
 
 from __future__ import annotations
@@ -32,16 +32,17 @@ _MARKER_LINE: Final = re.compile(r"<!-- pr-review:audit-head=([0-9a-f]{64}) -->"
 
 
 def with_audit_head(body: str, head: str) -> str:
-    """The body with `head` as its last line, replacing the head an earlier edit put there."""
-    lines = body.rstrip("\n").split("\n")
-    if _MARKER_LINE.fullmatch(lines[-1]):
-        lines.pop()
-    return "\n".join([*lines, _MARKER.format(check_head(head))])
+    """The body with `head` on the line before the record, replacing the head an earlier edit put there."""
+    *text, record = body.rstrip("\n").split("\n")
+    if text and _MARKER_LINE.fullmatch(text[-1]):
+        text.pop()
+    return "\n".join([*text, _MARKER.format(check_head(head)), record])
 
 
 def audit_head_of(body: str) -> str | None:
-    """The head in a summary comment's last line, or None."""
-    match = _MARKER_LINE.fullmatch(body.rstrip("\n").rsplit("\n", 1)[-1])
+    """The head on a summary comment's line before the record, or None."""
+    lines = body.rstrip("\n").split("\n")
+    match = _MARKER_LINE.fullmatch(lines[-2]) if len(lines) >= 2 else None
     return match.group(1) if match else None
 
 

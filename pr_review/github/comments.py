@@ -1,22 +1,29 @@
 """Bodies of the inline comments and of the summary comment, and the hidden markers in them.
 
 Everything a finding says may come from a model steered by the pull request, so every text field
-is neutralised (report/sanitize.py) before it is put in a body.
+is neutralised (report/sanitize.py) before it is put in a body: no text of ours can carry `<!--`
+or `pr-review:` into a body. The markers we write sit in fixed places: an inline comment's one
+marker is its last line; the summary starts with SUMMARY_MARKER and ends with its record, which
+lists the current fingerprints and which inline comment (by id) the bot posted for which
+fingerprint. A marker anywhere else, or in a body with more than one, counts for nothing.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
 
 from pr_review.models import Finding
 from pr_review.report.markdown import SEVERITY_BADGE, cwe_link
-from pr_review.report.sanitize import neutralise, safe_suggestion
+from pr_review.report.sanitize import code_span, neutralise, safe_suggestion
 
 SUMMARY_MARKER = "<!-- pr-review:summary -->"
 _FINGERPRINT_MARKER = "<!-- pr-review:fingerprint={} -->"
 _FINGERPRINT = re.compile(r"<!-- pr-review:fingerprint=([0-9a-f]{16,64}) -->")
-_FINGERPRINT_LIST = re.compile(r"<!-- pr-review:fingerprints=([0-9a-f,]{0,200000}) -->")
+_RESOLVED = re.compile(r"<!-- pr-review:resolved=([0-9a-f]{16,64}) -->")
+_RECORD = re.compile(r"<!-- pr-review:fingerprints=([0-9a-f,]{0,200000})(?: comments=([0-9a-f:,]{0,400000}))? -->")
+_POSTED = re.compile(r"([0-9]{1,20}):([0-9a-f]{16,64})")
 _SOURCE_NAMES = {"claude": "Claude", "semgrep": "Semgrep", "zap": "ZAP", "secrets": "secrets", "pr-review": "pr-review"}
 
 
@@ -24,24 +31,67 @@ def fingerprint_marker(fingerprint: str) -> str:
     return _FINGERPRINT_MARKER.format(fingerprint)
 
 
+def resolved_marker(fingerprint: str) -> str:
+    return f"<!-- pr-review:resolved={fingerprint} -->"
+
+
+def _last_line_marker(body: str, pattern: re.Pattern[str], *, alone: bool = True) -> re.Match[str] | None:
+    """The marker that is the body's last line; `alone`: only when no other `<!--` is in the body."""
+    rest, _, last = (body or "").rstrip("\n").rpartition("\n")
+    match = pattern.fullmatch(last)
+    return match if match is not None and not (alone and "<!--" in rest) else None
+
+
 def marked_fingerprint(body: str) -> str | None:
-    match = _FINGERPRINT.search(body or "")
+    """The fingerprint an inline comment of ours carries on its last line, its only marker."""
+    match = _last_line_marker(body, _FINGERPRINT)
     return match.group(1) if match else None
 
 
-def listed_fingerprints(body: str) -> frozenset[str]:
-    """The fingerprints a previous summary comment recorded."""
-    match = _FINGERPRINT_LIST.search(body or "")
-    return frozenset(filter(None, match.group(1).split(","))) if match else frozenset()
+def resolved_fingerprint(body: str) -> str | None:
+    """The fingerprint a "no longer detected" reply of ours carries on its last line."""
+    match = _last_line_marker(body, _RESOLVED)
+    return match.group(1) if match else None
 
 
-def fingerprint_list(fingerprints: Iterable[str]) -> str:
-    return f"<!-- pr-review:fingerprints={','.join(sorted(fingerprints))} -->"
+def is_summary(body: str) -> bool:
+    return (body or "").partition("\n")[0] == SUMMARY_MARKER
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryRecord:
+    """What the bot recorded in its summary: the fingerprints current at that run, and the inline
+    comment it posted for each fingerprint. A marker in an inline comment is trusted only when
+    this record says the bot posted that comment for that fingerprint."""
+
+    fingerprints: frozenset[str] = frozenset()
+    comments: Mapping[int, str] = field(default_factory=dict)  # comment id → fingerprint
+    # A summary written before comment ids were recorded: its threads are known by their marker alone.
+    legacy: bool = False
+
+    def marker(self) -> str:
+        posted = ",".join(f"{cid}:{fp}" for cid, fp in sorted(self.comments.items()))
+        return f"<!-- pr-review:fingerprints={','.join(sorted(self.fingerprints))} comments={posted} -->"
+
+
+def read_record(body: str) -> SummaryRecord:
+    """The record on a summary comment's last line (empty when the body is not a summary of ours)."""
+    match = _last_line_marker(body, _RECORD, alone=False) if is_summary(body) else None
+    if match is None:
+        return SummaryRecord()
+    fingerprints = frozenset(filter(None, match.group(1).split(",")))
+    comments = {int(m.group(1)): m.group(2) for m in _POSTED.finditer(match.group(2) or "")}
+    return SummaryRecord(fingerprints, comments, legacy=match.group(2) is None)
+
+
+def summary_body(text: str, record: SummaryRecord) -> str:
+    """The summary comment: its marker first, then the text, then the record as the last line."""
+    return "\n".join((SUMMARY_MARKER, text, record.marker()))
 
 
 def sources_text(finding: Finding) -> str:
     names = ", ".join(_SOURCE_NAMES.get(s, s) for s in finding.sources)
-    rules = ", ".join(f"`{neutralise(r, max_len=120)}`" for r in finding.rule_ids if r != "claude")
+    rules = ", ".join(code_span(r[:120]) for r in finding.rule_ids if r != "claude")
     return names + (f" ({rules})" if rules else "")
 
 
@@ -51,15 +101,18 @@ def inline_body(finding: Finding, *, known_secrets: Collection[str] = (), sugges
 
     cwe = " · ".join(cwe_link(c) for c in finding.cwe)
     parts = [
-        f"**{SEVERITY_BADGE[finding.severity]}** · **{clean(finding.title, 200)}**" + (f" · {cwe}" if cwe else ""),
+        f"**{SEVERITY_BADGE[finding.severity]}** · **{clean(' '.join(finding.title.split()), 200)}**"
+        + (f" · {cwe}" if cwe else ""),
         f"<sub>Found by {sources_text(finding)} · confidence {finding.confidence:.0%}</sub>",
     ]
     if finding.description:
         parts.append(clean(finding.description, 3000))
+    # The label is neutralised with its text, so that the text parses the way it will be shown: a
+    # code block right after a label would be no code block, and the `@name` in it would notify.
     if finding.exploit_scenario:
-        parts.append(f"**Exploit scenario.** {clean(finding.exploit_scenario, 2000)}")
+        parts.append(clean(f"**Exploit scenario.** {finding.exploit_scenario}", 2025))
     if finding.recommendation:
-        parts.append(f"**Recommendation.** {clean(finding.recommendation, 2000)}")
+        parts.append(clean(f"**Recommendation.** {finding.recommendation}", 2025))
     if finding.help_uri:
         parts.append(clean(f"More: {finding.help_uri}", 300))
     fix = safe_suggestion(finding.suggested_fix, known_secrets=known_secrets) if finding.suggested_fix else None

@@ -20,16 +20,20 @@ from pr_review.analyzers.base import AnalyzerStatus, AuditSink
 from pr_review.classify.detect import guard_output
 from pr_review.github.client import GitHubApi, GitHubError
 from pr_review.github.comments import (
-    SUMMARY_MARKER,
-    fingerprint_list,
+    SummaryRecord,
     inline_body,
-    listed_fingerprints,
+    is_summary,
     marked_fingerprint,
+    read_record,
+    resolved_fingerprint,
+    resolved_marker,
+    summary_body,
 )
 from pr_review.github.escalation import Escalation
 from pr_review.github.pull_request import api_commentable_lines
 from pr_review.models import CodeLocation, Finding
 from pr_review.report.markdown import cell, render_summary
+from pr_review.report.sanitize import defuse_markers
 from pr_review.triage.dismiss import DismissRequest, apply_dismissals, decide, parse_dismiss
 from pr_review.triage.model import TriageSettings
 
@@ -67,6 +71,10 @@ class _Planned:
         if self.start != self.end:
             comment |= {"start_line": self.start, "start_side": "RIGHT"}
         return comment
+
+
+def _by_id(comments: list[PullRequestComment]) -> list[PullRequestComment]:
+    return sorted(comments, key=lambda c: c.id)
 
 
 def _author_is_us(user: NamedUser | Organization, bot_login: str | None) -> bool:
@@ -114,6 +122,8 @@ class Publisher:
         self.audit = audit
         self.known_secrets = known_secrets
         self._commit: Commit | None = None
+        self._record = SummaryRecord()  # what our summary says we posted, read before anything else
+        self._identity = outcome.config.github.bot_login
 
     @staticmethod
     def _guarded(finding: Finding, audit: AuditSink, known_secrets: Collection[str]) -> Finding:
@@ -134,43 +144,73 @@ class Publisher:
             description=guard("description", finding.description)[0],
             exploit_scenario=guard("exploit_scenario", finding.exploit_scenario)[0],
             recommendation=guard("recommendation", finding.recommendation)[0],
-            evidence=guard("evidence", finding.evidence)[0],
+            evidence=defuse_markers(guard("evidence", finding.evidence)[0]),
             suggested_fix=fix,
         )
 
     # -- what is there already ---------------------------------------------------------------------
     def _ours(self, user: NamedUser | Organization) -> bool:
-        return _author_is_us(user, self.settings.bot_login)
+        return _author_is_us(user, self._identity)
 
-    def existing_inline(self) -> dict[str, PullRequestComment]:
+    def _token_identity(self) -> str | None:
+        """Who we post as: `github.bot_login`, else the token's own user (a personal token), else None
+        for an installation token such as GITHUB_TOKEN, which GitHub does not let read /user: then
+        any Bot account counts (set `github.bot_login` when another bot could echo PR text)."""
+        if self.settings.bot_login:
+            return self.settings.bot_login
+        try:
+            login: str = self.api.call("read the token's user", lambda: self.api.github.get_user().login)
+        except GitHubError as exc:
+            if exc.status not in (403, 404):
+                raise
+            return None
+        return login
+
+    def _review_comments(self) -> list[PullRequestComment]:
         comments: list[PullRequestComment] = self.api.call(
             "list review comments", lambda: list(self.pull.get_review_comments())
         )
+        return _by_id(comments)
+
+    def _marked(self, comments: list[PullRequestComment]) -> dict[int, str]:
+        """Top-level comments of ours whose last line is their one marker: comment id → fingerprint."""
+        return {
+            c.id: fp
+            for c in comments
+            if _reply_to(c) is None and self._ours(c.user) and (fp := marked_fingerprint(c.body)) is not None
+        }
+
+    def _threads(self, comments: list[PullRequestComment]) -> dict[int, str]:
+        """Our finding threads: the marked comments our summary records with that same fingerprint.
+        A marker is only text; the record is what binds a fingerprint to the comment we posted."""
+        return {
+            cid: fp
+            for cid, fp in self._marked(comments).items()
+            if self._record.comments.get(cid) == fp or (self._record.legacy and fp in self._record.fingerprints)
+        }
+
+    def existing_inline(self) -> dict[str, PullRequestComment]:
+        comments = self._review_comments()
+        threads = self._threads(comments)
         found: dict[str, PullRequestComment] = {}
         for comment in comments:
-            fingerprint = marked_fingerprint(comment.body)
-            if fingerprint and _reply_to(comment) is None and self._ours(comment.user):
-                found.setdefault(fingerprint, comment)
+            if comment.id in threads:
+                found.setdefault(threads[comment.id], comment)
         return found
 
     def existing_summary(self) -> IssueComment | None:
         comments: list[IssueComment] = self.api.call("list comments", lambda: list(self.pull.get_issue_comments()))
-        ours = [c for c in comments if SUMMARY_MARKER in (c.body or "") and self._ours(c.user)]
+        ours = [c for c in comments if is_summary(c.body) and self._ours(c.user)]
         return ours[-1] if ours else None
 
     def _apply_dismissals(self) -> None:
         """`/pr-review dismiss <reason>` replies on our threads, by someone allowed: those findings are
-        moved out of the outcome before anything is posted, escalated or counted for fail_on."""
-        comments: list[PullRequestComment] = self.api.call(
-            "list review comments", lambda: list(self.pull.get_review_comments())
-        )
-        roots = {
-            c.id: fp
-            for c in comments
-            if (fp := marked_fingerprint(c.body)) and _reply_to(c) is None and self._ours(c.user)
-        }
+        moved out of the outcome before anything is posted, escalated or counted for fail_on. A reply
+        dismisses the fingerprint our record binds to the comment it answers, whatever any body says."""
+        comments = self._review_comments()
+        roots = self._threads(comments)
         requests = [
-            DismissRequest(roots[root], c.user.login, reason, c.id)
+            DismissRequest(roots[root], c.user.login, reason, c.id, root)
             for c in comments
             if (root := _reply_to(c)) in roots
             and not self._ours(c.user)
@@ -236,9 +276,16 @@ class Publisher:
         return posted, refused
 
     def _landed(self, fingerprints: set[str]) -> Callable[[], object | None]:
+        """A comment of ours for one of these fingerprints that no run has recorded yet: the one an
+        attempt whose answer was lost posted."""
+
         def check() -> object | None:
-            existing = self.existing_inline()
-            return next((existing[fp] for fp in fingerprints if fp in existing), None)
+            comments = self._review_comments()
+            marked = self._marked(comments)
+            return next(
+                (c for c in comments if c.id not in self._record.comments and marked.get(c.id) in fingerprints),
+                None,
+            )
 
         return check
 
@@ -288,15 +335,12 @@ class Publisher:
     def _reply_resolved(self, existing: Mapping[str, PullRequestComment], resolved: list[str]) -> None:
         if not self.settings.reply_when_resolved:
             return
-        replies: list[PullRequestComment] = self.api.call(
-            "list review comments", lambda: list(self.pull.get_review_comments())
-        )
-        answered = {_reply_to(r) for r in replies if "pr-review:resolved" in (r.body or "") and self._ours(r.user)}
+        answered = {_reply_to(r) for r in self._review_comments() if self._our_resolved_reply(r)}
         for fingerprint in resolved:
             thread = existing.get(fingerprint)
             if thread is None or thread.id in answered:
                 continue
-            body = f"No longer detected at {self.head_sha[:12]}.\n\n<!-- pr-review:resolved={fingerprint} -->"
+            body = f"No longer detected at {self.head_sha[:12]}.\n\n{resolved_marker(fingerprint)}"
             self._reply(thread.id, body)
 
     def _reply(self, comment_id: int, body: str) -> None:
@@ -307,18 +351,17 @@ class Publisher:
         )
         self.audit.record("action", kind="reply", id=reply.id, url=reply.html_url)
 
+    def _our_resolved_reply(self, comment: PullRequestComment) -> bool:
+        return (
+            _reply_to(comment) is not None
+            and self._ours(comment.user)
+            and resolved_fingerprint(comment.body) is not None
+        )
+
     def _resolved_reply(self, comment_id: int) -> PullRequestComment | None:
         """Our "no longer detected" reply on that thread, when an attempt whose answer was lost posted it."""
-        comments: list[PullRequestComment] = self.api.call(
-            "list review comments", lambda: list(self.pull.get_review_comments())
-        )
         return next(
-            (
-                c
-                for c in comments
-                if _reply_to(c) == comment_id and "pr-review:resolved" in (c.body or "") and self._ours(c.user)
-            ),
-            None,
+            (c for c in self._review_comments() if _reply_to(c) == comment_id and self._our_resolved_reply(c)), None
         )
 
     def _upsert_summary(self, body: str, previous: IssueComment | None) -> str:
@@ -337,19 +380,23 @@ class Publisher:
     # -- the whole report ----------------------------------------------------------------------------
     def publish(self, commentable: Mapping[str, Collection[int]] | None = None) -> PublishResult:
         try:
+            self._identity = self._token_identity()
+            previous = self.existing_summary()
+            self._record = read_record(previous.body) if previous is not None else SummaryRecord()
             self._apply_dismissals()
-            return replace(self._publish(commentable), outcome=self.outcome)
+            return replace(self._publish(commentable, previous), outcome=self.outcome)
         except GitHubError as exc:
             if not _is_write_denied(exc):
                 raise
             logger.warning("cannot post to the pull request: %s", exc)
             return PublishResult(write_denied=str(exc), outcome=self.outcome)
 
-    def _publish(self, commentable: Mapping[str, Collection[int]] | None) -> PublishResult:
+    def _publish(
+        self, commentable: Mapping[str, Collection[int]] | None, previous: IssueComment | None
+    ) -> PublishResult:
         if commentable is None:
             commentable = api_commentable_lines(self.api, self.pull)
         existing = self.existing_inline()
-        previous = self.existing_summary()
         placement: dict[str, str] = {}
         planned: list[_Planned] = []
         cap = self.settings.max_inline_comments
@@ -369,7 +416,7 @@ class Publisher:
         placement |= {p.finding.fingerprint: REFUSED for p in refused}
         current: set[str] = {f.fingerprint for f in self.outcome.findings}
         current |= {s.finding.fingerprint for s in self.outcome.suppressed}  # decided, not resolved
-        earlier = set(existing) | (listed_fingerprints(previous.body) if previous is not None else frozenset())
+        earlier = set(existing) | self._record.fingerprints
         if any(r.status is AnalyzerStatus.FAILED for r in self.outcome.analyzers):
             # An analyzer that failed saw nothing: its earlier findings are unknown, not resolved.
             current |= earlier
@@ -379,9 +426,8 @@ class Publisher:
             self.api, self.repo, self.pull, self.escalation, self.audit
         ).apply(self.outcome.findings, needs_approval=bool(self.outcome.needs_approval))
         extra = self._extra_sections(resolved, escalated, reviewers, reviewers_refused)
-        body = "\n".join(
-            (SUMMARY_MARKER, render_summary(self.outcome, placement=placement, extra=extra), fingerprint_list(current))
-        )
+        record = SummaryRecord(frozenset(current), self._posted_comments({p.finding.fingerprint for p in posted}))
+        body = summary_body(render_summary(self.outcome, placement=placement, extra=extra), record)
         url = self._upsert_summary(body, previous)
         return PublishResult(
             inline=tuple(p.finding.fingerprint for p in posted),
@@ -392,6 +438,13 @@ class Publisher:
             escalated=escalated,
             reviewers=reviewers,
         )
+
+    def _posted_comments(self, posted: set[str]) -> dict[int, str]:
+        """The record of our finding threads: those already recorded, and the ones this run posted."""
+        comments = self._review_comments()
+        threads = self._threads(comments)
+        new = {cid: fp for cid, fp in self._marked(comments).items() if cid not in threads and fp in posted}
+        return threads | new
 
     def _extra_sections(
         self, resolved: list[str], escalated: bool, reviewers: tuple[str, ...], reviewers_refused: str

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from pr_review.analyzers.base import AnalyzerStatus
 from pr_review.models import CodeLocation, Finding, Severity, WebLocation
-from pr_review.report.sanitize import neutralise
+from pr_review.report.sanitize import defuse_markers, neutralise
 from pr_review.triage.model import DecisionKind, NoteKind
 
 if TYPE_CHECKING:
@@ -33,16 +33,16 @@ def nothing_to_review(outcome: ReviewOutcome) -> bool:
 
 def cell(text: str, limit: int = 200) -> str:
     """Untrusted text made safe for one Markdown table cell: neutralised (no HTML, mentions,
-    foreign links or forged markers), no pipes, no newlines, no code spans."""
+    foreign links or forged markers), no pipes, no newlines. Its code spans stay code spans: turned
+    into quotes, the `@name` they show literally would notify."""
     flat = neutralise(" ".join(text.split()), max_len=limit)
-    return flat.replace("|", "\\|").replace("`", "'")
+    return flat.replace("|", "\\|")
 
 
 def code(text: str, limit: int = 200) -> str:
     """Untrusted text as one inline code span in a table cell: shown literally (no mention, link or
-    HTML takes effect inside it), so only backticks, pipes and newlines need removing, and `<!--`
-    breaking: our hidden markers are read from the raw body, code spans included."""
-    flat = " ".join(text.split()).replace("`", "'").replace("|", "\\|").replace("<!--", "<!- -")
+    HTML takes effect inside it), so only backticks, pipes and newlines need removing."""
+    flat = defuse_markers(" ".join(text.split())).replace("`", "'").replace("|", "\\|")
     return f"`{flat[: limit - 1] + '…' if len(flat) > limit else flat}`"
 
 

@@ -4,6 +4,10 @@ Only someone with write access to the repository (admin, maintain, write) may di
 default not the pull request's author (separation of duties; `triage.author_can_dismiss`). A
 dismissed finding is not re-posted, not escalated and does not fail the job; it is listed with who
 dismissed it and why. A refused dismissal is listed too, with the reason it was refused.
+
+A dismissal is bound to the comment the bot posted: the reply's thread is looked up by comment id
+in the bot's own record (the summary comment's), and the fingerprint is the one recorded for that
+id, never one read from text in a body (github/comments.py).
 """
 
 from __future__ import annotations
@@ -24,10 +28,11 @@ _COMMAND = re.compile(r"^[ \t]*/pr-review[ \t]+dismiss(?:[ \t]+(?P<reason>[^\n]{
 
 @dataclass(frozen=True, slots=True)
 class DismissRequest:
-    fingerprint: str
+    fingerprint: str  # the one the bot recorded for thread_id
     login: str
     reason: str  # "" when none was given: refused
-    comment_id: int
+    comment_id: int  # the reply
+    thread_id: int  # the bot's comment it answers
 
 
 def parse_dismiss(body: str) -> str | None:
