@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 from pr_review.analyzers.base import Analyzer, AnalyzerResult, AnalyzerStatus, AuditSink, NullAudit, ReviewInput
 from pr_review.classify.redact import build_model_view, mask_known_secrets
 from pr_review.config import Config
+from pr_review.errors import UsageError
 from pr_review.gather.change import Change
 from pr_review.merge import merge
 from pr_review.outcome import ReviewOutcome
@@ -66,6 +67,8 @@ def _run_one(analyzer: Analyzer, review: ReviewInput, progress: Progress) -> Ana
     started = time.monotonic()
     try:
         result = analyzer.analyze(review)
+    except UsageError:
+        raise  # the user's configuration or input is wrong (a rule file, a ZAP report): exit 2
     except Exception as exc:  # a bug in one analyzer must not lose the others' results
         logger.debug("%s crashed", analyzer.name, exc_info=True)
         result = AnalyzerResult(

@@ -12,11 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DATA, EXAMPLE_DIFF, EXAMPLE_DIR, GitRepo
+from conftest import GitRepo
 from fakes import FakeGitHub, fake_github_server
 from github_scenario import FAST_CONFIG, build_scenario
-
-from pr_review.cli import main
 
 pytestmark = pytest.mark.slow
 
