@@ -158,14 +158,17 @@ class ClaudeAnalyzer:
                 parts.insert(0, first)
             else:
                 parts.insert(0, f"{len(tally.failures)} of {len(plan.chunks)} request(s) failed: {first}")
+        unread = plan.not_reviewed + tuple(tally.not_reviewed)
+        sent = {path for chunk in plan.chunks for path in chunk.paths}
         return AnalyzerResult(
             self.name,
             status,
             findings=tuple(tally.findings),
             detail="; ".join(parts),
-            not_reviewed=plan.not_reviewed + tuple(tally.not_reviewed),
+            not_reviewed=unread,
             metadata=self._metadata(review, tally, plan),
             fail_closed=status is AnalyzerStatus.FAILED and settings.on_failure == "fail",
+            reviewed_paths=frozenset(sent - {n.path for n in unread}),
         )
 
 
