@@ -133,3 +133,13 @@ def test_one_slow_file_costs_semgrep_only_itself(repo: GitRepo, tmp_path: Path) 
     semgrep = next(a for a in report["analyzers"] if a["name"] == "semgrep")
     assert semgrep["status"] == "ok"
     assert code == 0
+
+
+def test_the_base_configuration_can_accept_an_unreviewed_path(repo: GitRepo, hidden: str, tmp_path: Path) -> None:
+    config = (
+        "limits:\n  max_file_bytes: 4000\nignore:\n  - rule: pr-review.coverage.not-reviewed\n"
+        '    path: "vendor/**"\n    reason: vendored code is reviewed upstream\n'
+    )
+    _, report, _ = scan(repo, hidden, tmp_path, config)
+    assert set(unreviewed(report)) == {"static/run.js", "app/search.py"}
+    assert [s["finding"]["location"]["path"] for s in report["suppressed"]] == ["vendor/acme/run.js"]
