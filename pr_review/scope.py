@@ -123,7 +123,9 @@ def build_scope(change: Change, config: Config) -> Scope:
         elif (content := change.read_head(path)) is None:
             leave_out(path, "not readable at head", escalate=not changed.is_binary)
         elif changed.is_binary or _looks_binary(content):
-            if is_text(content):
+            if not content:
+                leave_out(path, "empty at head", escalate=False)
+            elif is_text(content):
                 leave_out(path, "text with a NUL byte: treated as binary, no analyzer can read it", escalate=True)
             else:
                 leave_out(path, "binary file", escalate=False)
