@@ -324,9 +324,9 @@ class SemgrepAnalyzer:
             if isinstance(path, str):
                 kind = error.get("type", "error")
                 kind = kind[0] if isinstance(kind, list) else kind
-                # An error (a timeout, out of memory) means the file was not analysed; a warning
-                # (partial parsing) that it was, except for the part Semgrep could not parse.
-                prefix = _UNREAD if str(error.get("level", "error")).lower() == "error" else "semgrep"
+                # Partial parsing: analysed, except the part Semgrep could not parse. Anything else
+                # (a timeout, a syntax error, out of memory) means the file was not fully analysed.
+                prefix = "semgrep" if kind == "PartialParsing" else _UNREAD
                 per_file.append(NotReviewed(path.removeprefix("./"), f"{prefix} {kind}: {message}", self.name))
             elif str(error.get("level", "error")).lower() == "error":
                 general.append(message)
