@@ -41,6 +41,10 @@ class ToolError(PrReviewError):
         self.stderr_tail = stderr_tail
 
 
+class ToolTimeout(ToolError):
+    """An external tool ran past its time limit and was stopped."""
+
+
 class ReviewIncomplete(PrReviewError):
     """No analyzer could run, or a fail-closed analyzer failed."""
 

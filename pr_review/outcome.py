@@ -71,7 +71,7 @@ class ReviewOutcome:
         """Why the review could not complete, or None when it did."""
         closed = [r for r in self.analyzers if r.fail_closed]
         if closed:
-            return f"{closed[0].name} failed and is configured to fail the run: {closed[0].detail}"
+            return "; ".join(f"{r.name} failed and is configured to fail the run: {r.detail}" for r in closed)
         reviewers = [r for r in self.analyzers if not r.supporting]
         ran = [r for r in reviewers if r.status is AnalyzerStatus.OK]
         failed = [r for r in reviewers if r.status is AnalyzerStatus.FAILED]

@@ -1,4 +1,4 @@
-"""The review, top to bottom: scope → analyzers (concurrently) → validate → merge → outcome."""
+"""The review, top to bottom: scope → analyzers (concurrently) → validate → coverage → merge → outcome."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from pathlib import Path, PurePosixPath
 from pr_review.analyzers.base import Analyzer, AnalyzerResult, AnalyzerStatus, AuditSink, NullAudit, ReviewInput
 from pr_review.classify.redact import build_model_view, mask_known_secrets
 from pr_review.config import Config
+from pr_review.coverage import coverage_result
+from pr_review.errors import UsageError
 from pr_review.gather.change import Change
 from pr_review.merge import merge
 from pr_review.outcome import ReviewOutcome
@@ -48,7 +50,12 @@ def materialise(scope: Scope, workdir: Path) -> tuple[Scope, tuple[NotReviewed, 
             refused.append(NotReviewed(changed.path, f"cannot be written for the scanners: {exc.strerror}"))
             continue
         kept.append(changed)
-    return replace(scope, files=tuple(kept), not_reviewed=scope.not_reviewed + tuple(refused)), tuple(refused)
+    return replace(
+        scope,
+        files=tuple(kept),
+        not_reviewed=scope.not_reviewed + tuple(refused),
+        unreviewed_text=scope.unreviewed_text | {r.path for r in refused},
+    ), tuple(refused)
 
 
 def _validated(result: AnalyzerResult) -> AnalyzerResult:
@@ -66,6 +73,8 @@ def _run_one(analyzer: Analyzer, review: ReviewInput, progress: Progress) -> Ana
     started = time.monotonic()
     try:
         result = analyzer.analyze(review)
+    except UsageError:
+        raise  # the user's configuration or input is wrong (a rule file, a ZAP report): exit 2
     except Exception as exc:  # a bug in one analyzer must not lose the others' results
         logger.debug("%s crashed", analyzer.name, exc_info=True)
         result = AnalyzerResult(
@@ -109,6 +118,9 @@ def review(
         )
         progress.stage(f"running {len(analyzers)} analyzer(s) on {len(scope.files)} file(s)")
         results = run_analyzers(analyzers, review_input, progress)
+    coverage = coverage_result(scope, results, config)
+    progress.analyzer_done(coverage)
+    results = tuple(sorted((*results, coverage), key=lambda r: r.name))
     progress.close()
     per_analyzer = tuple(n for r in results for n in r.not_reviewed)
     triage = TriageSettings.from_config(config)

@@ -2,7 +2,8 @@
 
 Rules live one class per file under ``pr_review/rules/<language>/<name>.yaml``, each next to a
 ``semgrep --test`` annotated target with the same stem.  Semgrep pays roughly 0.1 s for every rule
-file it loads, so :func:`merged_pack` concatenates all of them into a single cached rules file.
+file it loads, so :func:`merged_pack` concatenates all of them into a single rules file, written
+afresh into the run's private temporary directory (never a shared cache) and checked by hash.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -148,18 +148,6 @@ def list_rules(config_paths: Sequence[Path]) -> tuple[RuleInfo, ...]:
     return tuple(infos)
 
 
-def _default_cache_dir() -> Path:
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg else Path.home() / ".cache"
-    candidate = base / "pr-review"
-    try:
-        candidate.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        candidate = Path(tempfile.gettempdir()) / "pr-review-cache"
-        candidate.mkdir(parents=True, exist_ok=True)
-    return candidate
-
-
 def _sources_digest(files: Sequence[Path], root: Path) -> str:
     digest = hashlib.sha256()
     for path in files:
@@ -167,23 +155,15 @@ def _sources_digest(files: Sequence[Path], root: Path) -> str:
         digest.update(b"\0")
         digest.update(path.read_bytes())
         digest.update(b"\0")
-    return digest.hexdigest()[:20]
+    return digest.hexdigest()
 
 
-def merged_pack(cache_dir: Path | None = None, rules_dir: Path | None = None) -> Path:
-    """Merge every rule file under ``rules_dir`` (default :data:`RULES_DIR`) into one file.
+# Built packs by the digest of their sources: in this process's memory, which nothing else can
+# write to (a file cache at a fixed path could be planted by whatever ran earlier on the runner).
+_PAYLOADS: dict[str, bytes] = {}
 
-    The result is a JSON document (valid YAML, accepted by ``semgrep --config``) named after a
-    hash of the sources, so it is rebuilt only when a rule changes.  Returns its path.
-    Raises ``ValueError`` on duplicate rule ids.
-    """
-    root = rules_dir if rules_dir is not None else RULES_DIR
-    files = list(iter_rule_files(root))
-    target_dir = cache_dir if cache_dir is not None else _default_cache_dir()
-    target_dir.mkdir(parents=True, exist_ok=True)
-    target = target_dir / f"{_PACK_PREFIX}{_sources_digest(files, root)}.json"
-    if target.is_file():
-        return target
+
+def _payload(files: Sequence[Path]) -> bytes:
     rules: list[dict[str, object]] = []
     seen: dict[str, Path] = {}
     for path in files:
@@ -193,13 +173,27 @@ def merged_pack(cache_dir: Path | None = None, rules_dir: Path | None = None) ->
                 raise ValueError(f"duplicate rule id {rule_id!r} in {path} and {seen[rule_id]}")
             seen[rule_id] = path
             rules.append(rule)
-    payload = json.dumps({"rules": rules}, indent=1, sort_keys=False)
-    fd, tmp_name = tempfile.mkstemp(prefix=".pack-", suffix=".json", dir=target_dir)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(payload)
-        os.replace(tmp_name, target)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    return json.dumps({"rules": rules}, indent=1, sort_keys=False).encode()
+
+
+def merged_pack(into: Path, rules_dir: Path | None = None) -> Path:
+    """Merge every rule file under ``rules_dir`` (default :data:`RULES_DIR`) into one file in ``into``,
+    a private directory of this run, and return its path.
+
+    The result is a JSON document (valid YAML, accepted by ``semgrep --config``). It is written
+    exclusively (never through an existing file or link) and read back: its sha256 must be the one
+    of the pack just built, or ``ValueError``. Raises ``ValueError`` on duplicate rule ids.
+    """
+    root = rules_dir if rules_dir is not None else RULES_DIR
+    files = list(iter_rule_files(root))
+    digest = _sources_digest(files, root)
+    payload = _PAYLOADS.get(digest)
+    if payload is None:
+        payload = _PAYLOADS[digest] = _payload(files)
+    target = into / f"{_PACK_PREFIX}{digest[:20]}.json"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    with os.fdopen(os.open(target, flags, 0o600), "wb") as handle:
+        handle.write(payload)
+    if hashlib.sha256(target.read_bytes()).digest() != hashlib.sha256(payload).digest():
+        raise ValueError(f"the rule pack written to {target} does not match the pack built")
     return target

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import functools
 import re
 from collections.abc import Sequence
@@ -25,6 +26,9 @@ class Scope:
     files: tuple[ChangedFile, ...]  # reviewed: text files present at head, not excluded
     not_reviewed: tuple[NotReviewed, ...]
     contents: dict[str, bytes]  # head contents of the reviewed files
+    # Changed text files left out above that no analyzer will read (a NUL byte, over the size
+    # limit, unreadable, a code location excluded by default): the coverage check escalates them.
+    unreviewed_text: frozenset[str] = frozenset()
 
     def text(self, path: str) -> str:
         return self.contents[path].decode("utf-8", errors="replace")
@@ -72,43 +76,63 @@ def _looks_binary(content: bytes) -> bool:
     return b"\x00" in content[:8192]
 
 
+# Excluded by default and not code: lock files, source maps, minified style sheets. Other default
+# exclusions (vendor/, node_modules/, dist/, generated code) hold code a PR could hide there.
+_NOT_CODE = re.compile(r"(?:\.lock|\.map|\.min\.css|(?:^|/)go\.sum|(?:^|/)package-lock\.json|(?:^|/)pnpm-lock\.yaml)$")
+_TEXT_SAMPLE = 65536
+
+
+def is_text(content: bytes) -> bool:
+    """Text with a NUL byte in it is still text: UTF-8 once the NULs are set aside."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        decoder.decode(content[:_TEXT_SAMPLE].replace(b"\x00", b""), final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def build_scope(change: Change, config: Config) -> Scope:
     files: list[ChangedFile] = []
     skipped: list[NotReviewed] = []
+    unreviewed: set[str] = set()
     contents: dict[str, bytes] = {}
     patterns = config.paths.patterns
+
+    def leave_out(path: str, reason: str, *, escalate: bool) -> None:
+        skipped.append(NotReviewed(path, reason))
+        if escalate:
+            unreviewed.add(path)
+
     for changed in change.files:
         path = changed.path
         if changed.status is FileStatus.DELETED:
-            skipped.append(NotReviewed(path, "deleted"))
-            continue
-        if changed.is_binary:
-            skipped.append(NotReviewed(path, "binary file"))
-            continue
-        if changed.mode_only:
-            skipped.append(NotReviewed(path, "file mode change only"))
-            continue
-        if not changed.hunks:
-            skipped.append(NotReviewed(path, "renamed without content changes"))
-            continue
-        if (pattern := matching_pattern(path, patterns)) is not None:
-            skipped.append(NotReviewed(path, f"excluded by paths.exclude pattern {pattern!r}"))
-            continue
-        content = change.read_head(path)
-        if content is None:
-            skipped.append(NotReviewed(path, "not readable at head"))
-            continue
-        if len(content) > config.max_file_bytes:
-            skipped.append(
-                NotReviewed(
-                    path,
-                    f"larger than limits.max_file_bytes ({len(content):,} > {config.max_file_bytes:,} bytes)",
-                )
+            leave_out(path, "deleted", escalate=False)
+        elif changed.mode_only:
+            leave_out(path, "file mode change only", escalate=False)
+        elif not changed.hunks and not changed.is_binary:
+            leave_out(path, "renamed without content changes", escalate=False)
+        elif (pattern := matching_pattern(path, patterns)) is not None:
+            # The base configuration's own exclusions are the team's decision; the defaults are ours.
+            default = pattern not in config.paths.exclude
+            leave_out(
+                path,
+                f"excluded by paths.exclude pattern {pattern!r}",
+                escalate=default and not changed.is_binary and not _NOT_CODE.search(path),
             )
-            continue
-        if _looks_binary(content):
-            skipped.append(NotReviewed(path, "binary content"))
-            continue
-        files.append(changed)
-        contents[path] = content
-    return Scope(change, tuple(files), tuple(skipped), contents)
+        elif (content := change.read_head(path)) is None:
+            leave_out(path, "not readable at head", escalate=not changed.is_binary)
+        elif changed.is_binary or _looks_binary(content):
+            if not content:
+                leave_out(path, "empty at head", escalate=False)
+            elif is_text(content):
+                leave_out(path, "text with a NUL byte: treated as binary, no analyzer can read it", escalate=True)
+            else:
+                leave_out(path, "binary file", escalate=False)
+        elif len(content) > config.max_file_bytes:
+            reason = f"larger than limits.max_file_bytes ({len(content):,} > {config.max_file_bytes:,} bytes)"
+            leave_out(path, reason, escalate=True)
+        else:
+            files.append(changed)
+            contents[path] = content
+    return Scope(change, tuple(files), tuple(skipped), contents, frozenset(unreviewed))

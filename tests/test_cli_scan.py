@@ -236,26 +236,38 @@ def test_semgrep_timeout_is_a_failed_analyzer(tmp_path: Path) -> None:
     config.write_text("semgrep:\n  timeout_s: 0.001\n")
     out_dir = tmp_path / "out"
     run = scan([*EXAMPLE, "--config", str(config), "--out", str(out_dir)])
-    _check_failed_semgrep(run, out_dir, "semgrep timed out after 0.001s")
+    report = _check_failed_semgrep(run, out_dir, "semgrep timed out: no file was scanned within semgrep.timeout_s")
+    reasons = {n["path"]: n["reason"] for n in report["not_reviewed"] if n.get("analyzer") == "semgrep"}
+    assert set(reasons) == {"app/views.py", "app/settings.py"}
 
 
-def test_invalid_rule_file_fails_semgrep_with_its_error_shown(tmp_path: Path) -> None:
+def test_invalid_rule_file_is_a_configuration_error_naming_the_file(tmp_path: Path) -> None:
     rules = tmp_path / "rules.yaml"
     rules.write_text(
         "rules:\n  - id: no-message\n    languages: [python]\n    severity: ERROR\n    pattern: eval($X)\n"
     )
     out_dir = tmp_path / "out"
     run = scan([*EXAMPLE, "--semgrep-config", str(rules), "--out", str(out_dir)])
-    report = _check_failed_semgrep(run, out_dir, "semgrep failed (status 7)")
-    assert "message" in analyzer(report, "semgrep")["detail"]  # semgrep's own words: the missing property
+    assert run.code == 2
+    # The file, the line and Semgrep's own words: the missing property.
+    assert f"error: semgrep.config: Semgrep cannot load the rules: {rules}:2: " in run.err
+    assert "One of these properties is missing: 'message'" in run.err
+    assert not (out_dir / "findings.json").exists()
 
 
-def test_missing_rule_file_fails_semgrep_with_its_error_shown(tmp_path: Path) -> None:
-    out_dir = tmp_path / "out"
+def test_unparseable_rule_file_is_a_configuration_error(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("rules: [\n  - id: x\n")
+    run = scan([*EXAMPLE, "--semgrep-config", str(rules)])
+    assert run.code == 2
+    assert f"Invalid YAML file {rules}" in run.err
+
+
+def test_missing_rule_file_is_a_configuration_error(tmp_path: Path) -> None:
     missing = tmp_path / "nope.yaml"
-    run = scan([*EXAMPLE, "--semgrep-config", str(missing), "--out", str(out_dir)])
-    report = _check_failed_semgrep(run, out_dir, "semgrep failed")
-    assert str(missing) in analyzer(report, "semgrep")["detail"]
+    run = scan([*EXAMPLE, "--semgrep-config", str(missing)])
+    assert run.code == 2
+    assert f"unable to find a config; path `{missing}` does not exist" in run.err
 
 
 def test_fingerprint_survives_unrelated_lines_inserted_above(repo: GitRepo) -> None:

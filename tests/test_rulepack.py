@@ -148,17 +148,27 @@ def test_list_rules_reads_files_and_dirs_and_skips_targets(tmp_path: Path) -> No
     assert [(i.id, i.cwe, i.confidence) for i in custom] == [("my.rule", ("CWE-20",), "")]
 
 
-def test_merged_pack_is_cached_and_complete(tmp_path: Path) -> None:
-    first = merged_pack(tmp_path)
-    second = merged_pack(tmp_path)
-    assert first == second
-    assert first.parent == tmp_path
-    data = json.loads(first.read_text(encoding="utf-8"))
+def test_merged_pack_is_complete_and_written_where_asked(tmp_path: Path) -> None:
+    pack = merged_pack(tmp_path)
+    assert pack.parent == tmp_path
+    data = json.loads(pack.read_text(encoding="utf-8"))
     ids = {r["id"] for r in data["rules"]}
     assert ids == {i.id for i in list_rules([RULES_DIR])}
 
 
-def test_merged_pack_rebuilds_when_sources_change(tmp_path: Path) -> None:
+def test_merged_pack_never_writes_through_an_existing_file(tmp_path: Path) -> None:
+    """A pack already at the target path (planted, or a link) is refused, not trusted or followed."""
+    (tmp_path / "one").mkdir()
+    first = merged_pack(tmp_path / "one")
+    planted = tmp_path / "two"
+    planted.mkdir()
+    (planted / first.name).symlink_to(tmp_path / "elsewhere.json")
+    with pytest.raises(FileExistsError):
+        merged_pack(planted)
+    assert not (tmp_path / "elsewhere.json").exists()
+
+
+def test_merged_pack_follows_its_sources(tmp_path: Path) -> None:
     rules = tmp_path / "rules"
     rules.mkdir()
     src = rules / "a.yaml"
@@ -166,11 +176,12 @@ def test_merged_pack_rebuilds_when_sources_change(tmp_path: Path) -> None:
         "rules:\n  - id: a\n    languages: [python]\n    severity: INFO\n    message: m\n    pattern: foo()\n",
         encoding="utf-8",
     )
-    cache = tmp_path / "cache"
-    one = merged_pack(cache, rules_dir=rules)
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    one = merged_pack(tmp_path / "one", rules_dir=rules)
     src.write_text(src.read_text(encoding="utf-8").replace("foo()", "bar()"), encoding="utf-8")
-    two = merged_pack(cache, rules_dir=rules)
-    assert one != two
+    two = merged_pack(tmp_path / "two", rules_dir=rules)
+    assert one.name != two.name
     assert "bar()" in two.read_text(encoding="utf-8")
 
 
@@ -181,7 +192,7 @@ def test_merged_pack_rejects_duplicate_ids(tmp_path: Path) -> None:
     (rules / "a.yaml").write_text(body, encoding="utf-8")
     (rules / "b.yaml").write_text(body, encoding="utf-8")
     with pytest.raises(ValueError, match="duplicate rule id"):
-        merged_pack(tmp_path / "cache", rules_dir=rules)
+        merged_pack(tmp_path, rules_dir=rules)
 
 
 # --- real semgrep ---------------------------------------------------------------------------------

@@ -122,26 +122,30 @@ def test_binary_deleted_mode_and_pure_rename_are_listed(repo: GitRepo) -> None:
         "gone.py": "deleted",
         "run.sh": "file mode change only",
         "new.py": "renamed without content changes",
-        "data.py": "binary file",
+        "data.py": "text with a NUL byte: treated as binary, no analyzer can read it",
     }
+    assert scope.unreviewed_text == {"data.py"}  # text no analyzer reads: the coverage check escalates it
 
 
-def test_only_excluded_and_binary_files_exit_0_with_the_listing(
+def test_excluded_and_binary_files_are_listed_and_code_moved_under_vendor_escalates(
     repo: GitRepo, capsys: pytest.CaptureFixture[str]
 ) -> None:
     base = repo.commit({"README.md": "hello\n"})
-    repo.commit({"package-lock.json": "{}\n", "vendor/x.py": "import os\n", "img.png": b"\x00\x01\x02"})
+    repo.commit({"package-lock.json": "{}\n", "vendor/x.py": "import os\n", "img.png": b"\x00\x01\x02\xff"})
 
     code = main(["scan", str(repo.path), "--base", base, "--format", "json", "--fail-on", "low"], environ={})
 
     report = json.loads(capsys.readouterr().out)
-    assert code == 0
-    assert report["findings"] == []
     assert {item["path"]: item["reason"] for item in report["not_reviewed"]} == {
         "package-lock.json": "excluded by paths.exclude pattern '**/package-lock.json'",
         "vendor/x.py": "excluded by paths.exclude pattern '**/vendor/**'",
         "img.png": "binary file",
     }
+    # The lock file and the image are only listed; the code no analyzer read is a finding.
+    assert [(f["location"]["path"], f["rule_ids"]) for f in report["findings"]] == [
+        ("vendor/x.py", ["pr-review.coverage.not-reviewed"])
+    ]
+    assert code == 1
     semgrep = next(a for a in report["analyzers"] if a["name"] == "semgrep")
     assert semgrep["status"] == "skipped"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -21,6 +22,7 @@ from pr_review.analyzers.zap import ZapAnalyzer, build_zap_command
 from pr_review.classify.view import unclassified_view
 from pr_review.cli import main
 from pr_review.config import ZAP_IMAGE, ZapSettings, build_config
+from pr_review.errors import ConfigError
 from pr_review.fingerprint import web_fingerprint
 from pr_review.gather.change import Change, ReviewTarget
 from pr_review.gather.local_git import from_git
@@ -153,18 +155,19 @@ def test_rules_file_ignore_fail_warn_info() -> None:
     assert rules["zap.10036"].severity is Severity.LOW  # WARN: as ZAP rated it
 
 
-def test_bad_rules_file_fails_the_analyzer(tmp_path: Path) -> None:
+def test_bad_rules_file_is_a_configuration_error(tmp_path: Path) -> None:
     rules = tmp_path / "rules.tsv"
     rules.write_text("10096\tSKIP\tx\n", encoding="utf-8")
-    result = run(bare_review({"report": str(REAL), "rules_file": str(rules)}))
-    assert result.status is AnalyzerStatus.FAILED
-    assert "unknown action 'SKIP'" in result.detail
+    with pytest.raises(ConfigError, match="unknown action 'SKIP'"):
+        run(bare_review({"report": str(REAL), "rules_file": str(rules)}))
 
 
 def _scan_cli(repo: GitRepo, base: str, report: Path, *extra: str, rules: Path | None = None) -> tuple[int, Any]:
     config = repo.path.parent / "pr-review.yml"
     zap = f"zap:\n  rules_file: {rules}\n" if rules else ""
-    config.write_text(f"semgrep:\n  enabled: false\nclaude:\n  enabled: false\n{zap}", encoding="utf-8")
+    # A DAST-only review: the team accepts that no analyzer reads the changed files.
+    accept = "ignore:\n  - rule: pr-review.coverage.not-reviewed\n    reason: DAST-only review\n"
+    config.write_text(f"semgrep:\n  enabled: false\nclaude:\n  enabled: false\n{accept}{zap}", encoding="utf-8")
     argv = ["scan", str(repo.path), "--base", base, "--config", str(config), "--format", "json"]
     argv += ["--zap-report", str(report), *extra]
     out = io.StringIO()
@@ -235,10 +238,9 @@ def test_a_change_cannot_ignore_alerts_through_the_rules_file(repo: GitRepo) -> 
         ("zap", "not a regular file"),
     ],
 )
-def test_bad_reports_fail_the_analyzer_with_a_reason(report: str, expected: str) -> None:
-    result = run(bare_review({"report": report}))
-    assert result.status is AnalyzerStatus.FAILED
-    assert expected in result.detail
+def test_bad_reports_are_a_configuration_error_with_a_reason(report: str, expected: str) -> None:
+    with pytest.raises(ConfigError, match=re.escape(expected)):
+        run(bare_review({"report": report}))
 
 
 def test_empty_report_is_ok_with_no_findings() -> None:
@@ -258,13 +260,16 @@ def test_not_configured_is_skipped() -> None:
     assert (result.status, result.detail) == (AnalyzerStatus.SKIPPED, "not configured")
 
 
-def test_a_broken_report_does_not_stop_the_other_analyzers(repo: GitRepo, small_change: str) -> None:
-    code, report = _scan_cli(repo, small_change, VARIANTS / "truncated.json")
-    statuses = {a["name"]: a["status"] for a in report["analyzers"]}
-    assert statuses["zap"] == "failed"
-    assert statuses["secrets"] == statuses["prompt-injection"] == "ok"
-    # With Claude and Semgrep disabled, ZAP was the only analyzer reviewing the change: incomplete.
-    assert code == 3
+def test_a_corrupt_report_is_exit_2_with_the_reason(repo: GitRepo, small_change: str) -> None:
+    config = repo.path.parent / "pr-review.yml"
+    config.write_text("semgrep:\n  enabled: false\nclaude:\n  enabled: false\n", encoding="utf-8")
+    argv = ["scan", str(repo.path), "--base", small_change, "--config", str(config)]
+    err = io.StringIO()
+    with redirect_stdout(io.StringIO()), redirect_stderr(err):
+        code = main([*argv, "--zap-report", str(VARIANTS / "truncated.json")], environ=ENV)
+    assert code == 2
+    assert "error: ZAP: not valid JSON (truncated?)" in err.getvalue()
+    assert "hint: --zap-report / zap.report takes the JSON report of `zap-baseline.py -J`" in err.getvalue()
 
 
 # --- running zap-baseline ----------------------------------------------------------------------
@@ -378,14 +383,13 @@ def test_baseline_timeout_removes_the_container(tmp_path: Path, monkeypatch: pyt
         ({"target": "file:///etc/passwd"}, "is not an http(s) URL"),
     ],
 )
-def test_invalid_scan_settings_fail(
+def test_invalid_scan_settings_are_a_configuration_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, zap: dict[str, Any], expected: str
 ) -> None:
     fake_engine(tmp_path, "exit 0")
     monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
-    result = run(bare_review(zap))
-    assert result.status is AnalyzerStatus.FAILED
-    assert expected in result.detail
+    with pytest.raises(ConfigError, match=re.escape(expected)):
+        run(bare_review(zap))
 
 
 # --- route mapping -----------------------------------------------------------------------------

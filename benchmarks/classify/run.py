@@ -118,7 +118,9 @@ def main() -> int:
         semgrep = str(Path(sys.executable).with_name("semgrep"))
         targets = [f"./{f.path}" for f in scope.files]
         argv = [semgrep, "scan", "--json", "--metrics=off", "--disable-version-check", "--quiet"]
-        argv += ["--config", str(rulepack.merged_pack()), "--", *targets]
+        pack_dir = Path(tmp) / "pack"
+        pack_dir.mkdir(exist_ok=True)
+        argv += ["--config", str(rulepack.merged_pack(pack_dir)), "--", *targets]
         env = {**os.environ, "SEMGREP_ENABLE_VERSION_CHECK": "0", "SEMGREP_SEND_METRICS": "off"}
         started = time.perf_counter()
         subprocess.run(argv, cwd=repo, capture_output=True, check=False, env=env, timeout=900)

@@ -202,7 +202,8 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="rulepack-bench-"))
     try:
         t0 = time.perf_counter()
-        pack = merged_pack(work / "cache")
+        (work / "pack").mkdir()
+        pack = merged_pack(work / "pack")
         n_rules = len(list_rules([pack]))
         targets: list[str] = []
         for c in cases:

@@ -105,7 +105,7 @@ def measure(argv: list[str], cwd: Path) -> Measured:
 
 
 def run(repo: GeneratedRepo, workdir: Path) -> dict[str, object]:
-    pack = rulepack.merged_pack()
+    pack = rulepack.merged_pack(workdir)
     out_dir = workdir / "out"
     review = measure(
         [

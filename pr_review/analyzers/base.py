@@ -78,6 +78,10 @@ class AnalyzerResult:
     # A supporting check (secrets, prompt injection, review integrity) that runs on every change:
     # it alone does not make a review. Exit 3 when no analyzer that reviews the code could run.
     supporting: bool = False
+    # The changed files this analyzer read (Claude, Semgrep). A changed text file no analyzer read
+    # is escalated by the coverage check (pr_review/coverage.py). Not part of the results' identity:
+    # it is not written to findings.json, the coverage findings it leads to are.
+    reviewed_paths: frozenset[str] = field(default=frozenset(), compare=False)
 
     def meta(self) -> Mapping[str, str]:
         return dict(self.metadata)

@@ -1,6 +1,7 @@
 """Claude analyzer: the change, fenced as data, through the Messages API → validated findings.
 
-Skipped, with a clear reason, without credentials. Chunks run concurrently; a chunk whose answer
+Skipped, with a clear reason, without credentials (failed, and fail-closed, under
+`claude.on_failure: fail`). Chunks run concurrently; a chunk whose answer
 overflows max_tokens is split and retried; a chunk that finally fails costs only its own files,
 which are listed as not reviewed, and the result is FAILED (fail-closed when
 `claude.on_failure: fail`).
@@ -101,9 +102,13 @@ class ClaudeAnalyzer:
             plan = plan_review(review.scope, review.model_view, settings, fence, self._instructions)
             client = pending.result()
         if isinstance(client, Unavailable):
-            status = AnalyzerStatus.FAILED if client.failed else AnalyzerStatus.SKIPPED
-            fail_closed = client.failed and settings.on_failure == "fail"
-            return AnalyzerResult(self.name, status, detail=client.reason, fail_closed=fail_closed)
+            # `on_failure: fail` means Claude must review the change: a missing key or missing
+            # provider credentials (a Dependabot or fork run, an expired secret) fail the run too.
+            must_run = settings.on_failure == "fail"
+            if client.failed or must_run:
+                detail = client.reason if client.failed else f"could not run: {client.reason}"
+                return AnalyzerResult(self.name, AnalyzerStatus.FAILED, detail=detail, fail_closed=must_run)
+            return AnalyzerResult(self.name, AnalyzerStatus.SKIPPED, detail=client.reason)
         if plan.code_limit < MIN_CODE_CHARS:
             overhead = settings.token_budget - plan.code_limit // CHARS_PER_TOKEN
             detail = (
@@ -161,14 +166,17 @@ class ClaudeAnalyzer:
                 parts.insert(0, first)
             else:
                 parts.insert(0, f"{len(tally.failures)} of {len(plan.chunks)} request(s) failed: {first}")
+        unread = plan.not_reviewed + tuple(tally.not_reviewed)
+        sent = {path for chunk in plan.chunks for path in chunk.paths}
         return AnalyzerResult(
             self.name,
             status,
             findings=tuple(tally.findings),
             detail="; ".join(parts),
-            not_reviewed=plan.not_reviewed + tuple(tally.not_reviewed),
+            not_reviewed=unread,
             metadata=self._metadata(review, tally, plan),
             fail_closed=status is AnalyzerStatus.FAILED and settings.on_failure == "fail",
+            reviewed_paths=frozenset(sent - {n.path for n in unread}),
         )
 
 

@@ -1,4 +1,9 @@
-"""Semgrep on the changed files at head, with local (or registry) rules; diff-aware."""
+"""Semgrep on the changed files at head, with local (or registry) rules; diff-aware.
+
+Files are scanned in batches (large files alone, last), each batch with an equal share of what is
+left of semgrep.timeout_s: a file that is slow to scan costs only itself, and is listed as not
+reviewed with the reason. A rule file Semgrep cannot load is a configuration error (exit 2).
+"""
 
 from __future__ import annotations
 
@@ -9,14 +14,16 @@ import re
 import sys
 import tempfile
 import time
+from collections import deque
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pr_review import rulepack
 from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus, ReviewInput
 from pr_review.config import BUNDLED_RULES
-from pr_review.errors import ToolError
+from pr_review.errors import ConfigError, ToolError, ToolTimeout
 from pr_review.fingerprint import code_fingerprint, rule_key
 from pr_review.models import CodeLocation, Finding, Severity, Source
 from pr_review.process import run_tool
@@ -28,6 +35,13 @@ _BASE_SEVERITY = {"ERROR": Severity.HIGH, "WARNING": Severity.MEDIUM, "INFO": Se
 _CONFIDENCE = {"HIGH": 0.9, "MEDIUM": 0.75, "LOW": 0.5}
 _REGISTRY_ID = re.compile(r"^(p|r|s)/[\w./-]+$")
 _TARGETS_PER_CALL = 500  # keeps argv far below the OS limit
+_LARGE_FILE_BYTES = 100_000  # scanned alone, after the others: one slow file cannot cost the rest
+# Errors about the rules rather than a target: Semgrep's codes for an invalid pattern, unparseable
+# YAML, an invalid or missing configuration and an unknown language.
+_RULE_ERROR_CODES = frozenset({4, 5, 7, 8})
+_RULE_ERROR_TYPES = frozenset({"Rule parse error", "InvalidRuleSchemaError", "UnknownLanguageError"})
+_PINNED_RULES = re.compile(r"[^\s:]*/base-rules/")  # where trust.pin_to_base copies the base's rule files
+_UNREAD = "semgrep could not analyse it:"
 _FIRST_SENTENCE = re.compile(r"^(.{10,160}?[.!?])(\s|$)")
 
 
@@ -98,15 +112,61 @@ def resolve_rule_paths(entries: Sequence[str], base: Path) -> tuple[list[Path], 
     return local, registry
 
 
+def _repository_path(text: str) -> str:
+    """A message about a pinned rule file names it as the repository does (`rules/x.yaml`)."""
+    return _PINNED_RULES.sub("", text[:2000])
+
+
+def _rule_error(document: Mapping[str, Any]) -> str | None:
+    """Semgrep's complaint about a rule file, naming the file, or None when the rules loaded."""
+    problems: list[str] = []
+    for error in document.get("errors", []):
+        if not isinstance(error, dict) or "path" in error:
+            continue
+        kind = error.get("type")
+        message = str(error.get("message") or "").strip()
+        about_rules = kind in _RULE_ERROR_TYPES or error.get("code") in _RULE_ERROR_CODES
+        if not about_rules and "unable to find a config" not in message:
+            continue
+        if "configs were invalid" in message:
+            continue  # Semgrep's tally of the errors listed before it
+        spans = error.get("spans") or [{}]
+        span = spans[0] if isinstance(spans[0], dict) else {}
+        where = str(span.get("file", ""))
+        line = (span.get("start") or {}).get("line") if isinstance(span.get("start"), dict) else None
+        text = message or ": ".join(str(error[k]) for k in ("short_msg", "long_msg") if error.get(k))
+        located = f"{where}:{line}: " if where and line else (f"{where}: " if where else "")
+        problems.append(_repository_path(" ".join(f"{located}{text}".split())))
+    return "; ".join(problems[:3])[:1500] if problems else None
+
+
+@dataclass
+class _Scan:
+    """What the batches of one analysis found."""
+
+    results: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    scanned: list[str] = field(default_factory=list)
+    not_reviewed: list[NotReviewed] = field(default_factory=list)
+
+
+def plan_batches(targets: Sequence[str], sizes: Mapping[str, int]) -> list[tuple[str, ...]]:
+    """Small files together (at most _TARGETS_PER_CALL per call), then each large file alone, smallest first."""
+    small = [t for t in targets if sizes.get(t, 0) <= _LARGE_FILE_BYTES]
+    large = sorted((t for t in targets if sizes.get(t, 0) > _LARGE_FILE_BYTES), key=lambda t: sizes.get(t, 0))
+    batches = [tuple(small[i : i + _TARGETS_PER_CALL]) for i in range(0, len(small), _TARGETS_PER_CALL)]
+    return batches + [(t,) for t in large]
+
+
 class SemgrepAnalyzer:
     name = "semgrep"
 
     def __init__(self, *, environ: Mapping[str, str] | None = None) -> None:
         self._environ = dict(environ if environ is not None else os.environ)
 
-    def _configs(self, review: ReviewInput) -> list[str]:
+    def _configs(self, review: ReviewInput, private: Path) -> list[str]:
         local, registry = resolve_rule_paths(review.config.semgrep.config, review.repo_root or Path.cwd())
-        bundled = [str(rulepack.merged_pack())] if BUNDLED_RULES in review.config.semgrep.config else []
+        bundled = [str(rulepack.merged_pack(private))] if BUNDLED_RULES in review.config.semgrep.config else []
         return bundled + [str(p) for p in local if p != rulepack.RULES_DIR] + registry
 
     def analyze(self, review: ReviewInput) -> AnalyzerResult:
@@ -117,33 +177,44 @@ class SemgrepAnalyzer:
         targets = [f.path for f in review.scope.files]
         if not targets:
             return AnalyzerResult(self.name, AnalyzerStatus.SKIPPED, detail="no files to scan")
-        configs = self._configs(review)
-        results: list[dict[str, Any]] = []
-        errors: list[dict[str, Any]] = []
-        try:
-            for index in range(0, len(targets), _TARGETS_PER_CALL):
-                document = self._run(configs, targets[index : index + _TARGETS_PER_CALL], review)
-                results.extend(document.get("results", []))
-                errors.extend(document.get("errors", []))
-        except ToolError as exc:
-            return AnalyzerResult(
-                self.name, AnalyzerStatus.FAILED, detail=str(exc), duration_s=time.monotonic() - started
-            )
-        findings = self._findings(results, review)
-        not_reviewed, config_errors = self._classify_errors(errors)
+        # The merged pack and Semgrep's $HOME live in a directory of this run only: nothing planted
+        # earlier on the runner (a rule pack, ~/.semgrep settings with a login token) is used.
+        with tempfile.TemporaryDirectory(prefix="pr-review-semgrep-") as private:
+            configs = self._configs(review, Path(private))
+            try:
+                scan = self._scan_batches(configs, targets, review, Path(private))
+            except ToolError as exc:
+                return AnalyzerResult(
+                    self.name, AnalyzerStatus.FAILED, detail=str(exc), duration_s=time.monotonic() - started
+                )
         duration = time.monotonic() - started
-        if config_errors:
+        if not scan.scanned:
+            reason = f"semgrep timed out: no file was scanned within semgrep.timeout_s ({settings.timeout_s:g}s)"
+            return AnalyzerResult(
+                self.name,
+                AnalyzerStatus.FAILED,
+                detail=reason,
+                duration_s=duration,
+                not_reviewed=tuple(scan.not_reviewed),
+            )
+        findings = self._findings(scan.results, review)
+        per_file, general = self._classify_errors(scan.errors)
+        not_reviewed = tuple(scan.not_reviewed) + per_file
+        unread = {n.path for n in scan.not_reviewed} | {n.path for n in per_file if n.reason.startswith(_UNREAD)}
+        reviewed = frozenset(scan.scanned) - unread
+        if general:
             return AnalyzerResult(
                 self.name,
                 AnalyzerStatus.FAILED,
                 findings=findings,
-                detail="semgrep reported errors: " + "; ".join(config_errors[:3]),
+                detail="semgrep reported errors: " + "; ".join(general[:3]),
                 duration_s=duration,
                 not_reviewed=not_reviewed,
+                reviewed_paths=reviewed,
             )
         detail = f"{len(configs)} rule config(s), {len(targets)} file(s)"
         if not_reviewed:
-            detail += f", {len(not_reviewed)} file(s) with errors"
+            detail += f", {len({n.path for n in not_reviewed})} file(s) not fully scanned"
         return AnalyzerResult(
             self.name,
             AnalyzerStatus.OK,
@@ -152,10 +223,45 @@ class SemgrepAnalyzer:
             duration,
             not_reviewed,
             metadata=(("configs", ", ".join(review.config.semgrep.config)),),
+            reviewed_paths=reviewed,
         )
 
-    def _run(self, configs: Sequence[str], targets: Sequence[str], review: ReviewInput) -> dict[str, Any]:
-        timeout = review.config.semgrep.timeout_s
+    def _scan_batches(self, configs: Sequence[str], targets: Sequence[str], review: ReviewInput, home: Path) -> _Scan:
+        """Every batch within semgrep.timeout_s: a batch that times out is split until the slow file
+        is alone; that file, and any left when the time is spent, are listed as not reviewed."""
+        budget = review.config.semgrep.timeout_s
+        deadline = time.monotonic() + budget
+        sizes = {t: len(review.scope.contents.get(t, b"")) for t in targets}
+        queue = deque(plan_batches(targets, sizes))
+        scan = _Scan()
+        while queue:
+            batch = queue.popleft()
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                left = [*batch, *(t for b in queue for t in b)]
+                reason = f"not scanned: semgrep.timeout_s ({budget:g}s) was spent on other files"
+                scan.not_reviewed += [NotReviewed(t, reason, self.name) for t in left]
+                break
+            share = remaining / (len(queue) + 1)
+            try:
+                document = self._run(configs, batch, review, share, home)
+            except ToolTimeout:
+                if len(batch) > 1:
+                    half = len(batch) // 2
+                    queue.extendleft((batch[half:], batch[:half]))
+                else:
+                    reason = f"semgrep did not finish this file within {share:.0f}s (semgrep.timeout_s {budget:g}s)"
+                    scan.not_reviewed.append(NotReviewed(batch[0], reason, self.name))
+                continue
+            scan.results.extend(document.get("results", []))
+            scan.errors.extend(document.get("errors", []))
+            scan.scanned.extend(batch)
+        return scan
+
+    def _run(
+        self, configs: Sequence[str], targets: Sequence[str], review: ReviewInput, timeout: float, home: Path
+    ) -> dict[str, Any]:
+        per_rule = max(5, int(review.config.semgrep.timeout_s / 4))
         argv = [
             semgrep_binary(),
             "scan",
@@ -166,20 +272,26 @@ class SemgrepAnalyzer:
             "--no-git-ignore",
             "--no-rewrite-rule-ids",  # report `pr-review.python.sqli`, not the config file's path before it
             "--max-target-bytes=0",
-            f"--timeout={max(5, int(timeout / 4))}",
+            f"--timeout={per_rule}",
         ]
         for config in configs:
             argv += ["--config", config]
         argv += ["--", *(f"./{t}" for t in targets)]
-        env = {
-            # semgrep-core shells out to `uname` and keeps settings under $HOME: both must exist.
-            "PATH": os.defpath,
-            "HOME": tempfile.gettempdir(),
-            **self._environ,
+        extra = {
+            "HOME": str(home),
             "SEMGREP_ENABLE_VERSION_CHECK": "0",
             "SEMGREP_SEND_METRICS": "off",
         }
-        output = run_tool(argv, timeout=timeout, cwd=review.workdir, env=env, ok_codes=frozenset(range(0, 256)))
+        if not self._environ.get("PATH"):
+            extra["PATH"] = os.defpath  # semgrep-core shells out to `uname`
+        output = run_tool(
+            argv,
+            timeout=timeout,
+            cwd=review.workdir,
+            environ=self._environ,
+            extra_env=extra,
+            ok_codes=frozenset(range(0, 256)),
+        )
         try:
             document: dict[str, Any] = json.loads(output.stdout)
         except ValueError as exc:
@@ -187,6 +299,11 @@ class SemgrepAnalyzer:
                 f"semgrep exited with status {output.returncode} without a JSON report: "
                 f"{output.stderr_tail[-300:] or 'no output'}"
             ) from exc
+        if output.returncode not in (0, 1) and (problem := _rule_error(document)) is not None:
+            raise ConfigError(
+                f"semgrep.config: Semgrep cannot load the rules: {problem}",
+                hint="fix the rule file (check it with `semgrep scan --validate --config FILE`)",
+            )
         if output.returncode not in (0, 1) and not document.get("results") and document.get("errors"):
             first = document["errors"][0]
             # Rule errors carry long_msg/short_msg (and where), not message.
@@ -207,7 +324,10 @@ class SemgrepAnalyzer:
             if isinstance(path, str):
                 kind = error.get("type", "error")
                 kind = kind[0] if isinstance(kind, list) else kind
-                per_file.append(NotReviewed(path.removeprefix("./"), f"semgrep {kind}: {message}", "semgrep"))
+                # Partial parsing: analysed, except the part Semgrep could not parse. Anything else
+                # (a timeout, a syntax error, out of memory) means the file was not fully analysed.
+                prefix = "semgrep" if kind == "PartialParsing" else _UNREAD
+                per_file.append(NotReviewed(path.removeprefix("./"), f"{prefix} {kind}: {message}", self.name))
             elif str(error.get("level", "error")).lower() == "error":
                 general.append(message)
             else:

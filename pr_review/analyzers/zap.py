@@ -36,7 +36,7 @@ from pr_review.analyzers.zap_report import (
 )
 from pr_review.analyzers.zap_routes import Route, best_route, declared_routes
 from pr_review.config import ZapSettings
-from pr_review.errors import ToolError
+from pr_review.errors import ConfigError, ToolError
 from pr_review.fingerprint import web_fingerprint
 from pr_review.models import CodeLocation, Finding, Location, Severity, Source, WebLocation
 from pr_review.outcome import FAIL_RULES_KEY
@@ -51,6 +51,7 @@ _MANAGED_FLAGS = frozenset({"-t", "-J", "-c", "-m", "-u", "-g"})
 _REPORT_NAME = "report.json"
 _TARGET = re.compile(r"^https?://[^\s]{1,2000}$")
 _RULES_NAME = "rules.tsv"
+_REPORT_HINT = "--zap-report / zap.report takes the JSON report of `zap-baseline.py -J` (zaproxy/action-baseline)"
 
 
 class NoContainerEngine(Exception):
@@ -115,28 +116,43 @@ class ZapAnalyzer:
         if not settings.configured:
             return AnalyzerResult(self.name, AnalyzerStatus.SKIPPED, detail="not configured")
         try:
+            # What the user named (a report, a rules file, scan settings) must be usable: exit 2.
             rules, rules_note = self._rules(settings, review)
-            if settings.report:
-                path = _resolve(settings.report, review)
-                report = parse_report(read_bounded(path, "ZAP report", MAX_REPORT_BYTES))
-                origin = f"report {settings.report}"
-            else:
-                target = settings.target or ""  # configured: a report or a target
-                report = parse_report(self._scan(settings, target, rules, review))
-                origin = f"baseline scan of {target}"
-        except NoContainerEngine as exc:
-            return AnalyzerResult(
-                self.name,
-                AnalyzerStatus.SKIPPED,
-                detail=f"no container engine ({exc})",
-                duration_s=time.monotonic() - started,
-            )
-        except (ZapReportError, ToolError) as exc:
-            hint = f" ({exc.hint})" if exc.hint else ""
-            return AnalyzerResult(
-                self.name, AnalyzerStatus.FAILED, detail=f"ZAP: {exc}{hint}", duration_s=time.monotonic() - started
-            )
+            given = self._given_report(settings, review)
+            options = validate_options(settings.options)
+            target = settings.target or ""  # configured: a report or a target
+            if given is None and not _TARGET.match(target):
+                raise ZapReportError(f"zap.target {target[:100]!r} is not an http(s) URL")
+        except ZapReportError as exc:
+            raise ConfigError(f"ZAP: {exc}", hint=exc.hint or _REPORT_HINT) from exc
+        if given is not None:
+            report, origin = given, f"report {settings.report}"
+        else:
+            try:
+                report = parse_report(self._scan(settings, target, rules, options))
+            except NoContainerEngine as exc:
+                return AnalyzerResult(
+                    self.name,
+                    AnalyzerStatus.SKIPPED,
+                    detail=f"no container engine ({exc})",
+                    duration_s=time.monotonic() - started,
+                )
+            except (ZapReportError, ToolError) as exc:
+                hint = f" ({exc.hint})" if exc.hint else ""
+                return AnalyzerResult(
+                    self.name,
+                    AnalyzerStatus.FAILED,
+                    detail=f"ZAP: {exc}{hint}",
+                    duration_s=time.monotonic() - started,
+                )
+            origin = f"baseline scan of {target}"
         return self._result(report, rules, rules_note, origin, settings, review, started)
+
+    def _given_report(self, settings: ZapSettings, review: ReviewInput) -> ZapReport | None:
+        """The report named by --zap-report / zap.report; None when ZAP is to scan zap.target."""
+        if not settings.report:
+            return None
+        return parse_report(read_bounded(_resolve(settings.report, review), "ZAP report", MAX_REPORT_BYTES))
 
     def _rules(self, settings: ZapSettings, review: ReviewInput) -> tuple[ZapRules, str]:
         if not settings.rules_file:
@@ -306,11 +322,8 @@ class ZapAnalyzer:
             raise NoContainerEngine(f"{settings.engine} info failed: {reason[-1][:200] if reason else exc}") from exc
         return binary
 
-    def _scan(self, settings: ZapSettings, target: str, rules: ZapRules, review: ReviewInput) -> bytes:
-        if not _TARGET.match(target):
-            raise ZapReportError(f"zap.target {target[:100]!r} is not an http(s) URL")
+    def _scan(self, settings: ZapSettings, target: str, rules: ZapRules, options: Sequence[str]) -> bytes:
         binary = self._engine(settings)
-        options = validate_options(settings.options)
         with tempfile.TemporaryDirectory(prefix="pr-review-zap-") as tmp:
             workdir = Path(tmp)
             # ZAP runs as its own user in the container; it must write report.json here.
@@ -318,7 +331,7 @@ class ZapAnalyzer:
             if settings.rules_file:
                 (workdir / _RULES_NAME).write_text(rules.to_tsv(), encoding="utf-8")
             argv = build_zap_command(binary, settings, target, workdir, rules_file=bool(settings.rules_file))
-            argv += options
+            argv += list(options)
             name = argv[argv.index("--name") + 1]
             try:
                 output = run_tool(argv, timeout=settings.timeout_s, ok_codes=frozenset({0, 1, 2, 3}))
