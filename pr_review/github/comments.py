@@ -101,7 +101,7 @@ def inline_body(finding: Finding, *, known_secrets: Collection[str] = (), sugges
 
     cwe = " · ".join(cwe_link(c) for c in finding.cwe)
     parts = [
-        f"**{SEVERITY_BADGE[finding.severity]}** · **{clean(' '.join(finding.title.split()), 200)}**"
+        f"**{SEVERITY_BADGE[finding.severity]}** · **{' '.join(clean(finding.title, 200).split())}**"
         + (f" · {cwe}" if cwe else ""),
         f"<sub>Found by {sources_text(finding)} · confidence {finding.confidence:.0%}</sub>",
     ]

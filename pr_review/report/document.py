@@ -9,6 +9,7 @@ from pr_review.analyzers import ANALYZER_NAMES
 from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus
 from pr_review.classify.view import ModelView, Redaction
 from pr_review.config import Config
+from pr_review.coverage import COVERAGE
 from pr_review.errors import UsageError
 from pr_review.gather.change import PullRequestMeta, ReviewTarget
 from pr_review.models import CodeLocation, Finding, Fingerprint, Location, Severity, Source, WebLocation
@@ -153,9 +154,10 @@ def _unknown_names(document: dict[str, Any]) -> str | None:
     analyzers += [n["analyzer"] for n in document["not_reviewed"] if n.get("analyzer")]
     policy = document.get("data_policy") or {}
     analyzers += [n["analyzer"] for n in policy.get("withheld", []) if n.get("analyzer")]
-    unknown = next((name for name in analyzers if name not in ANALYZER_NAMES), None)
+    known = ANALYZER_NAMES | {COVERAGE}  # the coverage check reports as an analyzer of its own
+    unknown = next((name for name in analyzers if name not in known), None)
     if unknown is not None:
-        return f"unknown analyzer {unknown[:60]!r} (known: {', '.join(sorted(ANALYZER_NAMES))})"
+        return f"unknown analyzer {unknown[:60]!r} (known: {', '.join(sorted(known))})"
     findings = [*document["findings"], *(s["finding"] for s in document.get("suppressed", []))]
     known_sources = {source.value for source in Source}
     source = next((s for f in findings for s in f["sources"] if s not in known_sources), None)

@@ -35,7 +35,9 @@ def cell(text: str, limit: int = 200) -> str:
     """Untrusted text made safe for one Markdown table cell: neutralised (no HTML, mentions,
     foreign links or forged markers), no pipes, no newlines. Its code spans stay code spans: turned
     into quotes, the `@name` they show literally would notify."""
-    flat = neutralise(" ".join(text.split()), max_len=limit)
+    # Neutralised as written, then flattened: joined first, a list item's `[ref]: //host` would
+    # reach the parser as plain text and keep its foreign address.
+    flat = " ".join(neutralise(text, max_len=limit).split())
     return flat.replace("|", "\\|")
 
 
