@@ -231,6 +231,14 @@ def _ml_checked(sweeper: _Sweeper, candidates: list[Any]) -> list[Any]:
     return kept
 
 
+def _caught(candidate: Any, lines: dict[int, str], filename: str) -> bool:
+    data = candidate.line_data_list[0]
+    line = lines.get(data.line_num, "")
+    start = line.find(data.value or "\0")
+    end = start + len(data.value or "")
+    return start >= 0 and any(s <= start and end <= e for _, _, s, e in _secret_hits(line, filename))
+
+
 def _sweeper_kind(rule: str) -> str:
     if rule in _KEYWORD_RULES:
         return "secret-assignment"
@@ -258,7 +266,9 @@ def _sweep(lines: dict[int, str], filename: str) -> None:
             list(lines.values()), line_numbers=list(lines), file_path=filename, file_type=extension
         )
     found: dict[int, dict[tuple[int, int], tuple[str, str, int, int]]] = {n: {} for n in lines}
-    candidates = _ml_checked(sweeper, sweeper.scanner.scan(provider))
+    # The ML check costs milliseconds per candidate: skip it for values detect-secrets already caught.
+    fresh = [c for c in sweeper.scanner.scan(provider) if not (c.use_ml and _caught(c, lines, filename))]
+    candidates = _ml_checked(sweeper, fresh)
     for candidate in candidates:
         for data in candidate.line_data_list:
             value = data.value or ""

@@ -1,9 +1,11 @@
 """Personal, payment-card and health data detectors: one line in, spans out.
 
-Card numbers and medical record numbers come from presidio-analyzer's recognizers (its credit
-card recognizer with the Luhn check, and a medical-record recognizer built with its
-`PatternRecognizer` API), run as pattern recognizers only: no NLP engine, so no spaCy model is
-loaded or downloaded. Phone numbers are phonenumbers' matcher, IBANs python-stdnum's checksum.
+Card numbers, US SSNs, IBANs and medical record numbers come from presidio-analyzer's recognizers
+(credit card with the Luhn check, SSN with its invalid-number rules, IBAN with country formats and
+checksum, and a medical-record recognizer built with its `PatternRecognizer` API), run as pattern
+recognizers only: no NLP engine, so no spaCy model is loaded or downloaded. Phone numbers are
+phonenumbers' matcher. E-mail addresses keep a bounded pattern here: presidio's has an unbounded
+repetition before the "@" that backtracks quadratically on a long line without one.
 
 Every pattern is linear-time: no nested unbounded quantifiers, and lines are cut at MAX_LINE
 characters before any pattern runs (PR text is attacker input). Each detector first checks a
@@ -20,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import phonenumbers
-from stdnum import iban, luhn
+from stdnum import luhn
 
 MAX_LINE = 10_000
 
@@ -70,8 +72,6 @@ _FILE_TLDS = frozenset(
         "txt",
     ]
 )
-_SSN = re.compile(r"\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b")
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
 # Four-digit groups joined by one separator used throughout (space, -, ., _, /) or none; Amex 4-6-5.
 # presidio's own card pattern knows only spaces and dashes.
 _CARD_SEPARATORS = " -._/"
@@ -149,6 +149,20 @@ def _card_recognizer() -> Any:
 
 
 @functools.cache
+def _ssn_recognizer() -> Any:
+    from presidio_analyzer.predefined_recognizers import UsSsnRecognizer
+
+    return UsSsnRecognizer()
+
+
+@functools.cache
+def _iban_recognizer() -> Any:
+    from presidio_analyzer.predefined_recognizers import IbanRecognizer
+
+    return IbanRecognizer()
+
+
+@functools.cache
 def _mrn_recognizer() -> Any:
     from presidio_analyzer import Pattern, PatternRecognizer
 
@@ -172,6 +186,19 @@ def _card_hits(line: str) -> Iterator[Hit]:
             continue
         if len(set(digits)) > 2 and luhn.is_valid(digits):
             yield Hit(PCI, "payment-card", start, end, line[start:end], 0.9)
+
+
+def _ssn_hits(line: str) -> Iterator[Hit]:
+    for start, end in _recognised(_ssn_recognizer(), "US_SSN", line):
+        text = line[start:end]
+        # Only the dashed 3-2-4 form: bare nine-digit runs are far more often constants in code.
+        if len(text) == 11 and text[3] == text[6] == "-":
+            yield Hit(PERSONAL, "us-ssn", start, end, text, 0.8)
+
+
+def _iban_hits(line: str) -> Iterator[Hit]:
+    for start, end in _recognised(_iban_recognizer(), "IBAN_CODE", line):
+        yield Hit(PERSONAL, "iban", start, end, line[start:end], 0.9)
 
 
 def _mrn_hits(line: str) -> Iterator[Hit]:
@@ -237,12 +264,8 @@ def _scan_line(line: str, region: str, health: HealthRules | None) -> tuple[Hit,
     if digit_count >= 7:
         hits.extend(_phone_hits(line, region))
         if "-" in line:
-            hits.extend(Hit(PERSONAL, "us-ssn", m.start(), m.end(), m.group(0), 0.8) for m in _SSN.finditer(line))
-        hits.extend(
-            Hit(PERSONAL, "iban", m.start(), m.end(), m.group(0), 0.9)
-            for m in _IBAN.finditer(line)
-            if iban.is_valid(m.group(0))
-        )
+            hits.extend(_ssn_hits(line))
+        hits.extend(_iban_hits(line))
         if digit_count >= 13:
             hits.extend(_card_hits(line))
     if digit_count >= 4 and ("." in line or ":" in line):
