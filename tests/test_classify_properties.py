@@ -67,3 +67,13 @@ def test_pathological_lines_finish_fast() -> None:
         scan_line(case)
         guard_output(case)
         assert time.monotonic() - started < 2.0, case[:20]
+
+
+def test_lines_crafted_for_the_credential_rules_finish_fast() -> None:
+    """CredSweeper's keyword rules cost per `name=` candidate: a line of them once took ~20 s."""
+    detect_text("warm up: token = 'x' 4111 1111 1111 1111 GB82 WEST 1234 5698 7654 32", health=HEALTH)
+    for case in ("KEY=" * 2_500, ("KEY" + "a" * 18 + "=") * 450, ("password='" + "b" * 10 + "' ") * 430):
+        started = time.monotonic()
+        detect_text(case, path="a.py", health=HEALTH)
+        detect_text(case, path=".env", health=HEALTH)
+        assert time.monotonic() - started < 2.0, case[:20]

@@ -18,7 +18,7 @@ import itertools
 import re
 import threading
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -185,11 +185,15 @@ def _secret_hits(line: str, filename: str) -> tuple[tuple[str, str, int, int], .
 _SWEEPER_LOCK = threading.Lock()
 _SWEEPER_CACHE: dict[tuple[str, str], tuple[tuple[str, str, int, int], ...]] = {}
 _SWEEPER_CACHE_MAX = 1 << 16
+_SWEEP_WINDOW = 512
+_SWEEP_OVERLAP = 192  # longer than any key format with its `name = "` prefix
+_CROWDED = 24  # `=` and `:` in one window
 
 
 @dataclass(frozen=True)
 class _Sweeper:
     scanner: Any
+    formats_only: Any  # the same rules less the keyword ones, for crowded text
     validator: Any
 
 
@@ -200,7 +204,7 @@ def _sweeper() -> _Sweeper:
     with warnings.catch_warnings():  # its package warns about deprecated top-level exports we do not use
         warnings.simplefilter("ignore", DeprecationWarning)
         from credsweeper.app import APP_PATH
-        from credsweeper.common.constants import Confidence, Severity, ThresholdPreset
+        from credsweeper.common.constants import Confidence, RuleType, Severity, ThresholdPreset
         from credsweeper.config.config import Config as SweeperConfig
         from credsweeper.ml_model.ml_validator import MlValidator
         from credsweeper.scanner.scanner import Scanner
@@ -210,7 +214,9 @@ def _sweeper() -> _Sweeper:
     settings |= {"use_filters": True, "find_by_ext": False, "size_limit": None, "pedantic": False}
     settings |= {"depth": 0, "doc": False, "severity": Severity.INFO.value, "confidence": Confidence.WEAK.value}
     config = SweeperConfig(settings)
-    return _Sweeper(Scanner(config, None), MlValidator(threshold=ThresholdPreset.medium))
+    formats_only = Scanner(config, None)
+    formats_only.rules_scanners = [(r, s) for r, s in formats_only.rules_scanners if r.rule_type != RuleType.KEYWORD]
+    return _Sweeper(Scanner(config, None), formats_only, MlValidator(threshold=ThresholdPreset.medium))
 
 
 def _ml_checked(sweeper: _Sweeper, candidates: list[Any]) -> list[Any]:
@@ -255,30 +261,54 @@ def _credsweeper_hits(lines: dict[int, str], filename: str) -> dict[int, tuple[t
         return {n: _SWEEPER_CACHE.get((line, filename), ()) for n, line in lines.items()}
 
 
-def _sweep(lines: dict[int, str], filename: str) -> None:
+def _windows(line: str) -> Iterator[tuple[int, str]]:
+    """(offset, text): CredSweeper's work grows with the square of a line's length on crafted
+    input ("KEY=KEY=…"), so it reads long lines in overlapping windows, wide enough for a key and
+    its assignment."""
+    if len(line) <= _SWEEP_WINDOW:
+        yield 0, line
+        return
+    for offset in range(0, len(line) - _SWEEP_OVERLAP, _SWEEP_WINDOW - _SWEEP_OVERLAP):
+        yield offset, line[offset : offset + _SWEEP_WINDOW]
+
+
+def _provider(texts: dict[int, str], filename: str, extension: str) -> Any:
     from credsweeper.file_handler.string_content_provider import StringContentProvider
 
-    sweeper = _sweeper()
-    extension = "." + filename.rsplit(".", 1)[-1] if "." in filename else ""
     with warnings.catch_warnings():  # the provider will leave the package's top-level exports; its module stays
         warnings.simplefilter("ignore", DeprecationWarning)
-        provider = StringContentProvider(
-            list(lines.values()), line_numbers=list(lines), file_path=filename, file_type=extension
+        return StringContentProvider(
+            list(texts.values()), line_numbers=list(texts), file_path=filename, file_type=extension
         )
+
+
+def _sweep(lines: dict[int, str], filename: str) -> None:
+    sweeper = _sweeper()
+    extension = "." + filename.rsplit(".", 1)[-1] if "." in filename else ""
+    pieces = [(number, offset, text) for number, line in lines.items() for offset, text in _windows(line)]
+    texts = {index: text for index, (_, _, text) in enumerate(pieces, start=1)}
+    # Keyword rules cost a fraction of a millisecond per `name=`/`name:` candidate: text crowded
+    # with separators (minified code, or "KEY=KEY=…" crafted to stall the review) gets the key
+    # format rules only; detect-secrets' keyword detector still reads it.
+    crowded = {i for i, text in texts.items() if text.count("=") + text.count(":") > _CROWDED}
+    scanned: list[Any] = []
+    for scanner, chosen in ((sweeper.scanner, set(texts) - crowded), (sweeper.formats_only, crowded)):
+        if chosen:
+            scanned += scanner.scan(_provider({i: texts[i] for i in sorted(chosen)}, filename, extension))
     found: dict[int, dict[tuple[int, int], tuple[str, str, int, int]]] = {n: {} for n in lines}
     # The ML check costs milliseconds per candidate: skip it for values detect-secrets already caught.
-    fresh = [c for c in sweeper.scanner.scan(provider) if not (c.use_ml and _caught(c, lines, filename))]
-    candidates = _ml_checked(sweeper, fresh)
-    for candidate in candidates:
-        for data in candidate.line_data_list:
-            value = data.value or ""
-            index = lines.get(data.line_num, "").find(value) if value else -1
-            if index < 0:
-                continue
-            kind = _sweeper_kind(candidate.rule_name)
-            known = found[data.line_num].get((index, index + len(value)))
-            if known is None or known[0] in _GENERIC_KINDS:
-                found[data.line_num][(index, index + len(value))] = (kind, value, index, index + len(value))
+    fresh = [c for c in scanned if not (c.use_ml and _caught(c, texts, filename))]
+    for candidate in _ml_checked(sweeper, fresh):
+        data = candidate.line_data_list[0]
+        value = data.value or ""
+        index = texts.get(data.line_num, "").find(value) if value else -1
+        if index < 0:
+            continue
+        number, offset, _ = pieces[data.line_num - 1]
+        span = (offset + index, offset + index + len(value))
+        known = found[number].get(span)
+        if known is None or known[0] in _GENERIC_KINDS:
+            found[number][span] = (_sweeper_kind(candidate.rule_name), value, *span)
     if len(_SWEEPER_CACHE) + len(lines) > _SWEEPER_CACHE_MAX:
         _SWEEPER_CACHE.clear()
     for number, line in lines.items():
