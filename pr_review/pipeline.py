@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from pr_review.analyzers.base import Analyzer, AnalyzerResult, AnalyzerStatus, AuditSink, NullAudit, ReviewInput
-from pr_review.classify.redact import build_model_view, mask_known_secrets
+from pr_review.classify.redact import build_model_view, mask_outcome, masked_view
 from pr_review.config import Config
 from pr_review.coverage import coverage_result
 from pr_review.errors import UsageError
@@ -112,7 +112,7 @@ def review(
         scope, _ = materialise(scope, Path(tmp))
         progress.stage("classifying what may reach a model")
         classified = build_model_view(scope, config.classification)
-        record_classification(audit or NullAudit(), classified.view)
+        record_classification(audit or NullAudit(), masked_view(classified.view, classified.sensitive_values))
         review_input = ReviewInput(
             scope, config, Path(tmp), repo_root, classified.view, audit or NullAudit(), protected_paths
         )
@@ -126,14 +126,12 @@ def review(
     triage = TriageSettings.from_config(config)
     merged = merge((f for r in results for f in r.findings), line_slack=triage.line_slack)
     decided = apply_suppressions(merged, {f.path: f for f in scope.files}, scope.contents, triage)
-    # Last: no raw secret or personal value leaves the pipeline, whichever analyzer quoted it.
-    secrets = classified.sensitive_values
-    return ReviewOutcome(
+    outcome = ReviewOutcome(
         target=change.target,
         config=config,
         pr=change.pr,
-        findings=mask_known_secrets(decided.findings, secrets),
-        suppressed=tuple(replace(s, finding=mask_known_secrets((s.finding,), secrets)[0]) for s in decided.suppressed),
+        findings=decided.findings,
+        suppressed=decided.suppressed,
         triage_notes=decided.notes,
         analyzers=results,
         reviewed_files=tuple(f.path for f in scope.files),
@@ -142,3 +140,6 @@ def review(
         model_view=classified.view,
         sensitive_values=classified.sensitive_values,
     )
+    # Last: no raw secret or personal value leaves the pipeline, whichever analyzer quoted it or
+    # whichever file name carried it.
+    return mask_outcome(outcome, classified.sensitive_values)

@@ -1,5 +1,12 @@
 """Personal, payment-card and health data detectors: one line in, spans out.
 
+Card numbers, US SSNs, IBANs and medical record numbers come from presidio-analyzer's recognizers
+(credit card with the Luhn check, SSN with its invalid-number rules, IBAN with country formats and
+checksum, and a medical-record recognizer built with its `PatternRecognizer` API), run as pattern
+recognizers only: no NLP engine, so no spaCy model is loaded or downloaded. Phone numbers are
+phonenumbers' matcher. E-mail addresses keep a bounded pattern here: presidio's has an unbounded
+repetition before the "@" that backtracks quadratically on a long line without one.
+
 Every pattern is linear-time: no nested unbounded quantifiers, and lines are cut at MAX_LINE
 characters before any pattern runs (PR text is attacker input). Each detector first checks a
 cheap prefilter (an "@", enough digits) so ordinary code lines cost a few string scans.
@@ -12,9 +19,10 @@ import ipaddress
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import phonenumbers
-from stdnum import iban, luhn
+from stdnum import luhn
 
 MAX_LINE = 10_000
 
@@ -64,9 +72,14 @@ _FILE_TLDS = frozenset(
         "txt",
     ]
 )
-_SSN = re.compile(r"\b(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}\b")
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
-_CARD = re.compile(r"(?<![\d.-])(?:\d[ -]?){12,18}\d(?![\d-])")
+# Four-digit groups joined by one separator used throughout (space, -, ., _, /) or none; Amex 4-6-5.
+# presidio's own card pattern knows only spaces and dashes.
+_CARD_SEPARATORS = " -._/"
+_CARD_ANY_SEPARATOR = (
+    r"(?<![\d.\-_/])(?:\d{4}([ ._/-]?)\d{4}\1\d{4}\1\d{1,7}|3[47]\d{2}([ ._/-]?)\d{6}\2\d{5})(?![\d\-_/])"
+)
+# "MRN: 00123456", "MRN#4829173", "medical record number 77349211", "'mrn': '00123456'"
+_MRN = r"\b(?:MRN|medical[ _-]record(?:[ _-](?:number|num|no\.?))?)[\"']?[ \t]{0,3}[:#=]?[ \t]{0,3}[\"']?\d{6,10}\b"
 _IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.])")
 _IPV6 = re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])")
 _ICD10 = re.compile(r"\b[A-TV-Z]\d[0-9AB]\.[0-9A-TV-Z]{1,4}\b")
@@ -126,13 +139,77 @@ def _phone_hits(line: str, region: str) -> Iterator[Hit]:
         yield Hit(PERSONAL, "phone", match.start, match.end, raw, 0.7)
 
 
+@functools.cache
+def _card_recognizer() -> Any:
+    from presidio_analyzer import Pattern
+    from presidio_analyzer.predefined_recognizers import CreditCardRecognizer
+
+    patterns = [*CreditCardRecognizer.PATTERNS, Pattern("card, any separator", _CARD_ANY_SEPARATOR, 0.3)]
+    return CreditCardRecognizer(patterns=patterns, replacement_pairs=[(c, "") for c in _CARD_SEPARATORS])
+
+
+@functools.cache
+def _ssn_recognizer() -> Any:
+    from presidio_analyzer.predefined_recognizers import UsSsnRecognizer
+
+    return UsSsnRecognizer()
+
+
+@functools.cache
+def _iban_recognizer() -> Any:
+    from presidio_analyzer.predefined_recognizers import IbanRecognizer
+
+    return IbanRecognizer()
+
+
+@functools.cache
+def _mrn_recognizer() -> Any:
+    from presidio_analyzer import Pattern, PatternRecognizer
+
+    return PatternRecognizer(
+        supported_entity="MEDICAL_RECORD_NUMBER",
+        name="MedicalRecordNumberRecognizer",
+        patterns=[Pattern("medical record number", _MRN, 0.8)],
+        context=["patient", "medical", "record", "mrn"],
+    )
+
+
+def _recognised(recognizer: Any, entity: str, line: str) -> Iterator[tuple[int, int]]:
+    """Distinct (start, end) spans presidio's recognizer finds; no NLP artifacts are needed."""
+    yield from dict.fromkeys((r.start, r.end) for r in recognizer.analyze(line, [entity], None))
+
+
 def _card_hits(line: str) -> Iterator[Hit]:
-    for match in _CARD.finditer(line):
-        digits = re.sub(r"[ -]", "", match.group(0))
+    for start, end in _recognised(_card_recognizer(), "CREDIT_CARD", line):
+        digits = "".join(c for c in line[start:end] if c.isdigit())
         if not 13 <= len(digits) <= 19 or digits[0] not in "23456" or digits in _TEST_CARDS:
             continue
         if len(set(digits)) > 2 and luhn.is_valid(digits):
-            yield Hit(PCI, "payment-card", match.start(), match.end(), match.group(0), 0.9)
+            yield Hit(PCI, "payment-card", start, end, line[start:end], 0.9)
+
+
+def _ssn_hits(line: str) -> Iterator[Hit]:
+    for start, end in _recognised(_ssn_recognizer(), "US_SSN", line):
+        text = line[start:end]
+        # Only the dashed 3-2-4 form: bare nine-digit runs are far more often constants in code.
+        if len(text) == 11 and text[3] == text[6] == "-":
+            yield Hit(PERSONAL, "us-ssn", start, end, text, 0.8)
+
+
+def _iban_hits(line: str) -> Iterator[Hit]:
+    for start, end in _recognised(_iban_recognizer(), "IBAN_CODE", line):
+        yield Hit(PERSONAL, "iban", start, end, line[start:end], 0.9)
+
+
+def _mrn_hits(line: str) -> Iterator[Hit]:
+    lowered = line.lower()
+    if "mrn" not in lowered and "medical" not in lowered:
+        return
+    for start, end in _recognised(_mrn_recognizer(), "MEDICAL_RECORD_NUMBER", line):
+        digits = end
+        while digits > start and line[digits - 1].isdigit():
+            digits -= 1
+        yield Hit(HEALTH, "medical-record", digits, end, line[digits:end], 0.85)
 
 
 def _ip_hits(line: str) -> Iterator[Hit]:
@@ -160,7 +237,9 @@ def health_rules(patterns: Sequence[str], keywords: Sequence[str]) -> HealthRule
     return HealthRules(tuple(re.compile(p, re.IGNORECASE) for p in patterns), tuple(k.lower() for k in keywords))
 
 
-def _health_hits(line: str, rules: HealthRules) -> Iterator[Hit]:
+def _health_hits(line: str, rules: HealthRules, digit_count: int) -> Iterator[Hit]:
+    if digit_count >= 6:
+        yield from _mrn_hits(line)
     for pattern in rules.patterns:
         for match in pattern.finditer(line):
             if match.end() > match.start():
@@ -185,16 +264,12 @@ def _scan_line(line: str, region: str, health: HealthRules | None) -> tuple[Hit,
     if digit_count >= 7:
         hits.extend(_phone_hits(line, region))
         if "-" in line:
-            hits.extend(Hit(PERSONAL, "us-ssn", m.start(), m.end(), m.group(0), 0.8) for m in _SSN.finditer(line))
-        hits.extend(
-            Hit(PERSONAL, "iban", m.start(), m.end(), m.group(0), 0.9)
-            for m in _IBAN.finditer(line)
-            if iban.is_valid(m.group(0))
-        )
+            hits.extend(_ssn_hits(line))
+        hits.extend(_iban_hits(line))
         if digit_count >= 13:
             hits.extend(_card_hits(line))
     if digit_count >= 4 and ("." in line or ":" in line):
         hits.extend(_ip_hits(line))
     if health is not None and (health.patterns or digit_count):
-        hits.extend(_health_hits(line, health))
+        hits.extend(_health_hits(line, health, digit_count))
     return tuple(hits)

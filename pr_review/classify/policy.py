@@ -56,11 +56,16 @@ def blocking_class(classes: set[str] | frozenset[str], settings: ClassificationS
     return min(blocked, key=lambda c: (CLASS_ORDER.index(c) if c in CLASS_ORDER else -1, c))
 
 
-def withheld_reason(data_class: str, settings: ClassificationSettings, *, pattern: str | None = None) -> str:
+def withheld_reason(
+    data_class: str, settings: ClassificationSettings, *, pattern: str | None = None, in_name: bool = False
+) -> str:
     action = settings.action(data_class)
     rule = f"policy classification.policy.{data_class}: {action}"
     if not any(name == data_class for name, _ in settings.policy):
         rule = f"no classification.policy for {data_class!r}: blocked by default"
     if pattern is not None:
         return f"withheld from the model: path matches classification.paths {pattern!r} (class {data_class}; {rule})"
+    if in_name:
+        # The name cannot be sent without the value, and a file cannot be sent without its name.
+        return f"withheld from the model: its file name contains {describe(data_class)} ({rule})"
     return f"withheld from the model: contains {describe(data_class)} ({rule})"

@@ -7,6 +7,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from pr_review.classify import injection, policy
 from pr_review.classify.detect import Detection, detect_lines, mask_in_text
@@ -14,10 +15,15 @@ from pr_review.classify.personal import HealthRules
 from pr_review.classify.view import ModelFile, ModelView, Redaction
 from pr_review.config import ClassificationSettings
 from pr_review.gather.change import PullRequestMeta
-from pr_review.models import Finding
+from pr_review.models import CodeLocation, Finding, Location, WebLocation
 from pr_review.scope import NotReviewed, Scope
 
+if TYPE_CHECKING:  # outcome.py imports the analyzers, which import this module
+    from pr_review.outcome import ReviewOutcome
+
 _MIN_SWEEP = 6  # shorter values are not swept across other files: too likely to hit ordinary text
+# Hash-named build outputs (app.3f9a8b7c6d5e4f3a2b1c.js) are not secrets in a file name.
+_NOT_IN_NAMES = frozenset({"high-entropy-hex"})
 
 
 class Redactor:
@@ -101,6 +107,27 @@ class _Builder:
                     Redaction(path, index + 1, data_class, kind, self.redactor.placeholder(data_class, kind, value))
                 )
 
+    def name(self, path: str) -> str | None:
+        """The class of a value in the file's own name (a token, an address), or None.
+
+        Its values are redacted wherever else they appear and kept out of every output; the file
+        itself is withheld: it cannot reach a model without its name.
+        """
+        found = [
+            d
+            for d in detect_lines(path.split("/"), health=self.health)  # one name at a time
+            if d.kind not in _NOT_IN_NAMES and self.settings.action(d.data_class) != policy.ALLOW
+        ]
+        if not found:
+            return None
+        self.values.update(d.value for d in found if len(d.value) >= 4)
+        for detection in found:
+            self.redactor.placeholder(detection.data_class, detection.kind, detection.value)
+        classes = {d.data_class for d in found}
+        return policy.blocking_class(classes, self.settings) or min(
+            classes, key=lambda c: policy.CLASS_ORDER.index(c) if c in policy.CLASS_ORDER else -1
+        )
+
     def text(self, text: str, path: str, label: str) -> tuple[list[str], frozenset[str], str | None]:
         """Redacted lines, classes allowed through, and the blocking class if any."""
         lines = text.split("\n")
@@ -147,6 +174,11 @@ def build_model_view(scope: Scope, settings: ClassificationSettings) -> Classifi
     kept: dict[str, tuple[list[str], frozenset[str]]] = {}
     for changed in scope.files:
         path = changed.path
+        if (in_name := builder.name(path)) is not None:
+            reason = policy.withheld_reason(in_name, settings, in_name=True)
+            builder.withheld.append(NotReviewed(path, reason, "model"))
+            builder.detect(scope.text(path).split("\n"), path)  # its values still stay out of outputs
+            continue
         by_path = policy.path_class(path, settings)
         if by_path is not None and settings.action(by_path[0]) != policy.ALLOW:
             reason = policy.withheld_reason(by_path[0], settings, pattern=by_path[1])
@@ -173,20 +205,81 @@ def build_model_view(scope: Scope, settings: ClassificationSettings) -> Classifi
 _TEXT_FIELDS = ("title", "description", "exploit_scenario", "recommendation", "evidence")
 
 
-def mask_known_secrets(findings: Iterable[Finding], values: Iterable[str]) -> tuple[Finding, ...]:
-    """Every text field of every finding with each known sensitive value masked (`AKIA****…`).
+def _masked_location(location: Location, known: frozenset[str]) -> Location:
+    match location:
+        case CodeLocation(path=path):
+            return dataclasses.replace(location, path=mask_in_text(path, known))
+        case WebLocation(url=url, param=param):
+            return dataclasses.replace(location, url=mask_in_text(url, known), param=mask_in_text(param, known))
 
-    The pipeline applies this to all findings last: Semgrep copies flagged lines into `evidence`,
-    a model may quote a value back; neither may carry it into findings.json, SARIF or comments.
-    """
-    known = frozenset(v for v in values if len(v) >= 4)
-    result = []
-    for finding in findings:
-        if not known:
-            result.append(finding)
-            continue
-        changes: dict[str, str | None] = {name: mask_in_text(getattr(finding, name), known) for name in _TEXT_FIELDS}
-        if finding.suggested_fix is not None:
-            changes["suggested_fix"] = mask_in_text(finding.suggested_fix, known)
-        result.append(dataclasses.replace(finding, **changes))  # type: ignore[arg-type]
-    return tuple(result)
+
+def _masked_finding(finding: Finding, known: frozenset[str]) -> Finding:
+    changes: dict[str, object] = {name: mask_in_text(getattr(finding, name), known) for name in _TEXT_FIELDS}
+    if finding.suggested_fix is not None:
+        changes["suggested_fix"] = mask_in_text(finding.suggested_fix, known)
+    changes["location"] = _masked_location(finding.location, known)
+    changes["extra_locations"] = tuple(_masked_location(loc, known) for loc in finding.extra_locations)
+    return dataclasses.replace(finding, **changes)  # type: ignore[arg-type]
+
+
+def _known(values: Iterable[str]) -> frozenset[str]:
+    return frozenset(v for v in values if len(v) >= 4)
+
+
+def mask_known_secrets(findings: Iterable[Finding], values: Iterable[str]) -> tuple[Finding, ...]:
+    """Every text field and every location (path, URL) of every finding with each known sensitive
+    value masked (`AKIA****…`): Semgrep copies flagged lines into `evidence`, a model may quote a
+    value back, a file's name may carry one."""
+    known = _known(values)
+    return tuple(_masked_finding(f, known) if known else f for f in findings)
+
+
+def _masked_not_reviewed(items: Iterable[NotReviewed], known: frozenset[str]) -> tuple[NotReviewed, ...]:
+    return tuple(
+        dataclasses.replace(n, path=mask_in_text(n.path, known), reason=mask_in_text(n.reason, known)) for n in items
+    )
+
+
+def masked_view(view: ModelView, values: Iterable[str]) -> ModelView:
+    """The model view as outputs and the audit trail describe it: paths with values masked."""
+    known = _known(values)
+    if not known:
+        return view
+    return dataclasses.replace(
+        view,
+        withheld=_masked_not_reviewed(view.withheld, known),
+        redactions=tuple(dataclasses.replace(r, path=mask_in_text(r.path, known)) for r in view.redactions),
+    )
+
+
+def mask_outcome(outcome: ReviewOutcome, values: Iterable[str]) -> ReviewOutcome:
+    """The final masking pass: no field a reporter writes (findings, suppressed findings, notes,
+    analyzer details, file lists, the model view's lists) carries a known sensitive value."""
+    known = _known(values)
+    if not known:
+        return outcome
+
+    def text(value: str) -> str:
+        return mask_in_text(value, known)
+
+    return dataclasses.replace(
+        outcome,
+        findings=mask_known_secrets(outcome.findings, known),
+        suppressed=tuple(
+            dataclasses.replace(s, finding=_masked_finding(s.finding, known), reason=text(s.reason), by=text(s.by))
+            for s in outcome.suppressed
+        ),
+        triage_notes=tuple(dataclasses.replace(n, message=text(n.message)) for n in outcome.triage_notes),
+        analyzers=tuple(
+            dataclasses.replace(
+                r,
+                findings=mask_known_secrets(r.findings, known),
+                detail=text(r.detail),
+                not_reviewed=_masked_not_reviewed(r.not_reviewed, known),
+            )
+            for r in outcome.analyzers
+        ),
+        reviewed_files=tuple(text(path) for path in outcome.reviewed_files),
+        not_reviewed=_masked_not_reviewed(outcome.not_reviewed, known),
+        model_view=None if outcome.model_view is None else masked_view(outcome.model_view, known),
+    )
