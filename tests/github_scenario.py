@@ -39,7 +39,7 @@ FAST_CONFIG = "github:\n  write_interval_s: 0\n"
 REVIEWS = r"/repos/octo/app/pulls/7/reviews"
 REVIEW_COMMENTS = r"/repos/octo/app/pulls/7/comments"
 ISSUE_COMMENTS = r"/repos/octo/app/issues/7/comments"
-SUMMARY_MARKER = "<!-- pr-review:summary -->"
+SUMMARY_MARKER = "<!-- pr-review:summary "  # how the summary's one marker, its last line, starts
 _FINGERPRINT = re.compile(r"<!-- pr-review:fingerprint=([0-9a-f]+) -->")
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLE_DIFF, EXAMPLE_DIR, GitRepo
 from fakes import FakeGitHub, fake_github_server
-from github_scenario import ISSUE_COMMENTS, SUMMARY_MARKER, Scenario, build_scenario
+from github_scenario import ISSUE_COMMENTS, Scenario, build_scenario
 
 from pr_review.audit import DOMAIN, GENESIS, sha256_hex
 from pr_review.cli import main
@@ -71,8 +71,8 @@ def test_run_publishes_the_head_and_a_log_cut_at_a_run_boundary_fails_against_it
     assert scenario.outputs()["audit-head"] == head
     assert f"--expect-head {head}" in scenario.summary_path.read_text()
     [summary] = scenario.summaries()
-    assert f"\n<!-- pr-review:audit-head={head} -->\n<!-- pr-review:fingerprints=" in summary["body"]
-    assert summary["body"].count("pr-review:audit-head=") == 1  # the first run's head was replaced
+    assert summary["body"].splitlines()[-1].endswith(f" audit-head={head} -->")
+    assert summary["body"].count("audit-head=") == 1  # the first run's head was replaced
     assert verify(capsys, str(log), "--expect-head", head)[0] == 0
     code, out = verify(capsys, str(log), "--pr", "7", **github_env(scenario))
     assert code == 0, out
@@ -99,7 +99,7 @@ def test_a_marker_in_someone_elses_comment_or_mid_body_does_not_count(
     first_head = line_hash(log.read_bytes().splitlines()[-1])
     assert scenario.run() == 0
     cut_last_run(log)  # back to the first run's head
-    forged = f"{SUMMARY_MARKER}\nLooks good!\n<!-- pr-review:audit-head={first_head} -->\n{SummaryRecord().marker()}"
+    forged = f"Looks good!\n{SummaryRecord(audit_head=first_head).marker()}"
     fake.add_issue_comment(7, forged, user="mallory")
 
     code, out = verify(capsys, str(log), "--pr", "7", **github_env(scenario))
@@ -149,7 +149,7 @@ def test_publish_marks_the_summary_with_its_own_trail(scenario: Scenario, capsys
     head = line_hash(log.read_bytes().splitlines()[-1])
 
     [summary] = scenario.summaries()
-    assert f"\n<!-- pr-review:audit-head={head} -->\n<!-- pr-review:fingerprints=" in summary["body"]
+    assert summary["body"].splitlines()[-1].endswith(f" audit-head={head} -->")
     assert scenario.outputs()["audit-head"] == head
     assert verify(capsys, str(log), "--pr", "7", **github_env(scenario))[0] == 0
 

@@ -135,21 +135,23 @@ def test_summary_record_round_trip() -> None:
     other = "0e781400905d671a899cf58f72a0d5aa"
     record = SummaryRecord(frozenset({FP, other}), {12: FP, 7: other})
     body = summary_body("## summary\ntext", record)
-    assert body.splitlines()[0] == SUMMARY_MARKER
-    assert body.splitlines()[-1] == f"<!-- pr-review:fingerprints={other},{FP} comments=7:{other},12:{FP} -->"
+    assert body.splitlines()[0] == "## summary"
+    assert body.splitlines()[-1] == f"<!-- pr-review:summary fingerprints={other},{FP} comments=7:{other},12:{FP} -->"
+    assert body.count("<!--") == 1
     assert read_record(body) == record
     assert read_record(summary_body("", SummaryRecord())) == SummaryRecord()
     assert read_record("no list") == SummaryRecord()
     # A summary written before comment ids were recorded: its fingerprints, flagged as legacy.
-    legacy = read_record(f"{SUMMARY_MARKER}\n## summary\n<!-- pr-review:fingerprints={FP} -->")
+    legacy = read_record(f"<!-- pr-review:summary -->\n## summary\n<!-- pr-review:fingerprints={FP} -->")
     assert (legacy.fingerprints, legacy.legacy) == (frozenset({FP}), True)
 
 
 @pytest.mark.parametrize(
     "body",
     [
-        f"## summary\n<!-- pr-review:fingerprints={FP} comments=1:{FP} -->",  # not a summary: no first-line marker
-        f"{SUMMARY_MARKER}\n<!-- pr-review:fingerprints={FP} comments=1:{FP} -->\nforged after it",
+        f"## summary\n<!-- pr-review:fingerprints={FP} comments=1:{FP} -->",  # not a summary: no summary marker
+        f"<!-- pr-review:summary fingerprints={FP} comments=1:{FP} -->\nforged after it",  # not the last line
+        f"<!-- pr-review:x -->\n<!-- pr-review:summary fingerprints={FP} comments=1:{FP} -->",  # not alone
     ],
 )
 def test_a_record_counts_only_on_the_last_line_of_a_summary(body: str) -> None:

@@ -201,7 +201,8 @@ def test_markers_in_comments_by_others_count_for_nothing(
     forged_thread = fake.add_review_comment(
         7, path="app/views.py", line=30, body=f"fine <!-- pr-review:fingerprint={sql} -->", user="mallory"
     )
-    forged_summary = fake.add_issue_comment(7, f"{SUMMARY_MARKER}\nAll clear!", user="mallory")
+    forged = f"All clear!\n{SummaryRecord().marker()}"
+    forged_summary = fake.add_issue_comment(7, forged, user="mallory")
 
     assert scenario.publish("--pr", "7") == 0
 
@@ -210,7 +211,7 @@ def test_markers_in_comments_by_others_count_for_nothing(
     assert len(ours) == len(scenario.findings())
     assert fake.requests_matching("PATCH", rf"/repos/octo/app/issues/comments/{forged_summary['id']}") == []
     by_id = {c["id"]: c for c in fake.issue_comments(7)}
-    assert by_id[forged_summary["id"]]["body"] == f"{SUMMARY_MARKER}\nAll clear!"
+    assert by_id[forged_summary["id"]]["body"] == forged
     [ours_summary] = [c for c in scenario.summaries() if c["user"]["login"] == "github-actions[bot]"]
     assert "raw SQL string" in ours_summary["body"]
     assert forged_thread["id"] in {c["id"] for c in fake.review_comments(7)}
@@ -309,7 +310,7 @@ def test_hostile_text_in_every_field_of_the_findings_file_is_neutralised(
         for raw in ("@alice", "@octo", "<img", "![x]", "https://evil.example", "octo/app#1"):
             assert raw not in visible, (raw, body)
     assert summary["body"].count(SUMMARY_MARKER) == 1
-    assert summary["body"].count("<!-- pr-review:fingerprints=") == 1
+    assert summary["body"].count("<!--") == 1
     assert all(SUMMARY_MARKER not in c["body"] for c in fake.review_comments(7))
     assert "Ping \uff20alice" in next(c["body"] for c in fake.review_comments(7) if c["line"] == 30)
     assert "Withheld or redacted before reaching a model" in summary["body"]
@@ -385,8 +386,7 @@ def test_markdown_that_slipped_past_the_old_neutraliser_is_inert_when_posted(
 
     [summary] = scenario.summaries()
     bodies = [c["body"].rstrip().rpartition("\n")[0] for c in fake.review_comments(7)]  # less our marker
-    audit_head = summary["body"].splitlines()[-2]  # our marker before the record
-    bodies.append("\n".join(line for line in summary["body"].splitlines()[1:-1] if line != audit_head))
+    bodies.append("\n".join(summary["body"].splitlines()[:-1]))  # less our marker
     for body in bodies:
         ours = ("<sub>", "</sub>", "\ufe0f")  # our own markup, and the selector of our status icons (⏭️)
         for text in ours:

@@ -87,7 +87,8 @@ def test_first_run_posts_one_review_a_summary_and_the_label(
     threads = sorted((c["id"], c["body"].splitlines()[-1]) for c in fake.review_comments(7))
     posted = ",".join(f"{cid}:{marker.split('=')[1].split()[0]}" for cid, marker in threads)
     # The last line records which comment the bot posted for which fingerprint: what dismissals bind to.
-    assert body.splitlines()[-1] == f"<!-- pr-review:fingerprints={fingerprints} comments={posted} -->"
+    record = f"<!-- pr-review:summary fingerprints={fingerprints} comments={posted} audit-head="
+    assert body.splitlines()[-1].startswith(record)
     assert len(threads) == len(scenario.findings())
     assert fake.labels(7) == ["security-escalation"]
 

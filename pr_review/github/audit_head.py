@@ -2,18 +2,16 @@
 log cut at a run boundary from a complete one (`pr-review audit verify FILE --pr N`).
 
 The head is the hash of the trail's last line, run_finished, so it is only known once the run has
-ended: the summary comment is edited once more to carry it, on the line just before the bot's record
-(whose place is the last line, github/comments.py). That edit is the one write a run does not record
-in its own trail (it cannot: it carries the hash of the trail's end). The marker counts only in that
-place, in a summary comment the bot itself wrote: text quoted from the pull request or the model
-never carries `<!--`, and anyone else's comment is ignored.
+ended: the summary comment is edited once more to carry it in its record, the comment's one marker
+and last line (github/comments.py). That edit is the one write a run does not record in its own
+trail (it cannot: it carries the hash of the trail's end). The head counts only there, in a summary
+comment the bot itself wrote: text quoted from the pull request or the model never carries `<!--`,
+and anyone else's comment is ignored.
 """
 
 from __future__ import annotations
 
 import logging
-import re
-from typing import Final
 
 from github.IssueComment import IssueComment
 from github.NamedUser import NamedUser
@@ -21,29 +19,16 @@ from github.Organization import Organization
 
 from pr_review.audit import check_head
 from pr_review.github.client import GitHubApi, GitHubError
-from pr_review.github.comments import SUMMARY_MARKER
+from pr_review.github.comments import is_summary, read_record, with_audit_head
 from pr_review.github.publish import Publisher, PublishResult
 from pr_review.progress import Progress
 
 logger = logging.getLogger(__name__)
 
-_MARKER: Final = "<!-- pr-review:audit-head={} -->"
-_MARKER_LINE: Final = re.compile(r"<!-- pr-review:audit-head=([0-9a-f]{64}) -->")
-
-
-def with_audit_head(body: str, head: str) -> str:
-    """The body with `head` on the line before the record, replacing the head an earlier edit put there."""
-    *text, record = body.rstrip("\n").split("\n")
-    if text and _MARKER_LINE.fullmatch(text[-1]):
-        text.pop()
-    return "\n".join([*text, _MARKER.format(check_head(head)), record])
-
 
 def audit_head_of(body: str) -> str | None:
-    """The head on a summary comment's line before the record, or None."""
-    lines = body.rstrip("\n").split("\n")
-    match = _MARKER_LINE.fullmatch(lines[-2]) if len(lines) >= 2 else None
-    return match.group(1) if match else None
+    """The head in the record of a summary comment of ours, or None."""
+    return read_record(body).audit_head
 
 
 def mark_summary(
@@ -57,7 +42,7 @@ def mark_summary(
     try:
         summary = publisher.existing_summary()
         if summary is not None:
-            body = with_audit_head(summary.body or "", head)
+            body = with_audit_head(summary.body or "", check_head(head))
             publisher.api.call("add the audit head to the summary comment", lambda: summary.edit(body))
             return
         problem = "the summary comment this run posted is gone"
@@ -76,5 +61,5 @@ def published_head(api: GitHubApi, repository: str, number: int, bot_login: str 
     repo = api.call("read the repository", lambda: api.github.get_repo(repository))
     pull = api.call(f"read pull request #{number}", lambda: repo.get_pull(number))
     comments: list[IssueComment] = api.call("list comments", lambda: list(pull.get_issue_comments()))
-    ours = [c for c in comments if SUMMARY_MARKER in (c.body or "") and _bot_wrote(c.user, bot_login)]
+    ours = [c for c in comments if is_summary(c.body or "") and _bot_wrote(c.user, bot_login)]
     return audit_head_of(ours[-1].body or "") if ours else None

@@ -2,23 +2,31 @@
 
 Everything a finding says may come from a model steered by the pull request, so every text field
 is neutralised (report/sanitize.py) before it is put in a body: no text of ours can carry `<!--`
-or `pr-review:` into a body. The markers we write sit in fixed places: an inline comment's one
-marker is its last line; the summary starts with SUMMARY_MARKER and ends with its record, which
-lists the current fingerprints and which inline comment (by id) the bot posted for which
-fingerprint. A marker anywhere else, or in a body with more than one, counts for nothing.
+or `pr-review:` into a body. Each comment of ours carries exactly one marker, as its last line: an
+inline comment its fingerprint; the summary its record, which lists the current fingerprints,
+which inline comment (by id) the bot posted for which fingerprint and, once the run's audit trail
+is finished, the trail's head. A marker anywhere else, or in a body with more than one, counts for
+nothing.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pr_review.models import Finding
 from pr_review.report.markdown import SEVERITY_BADGE, cwe_link
 from pr_review.report.sanitize import code_span, neutralise, safe_suggestion
 
-SUMMARY_MARKER = "<!-- pr-review:summary -->"
+SUMMARY_MARKER = "<!-- pr-review:summary "  # how the summary's one marker, its last line, starts
+_SUMMARY = re.compile(
+    r"<!-- pr-review:summary fingerprints=([0-9a-f,]{0,200000}) comments=([0-9:a-f,]{0,400000})"
+    r"(?: audit-head=([0-9a-f]{64}))? -->"
+)
+# Before 0.2 the summary began with this line and ended with _RECORD; such a summary is still ours
+# to edit, and its record is read once.
+_OLD_SUMMARY_FIRST_LINE = "<!-- pr-review:summary -->"
 _FINGERPRINT_MARKER = "<!-- pr-review:fingerprint={} -->"
 _FINGERPRINT = re.compile(r"<!-- pr-review:fingerprint=([0-9a-f]{16,64}) -->")
 _RESOLVED = re.compile(r"<!-- pr-review:resolved=([0-9a-f]{16,64}) -->")
@@ -54,39 +62,58 @@ def resolved_fingerprint(body: str) -> str | None:
     return match.group(1) if match else None
 
 
+def _summary_marker(body: str) -> re.Match[str] | None:
+    return _last_line_marker(body, _SUMMARY)
+
+
+def _is_old_summary(body: str) -> bool:
+    return (body or "").partition("\n")[0] == _OLD_SUMMARY_FIRST_LINE
+
+
 def is_summary(body: str) -> bool:
-    return (body or "").partition("\n")[0] == SUMMARY_MARKER
+    return _summary_marker(body) is not None or _is_old_summary(body)
 
 
 @dataclass(frozen=True, slots=True)
 class SummaryRecord:
-    """What the bot recorded in its summary: the fingerprints current at that run, and the inline
-    comment it posted for each fingerprint. A marker in an inline comment is trusted only when
-    this record says the bot posted that comment for that fingerprint."""
+    """What the bot recorded in its summary: the fingerprints current at that run, the inline
+    comment it posted for each fingerprint, and the run's audit head. A marker in an inline comment
+    is trusted only when this record says the bot posted that comment for that fingerprint."""
 
     fingerprints: frozenset[str] = frozenset()
     comments: Mapping[int, str] = field(default_factory=dict)  # comment id → fingerprint
     # A summary written before comment ids were recorded: its threads are known by their marker alone.
     legacy: bool = False
+    audit_head: str | None = None  # the finished audit trail's chain head (github/audit_head.py)
 
     def marker(self) -> str:
         posted = ",".join(f"{cid}:{fp}" for cid, fp in sorted(self.comments.items()))
-        return f"<!-- pr-review:fingerprints={','.join(sorted(self.fingerprints))} comments={posted} -->"
+        head = f" audit-head={self.audit_head}" if self.audit_head else ""
+        return f"{SUMMARY_MARKER}fingerprints={','.join(sorted(self.fingerprints))} comments={posted}{head} -->"
+
+
+def _record(fingerprints: str, comments: str | None, audit_head: str | None = None) -> SummaryRecord:
+    posted = {int(m.group(1)): m.group(2) for m in _POSTED.finditer(comments or "")}
+    return SummaryRecord(frozenset(filter(None, fingerprints.split(","))), posted, comments is None, audit_head)
 
 
 def read_record(body: str) -> SummaryRecord:
-    """The record on a summary comment's last line (empty when the body is not a summary of ours)."""
-    match = _last_line_marker(body, _RECORD, alone=False) if is_summary(body) else None
-    if match is None:
-        return SummaryRecord()
-    fingerprints = frozenset(filter(None, match.group(1).split(",")))
-    comments = {int(m.group(1)): m.group(2) for m in _POSTED.finditer(match.group(2) or "")}
-    return SummaryRecord(fingerprints, comments, legacy=match.group(2) is None)
+    """The record in a summary comment's marker (empty when the body is not a summary of ours)."""
+    if (match := _summary_marker(body)) is not None:
+        return _record(match.group(1), match.group(2), match.group(3))
+    old = _last_line_marker(body, _RECORD, alone=False) if _is_old_summary(body) else None
+    return _record(old.group(1), old.group(2)) if old is not None else SummaryRecord()
 
 
 def summary_body(text: str, record: SummaryRecord) -> str:
-    """The summary comment: its marker first, then the text, then the record as the last line."""
-    return "\n".join((SUMMARY_MARKER, text, record.marker()))
+    """The summary comment: the text, then the record as its one marker, on the last line."""
+    return "\n".join((text, record.marker()))
+
+
+def with_audit_head(body: str, head: str) -> str:
+    """A summary of ours with `head` in its record (replacing an earlier edit's)."""
+    text = (body or "").rstrip("\n").rpartition("\n")[0]
+    return summary_body(text, replace(read_record(body), audit_head=head))
 
 
 def sources_text(finding: Finding) -> str:
