@@ -8,9 +8,11 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import ROOT
+from ruamel.yaml import YAML
 
 from pr_review.cli import main
 from pr_review.config import load_config_file
@@ -143,3 +145,47 @@ def test_readme_shows_the_workflow_init_writes() -> None:
     template = (ROOT / "pr_review" / "templates" / "security-review.yml").read_text()
     body = template.split("\n", 2)[2]
     assert "# .github/workflows/security-review.yml\n" + body in (ROOT / "README.md").read_text()
+
+
+def _release() -> dict[str, Any]:
+    workflow: dict[str, Any] = YAML(typ="safe").load((ROOT / ".github" / "workflows" / "release.yml").read_text())
+    return workflow
+
+
+def test_release_builds_attests_and_publishes_with_least_privilege_per_job() -> None:
+    release = _release()
+    assert release["on"] == {"push": {"tags": ["v*"]}}
+    jobs = release["jobs"]
+    assert release["permissions"] == {}
+    assert {name: job["permissions"] for name, job in jobs.items()} == {
+        "build": {"contents": "read"},
+        "attest": {"id-token": "write", "attestations": "write"},
+        "publish": {"id-token": "write"},
+    }
+    uses = {name: [step.get("uses", "").split("@")[0] for step in job["steps"]] for name, job in jobs.items()}
+    assert "actions/attest-build-provenance" in uses["attest"]
+    assert "pypa/gh-action-pypi-publish" in uses["publish"]
+    assert jobs["attest"]["needs"] == "build"
+    assert set(jobs["publish"]["needs"]) == {"build", "attest"}
+    assert jobs["publish"]["environment"]["name"] == "pypi"
+    text = (ROOT / ".github" / "workflows" / "release.yml").read_text()
+    assert "secrets." not in text  # trusted publishing: no token to leak
+
+
+@pytest.mark.parametrize(("tag", "passes"), [("v0.1.0", True), ("v0.2.0", False), ("0.1.0", False)])
+def test_release_refuses_a_tag_that_is_not_the_package_version(tag: str, passes: bool) -> None:
+    from pr_review import __version__
+
+    assert __version__ == "0.1.0"
+    step = next(s for s in _release()["jobs"]["build"]["steps"] if s.get("name") == "The tag is the package's version")
+    result = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+        env={"PATH": "/usr/bin:/bin", "TAG": tag},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (result.returncode == 0) is passes, result.stdout + result.stderr
+    if not passes:
+        assert f"tag {tag} does not match" in result.stdout
