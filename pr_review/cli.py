@@ -73,7 +73,7 @@ def _add_review_flags(parser: argparse.ArgumentParser) -> None:
         metavar="RULES",
         help="semgrep rules to use instead of semgrep.config (repeatable; 'bundled' = built-in pack)",
     )
-    parser.add_argument("--model", help="Claude model id instead of claude.model")
+    parser.add_argument("--model", metavar="ID", help="Claude model id instead of claude.model")
     parser.add_argument(
         "--token-budget",
         type=_token_budget,
