@@ -45,6 +45,7 @@ logger = logging.getLogger("pr_review")
 DEFAULT_RESULTS_DIR = "pr-review-results"
 DEFAULT_PUBLISH_DIR = "pr-review-publish"
 SEVERITY_CHOICES = ("critical", "high", "medium", "low", "none")
+TOKEN_BUDGET_RANGE = range(1000, 100_000_001)
 CONFIG_HELP = "configuration (default: .github/pr-review.yml; a file inside the repository is read at the base commit)"
 
 
@@ -72,7 +73,33 @@ def _add_review_flags(parser: argparse.ArgumentParser) -> None:
         metavar="RULES",
         help="semgrep rules to use instead of semgrep.config (repeatable; 'bundled' = built-in pack)",
     )
+    parser.add_argument("--model", metavar="ID", help="Claude model id instead of claude.model")
+    parser.add_argument(
+        "--token-budget",
+        type=_token_budget,
+        metavar="N",
+        help=f"input tokens per Claude request instead of claude.token_budget ({TOKEN_BUDGET_RANGE.start}-"
+        f"{TOKEN_BUDGET_RANGE.stop - 1})",
+    )
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="also leave out these paths, like paths.exclude (repeatable; every excluded file is listed)",
+    )
     _add_zap_flags(parser)
+
+
+def _token_budget(text: str) -> int:
+    # The same bounds as claude.token_budget in schemas/config.schema.json.
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value not in TOKEN_BUDGET_RANGE:
+        raise argparse.ArgumentTypeError(f"{value} is outside {TOKEN_BUDGET_RANGE.start}-{TOKEN_BUDGET_RANGE.stop - 1}")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -223,6 +250,9 @@ def _scan_config(args: argparse.Namespace, change: Change, root: Path | None) ->
         semgrep_config=args.semgrep_config,
         zap_report=args.zap_report,
         zap_target=args.zap_target,
+        model=args.model,
+        token_budget=args.token_budget,
+        exclude=args.exclude,
     )
 
 
@@ -362,13 +392,15 @@ def cmd_rules_list(args: argparse.Namespace) -> int:
     config = load_config_file(args.config) if args.config is not None else build_config({})
     config = with_overrides(config, semgrep_config=args.semgrep_config)
     local, remote = resolve_rule_paths(config.semgrep.config, Path.cwd())
-    console = Console(highlight=False)
+    # One rule per line, tab-separated and never wrapped (rich would wrap at 80 columns and expand
+    # the tabs when piped): the output is read by grep and cut as often as by people.
     rules = rulepack.list_rules(local)
     for rule in rules:
-        console.print(f"{rule.id}\t{rule.severity}\t{','.join(rule.cwe) or '-'}\t{','.join(rule.languages)}")
+        print(f"{rule.id}\t{rule.severity}\t{','.join(rule.cwe) or '-'}\t{','.join(rule.languages)}")
     for registry_id in remote:
-        console.print(f"{registry_id}\t(registry pack: fetched by semgrep at scan time)")
-    console.print(f"{len(rules)} rule(s) from {len(local)} local config(s)", style="dim")
+        print(f"{registry_id}\t(registry pack: fetched by semgrep at scan time)")
+    footer = f"{len(rules)} rule(s) from {len(local)} local config(s)"
+    Console(highlight=False, soft_wrap=True).print(footer, style="dim")
     return ExitCode.OK
 
 
@@ -399,6 +431,9 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
                 semgrep_config=tuple(args.semgrep_config),
                 zap_report=args.zap_report,
                 zap_target=args.zap_target,
+                model=args.model,
+                token_budget=args.token_budget,
+                exclude=tuple(args.exclude),
             )
             return run_in_actions(options, environ, make_progress(environ))
         if args.command == "publish":

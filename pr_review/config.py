@@ -363,8 +363,11 @@ def with_overrides(
     semgrep_config: Sequence[str] = (),
     zap_report: str | None = None,
     zap_target: str | None = None,
+    model: str | None = None,
+    token_budget: int | None = None,
+    exclude: Sequence[str] = (),
 ) -> Config:
-    """Command-line flags win over the file."""
+    """Command-line flags win over the file; `exclude` adds to `paths.exclude`."""
     if fail_on is not None:
         config = replace(config, fail_on=None if fail_on == "none" else Severity(fail_on))
     if semgrep_config:
@@ -373,6 +376,12 @@ def with_overrides(
         config = replace(config, zap=replace(config.zap, report=zap_report))
     if zap_target:
         config = replace(config, zap=replace(config.zap, target=zap_target))
+    if model:
+        config = replace(config, claude=replace(config.claude, model=model))
+    if token_budget is not None:
+        config = replace(config, claude=replace(config.claude, token_budget=token_budget))
+    if exclude:
+        config = replace(config, paths=replace(config.paths, exclude=config.paths.exclude + tuple(exclude)))
     return config
 
 

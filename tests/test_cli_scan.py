@@ -287,3 +287,25 @@ def test_fingerprint_survives_unrelated_lines_inserted_above(repo: GitRepo) -> N
     assert after["location"]["start_line"] == before["location"]["start_line"] + 5
     assert after["fingerprint"] == before["fingerprint"]
     assert changed["fingerprint"] != before["fingerprint"]
+
+
+def test_sarif_partial_fingerprints_are_stable_across_runs(repo: GitRepo) -> None:
+    """Code scanning tracks an alert by partialFingerprints: an unrelated line inserted above the
+    finding moves it, and the alert must stay the same one (not closed and reopened as new)."""
+    base = repo.commit({"app/__init__.py": ""}, "base")
+    first = repo.commit({"app/search.py": SQLI}, "add search")
+    second = repo.commit({"app/search.py": "import logging\n" + SQLI}, "an unrelated line above")
+
+    def results(head: str) -> dict[str, dict[str, Any]]:
+        sarif = scan(["scan", str(repo.path), "--base", base, "--head", head, "--format", "sarif"]).json()
+        assert list(sarif_validator().iter_errors(sarif)) == []
+        return {result["ruleId"]: result for result in sarif["runs"][0]["results"]}
+
+    before, after = results(first), results(second)
+    sqli = next(rule for rule in before if "sql-injection" in rule)
+    line = before[sqli]["locations"][0]["physicalLocation"]["region"]["startLine"]
+    assert after[sqli]["locations"][0]["physicalLocation"]["region"]["startLine"] == line + 1
+    assert before.keys() == after.keys()
+    for rule, result in before.items():
+        assert result["partialFingerprints"], rule
+        assert after[rule]["partialFingerprints"] == result["partialFingerprints"], rule

@@ -156,6 +156,36 @@ def test_unrelated_histories(repo: GitRepo, capsys: pytest.CaptureFixture[str]) 
     assert "share no history" in _one_error_line(capsys.readouterr().err)
 
 
+def test_base_missing_from_a_shallow_clone_says_how_to_fetch_it(
+    repo: GitRepo, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """actions/checkout's default depth of 1 leaves the base out: the hint says how to bring it in."""
+    base = repo.commit({"a.py": "a = 1\n"})
+    repo.commit({"a.py": "a = 2\n"})
+    clone = tmp_path / "shallow"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", repo.path.as_uri(), str(clone)], check=True, capture_output=True
+    )
+    assert main(["scan", str(clone), "--base", base], environ=NO_KEY) == 2
+    err = capsys.readouterr().err
+    assert base in _one_error_line(err)
+    assert "shallow" in err
+    assert "fetch-depth: 0" in err
+    assert "git fetch --unshallow" in err
+    assert f"git fetch origin {base}" in err
+    assert "git log" not in err
+
+
+def test_unknown_ref_in_a_full_clone_does_not_blame_shallowness(
+    repo: GitRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo.commit({"a.py": "a = 1\n"})
+    assert main(["scan", str(repo.path), "--base", "no-such-branch"], environ=NO_KEY) == 2
+    err = capsys.readouterr().err
+    assert "shallow" not in err
+    assert "git fetch origin no-such-branch" in err
+
+
 def test_diff_file_prefers_matching_checkout_and_reconstructs_otherwise(repo: GitRepo, tmp_path: Path) -> None:
     base = repo.commit({"a.py": "one\ntwo\nthree\nfour\nfive\nsix\nseven\neight\n"})
     repo.write({"a.py": "one\ntwo\nthree\nfour\nfive\nsix\nseven\nEIGHT\n"})

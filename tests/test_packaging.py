@@ -112,3 +112,28 @@ def test_installed_console_script_reviews_the_example(installed: Path, tmp_path:
     assert any("CWE-89" in f["cwe"] for f in report["findings"])
     semgrep = next(a for a in report["analyzers"] if a["name"] == "semgrep")
     assert semgrep["status"] == "ok"
+
+
+def test_release_artifacts_carry_the_license_and_a_semgrep_range(tmp_path: Path) -> None:
+    """What PyPI gets: the Apache-2.0 text in both, and Semgrep as a range so pr-review installs
+    beside a team's own `semgrep ci` (requirements.lock pins the exact version for the Action)."""
+    import tarfile
+    import zipfile
+
+    dist = tmp_path / "dist"
+    _run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(dist), str(ROOT)], cwd=tmp_path)
+    (wheel,) = dist.glob("*.whl")
+    (sdist,) = dist.glob("*.tar.gz")
+    license_text = (ROOT / "LICENSE").read_text()
+    assert "Apache License\n                           Version 2.0, January 2004" in license_text
+    assert "END OF TERMS AND CONDITIONS" in license_text
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        metadata = archive.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
+        shipped_license = next(n for n in names if n.endswith("/LICENSE") and ".dist-info/" in n)
+        assert archive.read(shipped_license).decode() == license_text
+    assert "License-Expression: Apache-2.0" in metadata
+    semgrep = next(line for line in metadata.splitlines() if line.startswith("Requires-Dist: semgrep"))
+    assert semgrep.replace(" ", "") in {"Requires-Dist:semgrep<2,>=1.182", "Requires-Dist:semgrep>=1.182,<2"}
+    with tarfile.open(sdist) as archive:
+        assert any(name.endswith("/LICENSE") for name in archive.getnames())

@@ -51,7 +51,28 @@ def resolve_commit(repo: Path, ref: str) -> str:
     try:
         return git(repo, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").decode().strip()
     except ToolError as exc:
-        raise GitError(f"unknown git ref {ref!r} in {repo}", hint="check the name with `git log`") from exc
+        hint = _shallow_hint(repo, ref) or (
+            f"check the name with `git branch -a`; a branch or commit not fetched yet needs `git fetch origin {ref}`"
+        )
+        raise GitError(f"unknown git ref {ref!r} in {repo}", hint=hint) from exc
+
+
+def is_shallow(repo: Path) -> bool:
+    return git(repo, "rev-parse", "--is-shallow-repository").strip() == b"true"
+
+
+def _shallow_hint(repo: Path, ref: str) -> str | None:
+    """actions/checkout clones one commit deep by default: the base and its history are not there."""
+    try:
+        shallow = is_shallow(repo)
+    except ToolError:
+        shallow = False
+    if shallow:
+        return (
+            "this clone is shallow: in GitHub Actions check out with `fetch-depth: 0`; "
+            f"locally run `git fetch --unshallow` or `git fetch origin {ref}`"
+        )
+    return None
 
 
 def default_branch(repo: Path) -> str:
@@ -73,7 +94,9 @@ def merge_base(repo: Path, base: str, head: str) -> str:
     try:
         return git(repo, "merge-base", base, head).decode().strip()
     except ToolError as exc:
-        raise GitError(f"{base} and {head} share no history", hint="pass --base explicitly") from exc
+        raise GitError(
+            f"{base} and {head} share no history", hint=_shallow_hint(repo, base) or "pass --base explicitly"
+        ) from exc
 
 
 def read_blobs(repo: Path, commit: str, paths: list[str]) -> dict[str, bytes]:
@@ -110,8 +133,7 @@ def fetch_commit(repo: Path, sha: str) -> bool:
     """Fetch one commit from `origin` (actions/checkout fetches only the merge commit, without its
     parents); True when its objects are then present. A shallow repository stays shallow."""
     try:
-        shallow = git(repo, "rev-parse", "--is-shallow-repository").strip() == b"true"
-        depth = ["--depth=1"] if shallow else []
+        depth = ["--depth=1"] if is_shallow(repo) else []
         quiet = ("--quiet", "--no-tags", "--no-recurse-submodules", "--no-write-fetch-head")
         git(repo, "fetch", *quiet, *depth, "origin", sha)
     except ToolError as exc:

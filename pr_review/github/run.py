@@ -53,6 +53,9 @@ class RunOptions:
     semgrep_config: tuple[str, ...] = ()
     zap_report: str | None = None
     zap_target: str | None = None
+    model: str | None = None
+    token_budget: int | None = None
+    exclude: tuple[str, ...] = ()
     retry: RetryPolicy | None = None  # tests shorten the waits
 
 
@@ -75,6 +78,9 @@ def _config(options: RunOptions, base: BaseTree, base_sha: str, checkout: Path) 
         semgrep_config=options.semgrep_config,
         zap_report=options.zap_report,
         zap_target=options.zap_target,
+        model=options.model,
+        token_budget=options.token_budget,
+        exclude=options.exclude,
     )
 
 
