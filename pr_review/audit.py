@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any, Final, Self
+from typing import IO, Any, Final, Protocol, Self
 
 import jsonschema
 
@@ -67,6 +67,27 @@ class AuditEvent(enum.StrEnum):
     RUN_FINISHED = "run_finished"
     SUPPRESSION = "suppression"
     DISMISSAL = "dismissal"
+
+
+class AuditSink(Protocol):
+    """Where stages record accountable events (pr_review.audit.AuditLog, or NullAudit)."""
+
+    def record(self, event: str, **data: object) -> None: ...
+
+    @property
+    def head(self) -> str | None:
+        """The hash of the last line recorded: published so a cut-off trail can be told apart."""
+
+
+class NullAudit:
+    """No audit file was asked for (a local scan without --out)."""
+
+    def record(self, event: str, **data: object) -> None:
+        return None
+
+    @property
+    def head(self) -> str | None:
+        return None
 
 
 class AuditError(PrReviewError):

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from pr_review.analyzers.base import Credentials, ReviewInput
-from pr_review.analyzers.claude import ClaudeAnalyzer
+from pr_review.analyzers.claude.analyzer import ClaudeAnalyzer
 from pr_review.classify.view import ModelView, unclassified_view
 from pr_review.config import Config, build_config
 from pr_review.gather.change import Change, PullRequestMeta, ReviewTarget, reconstruct_from_hunks

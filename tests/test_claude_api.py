@@ -23,7 +23,7 @@ from claude_support import (
 from fakes import AnthropicFault, FakeAnthropic, fake_anthropic_server, max_tokens_response, tool_use_response
 
 from pr_review.analyzers.base import AnalyzerStatus, Credentials
-from pr_review.analyzers.claude import ClaudeAnalyzer
+from pr_review.analyzers.claude.analyzer import ClaudeAnalyzer
 from pr_review.classify.view import ModelFile, ModelView, Redaction
 from pr_review.gather.change import PullRequestMeta
 from pr_review.resources import prompt_path

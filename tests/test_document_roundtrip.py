@@ -10,13 +10,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pr_review.analyzers import ANALYZER_NAMES
-from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus
+from pr_review.analyzers.base import FAIL_RULES_KEY, AnalyzerResult, AnalyzerStatus
 from pr_review.classify.view import ModelView, Redaction
 from pr_review.config import build_config
 from pr_review.gather.change import PullRequestMeta, ReviewTarget
 from pr_review.models import CodeLocation, Finding, Fingerprint, Location, Severity, Source, WebLocation
-from pr_review.outcome import FAIL_RULES_KEY, ReviewOutcome
+from pr_review.outcome import ReviewOutcome
+from pr_review.registry import ANALYZER_NAMES
 from pr_review.report.document import outcome_from_json
 from pr_review.report.files import write_outputs
 from pr_review.report.markdown import render_summary

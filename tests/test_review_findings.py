@@ -27,8 +27,8 @@ from pr_review.pipeline import materialise
 from pr_review.progress import ActionsProgress
 from pr_review.report.document import outcome_from_json
 from pr_review.report.markdown import render_summary
-from pr_review.report.sanitize import neutralise
 from pr_review.scope import build_scope
+from pr_review.text.sanitize import neutralise
 from pr_review.triage.model import TriageSettings
 from pr_review.triage.suppress import apply_suppressions
 

@@ -22,7 +22,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from fakes import FakeAnthropic  # noqa: E402
 
 from pr_review.analyzers.base import Credentials, ReviewInput  # noqa: E402
-from pr_review.analyzers.claude import ClaudeAnalyzer  # noqa: E402
+from pr_review.analyzers.claude.analyzer import ClaudeAnalyzer  # noqa: E402
 from pr_review.classify.view import unclassified_view  # noqa: E402
 from pr_review.config import build_config  # noqa: E402
 from pr_review.gather.change import Change, ReviewTarget  # noqa: E402

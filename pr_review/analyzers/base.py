@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from pr_review.audit import AuditSink, NullAudit
 from pr_review.classify.view import ModelView
 from pr_review.config import Config
 from pr_review.models import Finding
@@ -29,27 +30,6 @@ class Credentials:
     github_token: str | None = field(default=None, repr=False)
 
 
-class AuditSink(Protocol):
-    """Where stages record accountable events (pr_review.audit.AuditLog, or NullAudit)."""
-
-    def record(self, event: str, **data: object) -> None: ...
-
-    @property
-    def head(self) -> str | None:
-        """The hash of the last line recorded: published so a cut-off trail can be told apart."""
-
-
-class NullAudit:
-    """No audit file was asked for (a local scan without --out)."""
-
-    def record(self, event: str, **data: object) -> None:
-        return None
-
-    @property
-    def head(self) -> str | None:
-        return None
-
-
 @dataclass(frozen=True)
 class ReviewInput:
     scope: Scope
@@ -62,6 +42,10 @@ class ReviewInput:
     audit: AuditSink = field(default_factory=NullAudit)
     # Repository paths the review itself is configured by (config, local rules, instructions).
     protected_paths: frozenset[str] = frozenset()
+
+
+# AnalyzerResult metadata key: comma-separated rule ids whose findings fail the run regardless of fail_on.
+FAIL_RULES_KEY = "fail_rules"
 
 
 @dataclass(frozen=True, slots=True)

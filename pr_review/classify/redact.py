@@ -7,7 +7,6 @@ import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from pr_review.classify import injection, policy
 from pr_review.classify.detect import Detection, detect_lines, mask_in_text
@@ -16,10 +15,8 @@ from pr_review.classify.view import ModelFile, ModelView, Redaction
 from pr_review.config import ClassificationSettings
 from pr_review.gather.change import PullRequestMeta
 from pr_review.models import CodeLocation, Finding, Location, WebLocation
+from pr_review.outcome import ReviewOutcome
 from pr_review.scope import NotReviewed, Scope
-
-if TYPE_CHECKING:  # outcome.py imports the analyzers, which import this module
-    from pr_review.outcome import ReviewOutcome
 
 _MIN_SWEEP = 6  # shorter values are not swept across other files: too likely to hit ordinary text
 # Hash-named build outputs (app.3f9a8b7c6d5e4f3a2b1c.js) are not secrets in a file name.

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from pr_review import __version__
-from pr_review.analyzers import ANALYZER_NAMES
 from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus
 from pr_review.classify.view import ModelView, Redaction
 from pr_review.config import Config
@@ -14,6 +13,7 @@ from pr_review.errors import UsageError
 from pr_review.gather.change import PullRequestMeta, ReviewTarget
 from pr_review.models import CodeLocation, Finding, Fingerprint, Location, Severity, Source, WebLocation
 from pr_review.outcome import ReviewOutcome
+from pr_review.registry import ANALYZER_NAMES
 from pr_review.scope import NotReviewed
 from pr_review.triage.model import DecisionKind, NoteKind, Suppressed, TriageNote
 from pr_review.validate import schema_errors

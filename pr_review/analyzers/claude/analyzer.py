@@ -18,18 +18,18 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from pr_review.analyzers import claude_prompt as prompt
 from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus, Credentials, ReviewInput
-from pr_review.analyzers.claude_chunks import CHARS_PER_TOKEN, Chunk
-from pr_review.analyzers.claude_client import (
+from pr_review.analyzers.claude import prompt
+from pr_review.analyzers.claude.chunks import CHARS_PER_TOKEN, Chunk
+from pr_review.analyzers.claude.client import (
     ClaudeCallError,
     Unavailable,
     create_message,
     make_client,
     provider_region,
 )
-from pr_review.analyzers.claude_fence import Fence
-from pr_review.analyzers.claude_output import (
+from pr_review.analyzers.claude.fence import Fence
+from pr_review.analyzers.claude.output import (
     Parsed,
     cut_off,
     parse_findings,
@@ -38,7 +38,7 @@ from pr_review.analyzers.claude_output import (
     summarise,
     tool_input,
 )
-from pr_review.analyzers.claude_plan import Plan, describe_region, not_reviewed, plan_review, split_chunk
+from pr_review.analyzers.claude.plan import Plan, describe_region, not_reviewed, plan_review, split_chunk
 from pr_review.models import Finding
 from pr_review.scope import NotReviewed
 
