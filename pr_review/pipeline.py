@@ -83,6 +83,11 @@ def _run_one(analyzer: Analyzer, review: ReviewInput, progress: Progress) -> Ana
         )
     if not result.duration_s:
         result = replace(result, duration_s=time.monotonic() - started)
+    # What the analyzer is, recorded on its result for the exit code and findings.json.
+    failed = result.status is AnalyzerStatus.FAILED
+    result = replace(
+        result, supporting=analyzer.supporting, fail_closed=failed and analyzer.fails_closed(review.config)
+    )
     progress.analyzer_done(result)
     return result
 

@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from pr_review.analyzers.base import Credentials
+from pr_review.analyzers.base import AnalyzerContext, Credentials
 from pr_review.audit import AuditLog, AuditSink, NullAudit, audit_key_from_env
 from pr_review.config import Config
 from pr_review.errors import PrReviewError
@@ -88,7 +88,7 @@ def review_pinned(
         return review(
             change,
             pinned.config,
-            build_analyzers(credentials, environ, instructions=pinned.instructions),
+            build_analyzers(AnalyzerContext(credentials, environ, pinned.instructions)),
             progress,
             repo_root=repo_root,
             audit=audit,

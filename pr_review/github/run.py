@@ -129,7 +129,7 @@ def run_in_actions(options: RunOptions, environ: Mapping[str, str], progress: Pr
     config = _config(options, base, event.base_sha, environment.workspace)
     api = make_api(environment, config, options.retry)
     change, repo, pull = gather_pull_request(api, environment.repository, event, environment.workspace)
-    credentials = Credentials(anthropic_api_key=environment.anthropic_api_key, github_token=environment.token)
+    credentials = Credentials(anthropic_api_key=environment.anthropic_api_key)
     with open_audit(options.out_dir, environ, checkout=environment.workspace) as audit:
         record_run_started(
             audit,

@@ -22,7 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from pr_review.analyzers.base import FAIL_RULES_KEY, AnalyzerResult, AnalyzerStatus, ReviewInput
+from pr_review.analyzers.base import FAIL_RULES_KEY, AnalyzerBase, AnalyzerResult, AnalyzerStatus, ReviewInput
 from pr_review.analyzers.zap.report import (
     MAX_REPORT_BYTES,
     RuleAction,
@@ -106,7 +106,7 @@ def _host(url: str) -> str:
         return ""
 
 
-class ZapAnalyzer:
+class ZapAnalyzer(AnalyzerBase):
     name = "zap"
 
     def analyze(self, review: ReviewInput) -> AnalyzerResult:
