@@ -25,6 +25,7 @@ from pr_review.github.publish import _comment_range
 from pr_review.models import CodeLocation, Finding, Fingerprint, Severity
 from pr_review.pipeline import materialise
 from pr_review.progress import ActionsProgress
+from pr_review.registry import ANALYZER_NAMES
 from pr_review.report.document import outcome_from_json
 from pr_review.report.markdown import render_summary
 from pr_review.scope import build_scope
@@ -101,7 +102,7 @@ def test_uploaded_triage_note_fingerprint_cannot_break_out_of_its_code_span() ->
             }
         ],
     )
-    outcome = outcome_from_json(document, build_config({}), source="findings.json")
+    outcome = outcome_from_json(document, build_config({}), source="findings.json", analyzer_names=ANALYZER_NAMES)
     summary = render_summary(outcome)
     assert "` @acme" not in summary
     assert "`@acme" not in summary

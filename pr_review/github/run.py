@@ -25,6 +25,7 @@ from pr_review.github.pull_request import base_tree, gather_pull_request
 from pr_review.models import CodeLocation, Severity
 from pr_review.outcome import ReviewOutcome
 from pr_review.progress import Progress
+from pr_review.registry import ANALYZER_NAMES
 from pr_review.report.audit_events import record_outcome, record_run_started
 from pr_review.report.document import outcome_from_json
 from pr_review.report.files import write_outputs
@@ -247,7 +248,7 @@ def publish_results(
     pull = api.call(f"read pull request #{number}", lambda: repo.get_pull(number))
     base = base_tree(api, repo, environment.workspace, pull.base.sha)
     config = _config(options, base, pull.base.sha, environment.workspace)
-    outcome = outcome_from_json(document, config, source=str(findings_path))
+    outcome = outcome_from_json(document, config, source=str(findings_path), analyzer_names=ANALYZER_NAMES)
     outcome = replace(outcome, config=_stricter_fail_on(config, document.get("fail_on", "none")))
     if not _COMMIT_SHA.fullmatch(outcome.target.head):
         # Quoted in the log and in replies, and the comments' anchor: never free text from the upload.
