@@ -58,7 +58,6 @@ class Classified:
 
     view: ModelView
     sensitive_values: frozenset[str] = field(default=frozenset(), repr=False)
-    signals: tuple[injection.Signal, ...] = ()
 
 
 class _Builder:
@@ -196,7 +195,7 @@ def build_model_view(scope: Scope, settings: ClassificationSettings) -> Classifi
         redactions=tuple(dict.fromkeys(builder.redactions)),
         anomalies=tuple(dict.fromkeys(injection.anomaly(s) for s in signals)),
     )
-    return Classified(view, frozenset(builder.values), signals)
+    return Classified(view, frozenset(builder.values))
 
 
 _TEXT_FIELDS = ("title", "description", "exploit_scenario", "recommendation", "evidence")
