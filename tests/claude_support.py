@@ -11,7 +11,8 @@ from typing import Any
 from pr_review.analyzers.base import AnalyzerContext, AnalyzerResult, Credentials, ReviewInput
 from pr_review.analyzers.claude.analyzer import ClaudeAnalyzer
 from pr_review.classify.view import ModelView, unclassified_view
-from pr_review.config import Config, build_config
+from pr_review.config import Config
+from pr_review.config_loader import build_config
 from pr_review.gather.change import Change, PullRequestMeta, ReviewTarget, reconstruct_from_hunks
 from pr_review.gather.diff import parse_diff
 from pr_review.pipeline import run_analyzers

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from pr_review.analyzers.base import FAIL_RULES_KEY, AnalyzerResult, AnalyzerStatus
 from pr_review.classify.view import ModelView, Redaction
-from pr_review.config import build_config
+from pr_review.config_loader import build_config
 from pr_review.gather.change import PullRequestMeta, ReviewTarget
 from pr_review.models import CodeLocation, Finding, Fingerprint, Location, Severity, Source, WebLocation
 from pr_review.outcome import ReviewOutcome

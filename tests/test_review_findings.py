@@ -17,7 +17,7 @@ from github_scenario import build_scenario
 
 from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus
 from pr_review.cli import main
-from pr_review.config import build_config
+from pr_review.config_loader import build_config
 from pr_review.gather.change import Change, ReviewTarget
 from pr_review.gather.diff import ChangedFile, FileStatus, Hunk, Line, parse_diff
 from pr_review.gather.local_git import from_diff_file, worktree_reader

@@ -21,7 +21,8 @@ from pr_review.analyzers.base import FAIL_RULES_KEY, AnalyzerResult, AnalyzerSta
 from pr_review.analyzers.zap.analyzer import ZapAnalyzer, build_zap_command
 from pr_review.classify.view import unclassified_view
 from pr_review.cli import main
-from pr_review.config import ZAP_IMAGE, ZapSettings, build_config
+from pr_review.config import ZAP_IMAGE, ZapSettings
+from pr_review.config_loader import build_config
 from pr_review.errors import ConfigError
 from pr_review.fingerprint import web_fingerprint
 from pr_review.gather.change import Change, ReviewTarget

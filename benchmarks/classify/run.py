@@ -30,7 +30,7 @@ from pr_review import rulepack  # noqa: E402
 from pr_review.analyzers.secrets import added_line_findings  # noqa: E402
 from pr_review.classify import detect, personal  # noqa: E402
 from pr_review.classify.redact import build_model_view  # noqa: E402
-from pr_review.config import build_config  # noqa: E402
+from pr_review.config_loader import build_config  # noqa: E402
 from pr_review.gather.local_git import from_git  # noqa: E402
 from pr_review.scope import build_scope  # noqa: E402
 

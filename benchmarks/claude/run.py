@@ -24,7 +24,7 @@ from fakes import FakeAnthropic  # noqa: E402
 from pr_review.analyzers.base import AnalyzerContext, Credentials, ReviewInput  # noqa: E402
 from pr_review.analyzers.claude.analyzer import ClaudeAnalyzer  # noqa: E402
 from pr_review.classify.view import unclassified_view  # noqa: E402
-from pr_review.config import build_config  # noqa: E402
+from pr_review.config_loader import build_config  # noqa: E402
 from pr_review.gather.change import Change, ReviewTarget  # noqa: E402
 from pr_review.gather.diff import parse_diff  # noqa: E402
 from pr_review.scope import build_scope  # noqa: E402

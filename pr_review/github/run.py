@@ -14,7 +14,8 @@ from typing import Any
 
 from pr_review.analyzers.base import Credentials
 from pr_review.audit import chain_head
-from pr_review.config import Config, with_overrides
+from pr_review.config import Config
+from pr_review.config_loader import with_overrides
 from pr_review.errors import ExitCode, PrReviewError, UsageError
 from pr_review.github import actions
 from pr_review.github.actions import ActionsEnvironment
