@@ -13,14 +13,10 @@ from rich.console import Console
 
 from pr_review import __version__
 from pr_review.analyzers.base import Credentials
-from pr_review.audit import audit_key_from_env, check_head, verify
-from pr_review.config import (
-    DEFAULT_CONFIG_PATH,
-    Config,
-    build_config,
-    load_config_file,
-    with_overrides,
-)
+from pr_review.audit import audit_key_from_env
+from pr_review.audit_verify import check_head, verify
+from pr_review.config import DEFAULT_CONFIG_PATH, Config
+from pr_review.config_loader import build_config, load_config_file, with_overrides
 from pr_review.errors import ExitCode, PrReviewError, UsageError
 from pr_review.gather.change import Change
 from pr_review.gather.local_git import WORKTREE, from_diff_file, from_git

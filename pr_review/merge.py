@@ -14,7 +14,6 @@ re-post it.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -48,7 +47,6 @@ CWE_FAMILIES: tuple[frozenset[str], ...] = (
     frozenset({"CWE-1336", "CWE-97"}),  # template injection
 )
 _FAMILY_OF: dict[str, int] = {cwe: index for index, family in enumerate(CWE_FAMILIES) for cwe in family}
-_CWE = re.compile(r"^CWE-(\d+)$")
 
 
 def cwe_family(cwe: str) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pr_review.audit import verify
+from pr_review.audit_verify import verify
 from pr_review.models import Severity
 from pr_review.report.markdown import cell
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus
+from pr_review.analyzers.base import FAIL_RULES_KEY, AnalyzerResult, AnalyzerStatus
 from pr_review.classify.view import ModelView
 from pr_review.config import Config
 from pr_review.errors import ExitCode
@@ -13,9 +13,6 @@ from pr_review.gather.change import PullRequestMeta, ReviewTarget
 from pr_review.models import Finding, Severity
 from pr_review.scope import NotReviewed
 from pr_review.triage.model import NoteKind, Suppressed, TriageNote
-
-# AnalyzerResult metadata key: comma-separated rule ids whose findings fail the run regardless of fail_on.
-FAIL_RULES_KEY = "fail_rules"
 
 
 @dataclass(frozen=True)

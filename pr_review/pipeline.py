@@ -10,7 +10,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
-from pr_review.analyzers.base import Analyzer, AnalyzerResult, AnalyzerStatus, AuditSink, NullAudit, ReviewInput
+from pr_review.analyzers.base import Analyzer, AnalyzerResult, AnalyzerStatus, ReviewInput
+from pr_review.audit import AuditSink, NullAudit
 from pr_review.classify.redact import build_model_view, mask_outcome, masked_view
 from pr_review.config import Config
 from pr_review.coverage import coverage_result
@@ -82,6 +83,11 @@ def _run_one(analyzer: Analyzer, review: ReviewInput, progress: Progress) -> Ana
         )
     if not result.duration_s:
         result = replace(result, duration_s=time.monotonic() - started)
+    # What the analyzer is, recorded on its result for the exit code and findings.json.
+    failed = result.status is AnalyzerStatus.FAILED
+    result = replace(
+        result, supporting=analyzer.supporting, fail_closed=failed and analyzer.fails_closed(review.config)
+    )
     progress.analyzer_done(result)
     return result
 

@@ -11,9 +11,8 @@ import uuid
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from pr_review.analyzers import build_analyzers
-from pr_review.analyzers.base import AuditSink, Credentials, NullAudit
-from pr_review.audit import AuditLog, audit_key_from_env
+from pr_review.analyzers.base import AnalyzerContext, Credentials
+from pr_review.audit import AuditLog, AuditSink, NullAudit, audit_key_from_env
 from pr_review.config import Config
 from pr_review.errors import PrReviewError
 from pr_review.gather.change import Change
@@ -22,6 +21,7 @@ from pr_review.github.actions import ActionsEnvironment
 from pr_review.outcome import ReviewOutcome
 from pr_review.pipeline import review
 from pr_review.progress import Progress
+from pr_review.registry import build_analyzers
 from pr_review.report.files import RESULT_FILES, prepare_results_dir
 from pr_review.trust import BaseTree, pin_to_base, protected_paths
 
@@ -88,7 +88,7 @@ def review_pinned(
         return review(
             change,
             pinned.config,
-            build_analyzers(credentials, environ, instructions=pinned.instructions),
+            build_analyzers(AnalyzerContext(credentials, environ, pinned.instructions)),
             progress,
             repo_root=repo_root,
             audit=audit,

@@ -19,7 +19,8 @@ from pathlib import Path, PurePosixPath
 from typing import Protocol, TypeVar
 
 from pr_review.analyzers.integrity import ACTION_FILES, mentions_pr_review
-from pr_review.config import BUNDLED_RULES, Config, load_base_config, load_config_file, load_config_text
+from pr_review.config import BUNDLED_RULES, Config
+from pr_review.config_loader import load_base_config, load_config_file, load_config_text
 from pr_review.errors import ConfigError, ReviewIncomplete, ToolError
 from pr_review.gather.local_git import git, has_commit, read_blobs
 

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from pr_review.analyzers.base import Credentials, ReviewInput
-from pr_review.analyzers.claude import ClaudeAnalyzer
+from pr_review.analyzers.base import AnalyzerContext, AnalyzerResult, Credentials, ReviewInput
+from pr_review.analyzers.claude.analyzer import ClaudeAnalyzer
 from pr_review.classify.view import ModelView, unclassified_view
-from pr_review.config import Config, build_config
+from pr_review.config import Config
+from pr_review.config_loader import build_config
 from pr_review.gather.change import Change, PullRequestMeta, ReviewTarget, reconstruct_from_hunks
 from pr_review.gather.diff import parse_diff
+from pr_review.pipeline import run_analyzers
+from pr_review.progress import PlainProgress
 from pr_review.scope import build_scope
 
 OPEN = re.compile(r"^<<<UNTRUSTED-DATA nonce=([0-9a-f]+) kind=([a-z-]+)(.*)>>>$", re.MULTILINE)
@@ -64,12 +68,14 @@ def review_input(
 
 
 def analyzer(url: str, *, key: str | None = "k", instructions: str | None = None) -> ClaudeAnalyzer:
-    return ClaudeAnalyzer(
-        Credentials(anthropic_api_key=key),
-        environ={"ANTHROPIC_BASE_URL": url},
-        instructions=instructions,
-        backoff_base_s=0.001,
-    )
+    context = AnalyzerContext(Credentials(anthropic_api_key=key), {"ANTHROPIC_BASE_URL": url}, instructions)
+    return ClaudeAnalyzer(context, backoff_base_s=0.001)
+
+
+def as_recorded(analyzer: ClaudeAnalyzer, review: ReviewInput) -> AnalyzerResult:
+    """The analyzer's result as the pipeline records it, with whether its failure fails the run."""
+    (result,) = run_analyzers([analyzer], review, PlainProgress(io.StringIO()))
+    return result
 
 
 def finding(path: str, start: int, end: int | None = None, **fields: Any) -> dict[str, Any]:

@@ -1,5 +1,5 @@
 """What GitHub would make live in a Markdown body, read with markdown-it: shared by the tests of
-report/sanitize.py and of what publish posts."""
+text/sanitize.py and of what publish posts."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from pr_review.invisible import INVISIBLE
-from pr_review.report.sanitize import DEFAULT_LINK_HOSTS
+from pr_review.text.invisible import INVISIBLE
+from pr_review.text.sanitize import DEFAULT_LINK_HOSTS
 
 RENDERER = MarkdownIt("commonmark", {"html": True})
 # What GitHub would turn into a notification, a link (GFM autolinks) or another repository's issue.

@@ -23,8 +23,8 @@ from pr_review.audit import (
     AuditLog,
     audit_key_from_env,
     sha256_hex,
-    verify,
 )
+from pr_review.audit_verify import verify
 from pr_review.errors import SchemaViolation, UsageError
 from pr_review.report.audit_table import render_table
 

@@ -11,7 +11,7 @@ import pytest
 from conftest import GitRepo
 from fakes import FakeAnthropic, fake_anthropic_server
 
-from pr_review.audit import verify
+from pr_review.audit_verify import verify
 from pr_review.cli import main
 
 ACCESS_KEY = "AKIA" + "Q3EGRZ5PLHXK7WNM"

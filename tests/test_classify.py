@@ -10,7 +10,8 @@ from conftest import GitRepo
 from pr_review.classify.detect import detect_text, guard_output, mask_value
 from pr_review.classify.personal import health_rules
 from pr_review.classify.redact import Classified, build_model_view
-from pr_review.config import ClassificationSettings, build_config
+from pr_review.config import ClassificationSettings
+from pr_review.config_loader import build_config
 from pr_review.errors import ConfigError
 from pr_review.gather.change import PullRequestMeta
 from pr_review.gather.local_git import from_git
@@ -207,7 +208,7 @@ def test_invalid_health_pattern_is_a_config_error(repo: GitRepo) -> None:
 
 
 def test_unknown_policy_value_is_rejected_by_the_schema() -> None:
-    from pr_review.config import load_config_text
+    from pr_review.config_loader import load_config_text
 
     with pytest.raises(ConfigError, match=r"classification\.policy\.pci"):
         load_config_text("classification:\n  policy:\n    pci: redcat\n", "cfg.yml")

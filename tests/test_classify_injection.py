@@ -15,7 +15,7 @@ from fakes import fake_anthropic_server
 from pr_review.classify.injection import injection_findings, scan_change, scan_line
 from pr_review.classify.redact import build_model_view
 from pr_review.cli import main
-from pr_review.config import build_config
+from pr_review.config_loader import build_config
 from pr_review.gather.change import PullRequestMeta
 from pr_review.gather.local_git import from_git
 from pr_review.models import CodeLocation, Severity, WebLocation

@@ -11,6 +11,7 @@ import pytest
 from claude_support import (
     added_lines_in,
     analyzer,
+    as_recorded,
     config,
     finding,
     new_file_diff,
@@ -22,8 +23,8 @@ from claude_support import (
 )
 from fakes import AnthropicFault, FakeAnthropic, fake_anthropic_server, max_tokens_response, tool_use_response
 
-from pr_review.analyzers.base import AnalyzerStatus, Credentials
-from pr_review.analyzers.claude import ClaudeAnalyzer
+from pr_review.analyzers.base import AnalyzerContext, AnalyzerStatus
+from pr_review.analyzers.claude.analyzer import ClaudeAnalyzer
 from pr_review.classify.view import ModelFile, ModelView, Redaction
 from pr_review.gather.change import PullRequestMeta
 from pr_review.resources import prompt_path
@@ -233,7 +234,7 @@ def test_permanent_overload_fails_with_a_readable_reason(
 ) -> None:
     fake.inject(AnthropicFault.overloaded(), times=10)
     cfg = config(max_attempts=3, on_failure=on_failure)
-    result = analyzer(fake.url).analyze(review_input(DIFF, cfg=cfg))
+    result = as_recorded(analyzer(fake.url), review_input(DIFF, cfg=cfg))
     assert result.status is AnalyzerStatus.FAILED
     assert result.fail_closed is fail_closed
     assert result.detail.startswith("Anthropic API overloaded (529) after 3 attempts over ")
@@ -291,13 +292,14 @@ def test_missing_credentials_or_extras_are_clear() -> None:
     no_key = analyzer("http://127.0.0.1:9", key=None).analyze(review_input(DIFF))
     assert no_key.status is AnalyzerStatus.SKIPPED
     assert "ANTHROPIC_API_KEY" in no_key.detail
-    bedrock = ClaudeAnalyzer(Credentials(), environ={"AWS_ACCESS_KEY_ID": "x"}).analyze(
-        review_input(DIFF, cfg=config(provider="bedrock", region="eu-central-1", on_failure="fail"))
+    bedrock = as_recorded(
+        ClaudeAnalyzer(AnalyzerContext(environ={"AWS_ACCESS_KEY_ID": "x"})),
+        review_input(DIFF, cfg=config(provider="bedrock", region="eu-central-1", on_failure="fail")),
     )
     if bedrock.status is AnalyzerStatus.FAILED:  # the extra is not installed here
         assert "install pr-review-sentinel[bedrock]" in bedrock.detail
         assert bedrock.fail_closed
-    vertex = ClaudeAnalyzer(Credentials(), environ={}).analyze(review_input(DIFF, cfg=config(provider="vertex")))
+    vertex = ClaudeAnalyzer().analyze(review_input(DIFF, cfg=config(provider="vertex")))
     assert vertex.status in (AnalyzerStatus.FAILED, AnalyzerStatus.SKIPPED)
     assert "vertex" in vertex.detail.lower() or "google" in vertex.detail.lower()
 

@@ -9,11 +9,11 @@ from claude_support import new_file_diff, review_input
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pr_review.analyzers import claude_prompt as prompt
-from pr_review.analyzers.claude_chunks import Region, enclosing_start, file_regions, split_region
-from pr_review.analyzers.claude_fence import Fence, attribute_value, neutralise_untrusted
-from pr_review.analyzers.claude_plan import plan_review
-from pr_review.config import build_config
+from pr_review.analyzers.claude import prompt
+from pr_review.analyzers.claude.chunks import Region, enclosing_start, file_regions, split_region
+from pr_review.analyzers.claude.fence import Fence, attribute_value, neutralise_untrusted
+from pr_review.analyzers.claude.plan import plan_review
+from pr_review.config_loader import build_config
 from pr_review.gather.diff import parse_diff
 from pr_review.resources import prompt_path
 

@@ -1,10 +1,10 @@
-"""report/sanitize.py: model text is inert before anything posts it."""
+"""text/sanitize.py: model text is inert before anything posts it."""
 
 from __future__ import annotations
 
 import re
 
-from pr_review.report.sanitize import DEFAULT_LINK_HOSTS, defang, neutralise, safe_suggestion
+from pr_review.text.sanitize import DEFAULT_LINK_HOSTS, defang, neutralise, safe_suggestion
 
 MENTION = re.compile(r"(?<![\w`])@[A-Za-z0-9]")
 

@@ -21,7 +21,7 @@ import jsonschema
 import pytest
 from conftest import DATA, EXAMPLE_DIFF, EXAMPLE_DIR, GitRepo
 
-from pr_review.audit import verify
+from pr_review.audit_verify import verify
 from pr_review.cli import main
 from pr_review.validate import schema_errors
 

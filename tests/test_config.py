@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from pr_review.cli import main
-from pr_review.config import DEFAULT_EXCLUDES, build_config, load_config_file
+from pr_review.config import DEFAULT_EXCLUDES
+from pr_review.config_loader import build_config, load_config_file
 from pr_review.errors import ConfigError
 from pr_review.models import Severity
 from pr_review.resources import load_schema

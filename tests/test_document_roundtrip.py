@@ -10,13 +10,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pr_review.analyzers import ANALYZER_NAMES
-from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus
+from pr_review.analyzers.base import FAIL_RULES_KEY, AnalyzerResult, AnalyzerStatus
 from pr_review.classify.view import ModelView, Redaction
-from pr_review.config import build_config
+from pr_review.config_loader import build_config
 from pr_review.gather.change import PullRequestMeta, ReviewTarget
 from pr_review.models import CodeLocation, Finding, Fingerprint, Location, Severity, Source, WebLocation
-from pr_review.outcome import FAIL_RULES_KEY, ReviewOutcome
+from pr_review.outcome import ReviewOutcome
+from pr_review.registry import ANALYZER_NAMES
 from pr_review.report.document import outcome_from_json
 from pr_review.report.files import write_outputs
 from pr_review.report.markdown import render_summary
@@ -120,7 +120,7 @@ def test_an_outcome_written_and_read_back_is_the_same_outcome(outcome: ReviewOut
         written = write_outputs(outcome, out)
         document = json.loads(written["findings"].read_text(encoding="utf-8"))
 
-    read = outcome_from_json(document, outcome.config, source="findings.json")
+    read = outcome_from_json(document, outcome.config, source="findings.json", analyzer_names=ANALYZER_NAMES)
 
     assert read == outcome
     assert read.exit_code == outcome.exit_code

@@ -25,7 +25,8 @@ from github_scenario import (
 )
 from markdown_support import assert_inert
 
-from pr_review.audit import chain_head, verify
+from pr_review.audit import chain_head
+from pr_review.audit_verify import verify
 from pr_review.github.comments import SummaryRecord, summary_body
 
 OVER_THE_CAP = "in the summary: over the cap of 2 inline comments"

@@ -27,7 +27,7 @@ from github_scenario import (
     views_without_sql_injection,
 )
 
-from pr_review.audit import verify
+from pr_review.audit_verify import verify
 from pr_review.cli import main
 from pr_review.validate import schema_errors
 

@@ -17,7 +17,7 @@ from github_scenario import build_scenario
 
 from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus
 from pr_review.cli import main
-from pr_review.config import build_config
+from pr_review.config_loader import build_config
 from pr_review.gather.change import Change, ReviewTarget
 from pr_review.gather.diff import ChangedFile, FileStatus, Hunk, Line, parse_diff
 from pr_review.gather.local_git import from_diff_file, worktree_reader
@@ -25,10 +25,11 @@ from pr_review.github.publish import _comment_range
 from pr_review.models import CodeLocation, Finding, Fingerprint, Severity
 from pr_review.pipeline import materialise
 from pr_review.progress import ActionsProgress
+from pr_review.registry import ANALYZER_NAMES
 from pr_review.report.document import outcome_from_json
 from pr_review.report.markdown import render_summary
-from pr_review.report.sanitize import neutralise
 from pr_review.scope import build_scope
+from pr_review.text.sanitize import neutralise
 from pr_review.triage.model import TriageSettings
 from pr_review.triage.suppress import apply_suppressions
 
@@ -101,7 +102,7 @@ def test_uploaded_triage_note_fingerprint_cannot_break_out_of_its_code_span() ->
             }
         ],
     )
-    outcome = outcome_from_json(document, build_config({}), source="findings.json")
+    outcome = outcome_from_json(document, build_config({}), source="findings.json", analyzer_names=ANALYZER_NAMES)
     summary = render_summary(outcome)
     assert "` @acme" not in summary
     assert "`@acme" not in summary

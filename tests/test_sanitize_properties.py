@@ -1,4 +1,4 @@
-"""report/sanitize.py against the parser's own reading: whatever text goes in, GitHub Markdown
+"""text/sanitize.py against the parser's own reading: whatever text goes in, GitHub Markdown
 rendered from what comes out has no foreign link or image, no raw HTML, no live mention, no
 hidden marker and no invisible character."""
 
@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_support import assert_inert
 
-from pr_review.report.sanitize import neutralise
+from pr_review.text.sanitize import neutralise
 
 PIECES = [
     *"<>!-@/[]()&:.ab1 \n`#_*~\\|=+\t\"'",

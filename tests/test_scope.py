@@ -9,7 +9,7 @@ import pytest
 from conftest import GitRepo
 
 from pr_review.cli import main
-from pr_review.config import build_config
+from pr_review.config_loader import build_config
 from pr_review.gather.local_git import from_git
 from pr_review.scope import Scope, build_scope, matching_pattern
 

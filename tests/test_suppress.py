@@ -20,9 +20,9 @@ from conftest import DATA, GitRepo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pr_review.audit import verify
+from pr_review.audit_verify import verify
 from pr_review.cli import main
-from pr_review.config import load_config_text
+from pr_review.config_loader import load_config_text
 from pr_review.errors import ConfigError
 from pr_review.gather.diff import ChangedFile, FileStatus, Hunk, Line, parse_diff
 from pr_review.models import CodeLocation, Finding, Fingerprint, Severity

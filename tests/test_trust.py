@@ -12,7 +12,7 @@ import pytest
 from conftest import DATA, GitRepo
 from fakes import FakeAnthropic, fake_anthropic_server
 
-from pr_review.audit import verify
+from pr_review.audit_verify import verify
 from pr_review.cli import main
 
 SQLI = """from flask import request

@@ -15,7 +15,7 @@ from conftest import ROOT
 from ruamel.yaml import YAML
 
 from pr_review.cli import main
-from pr_review.config import load_config_file
+from pr_review.config_loader import load_config_file
 
 BIN = Path(sys.executable).parent
 WORKFLOWS = sorted([*(ROOT / ".github" / "workflows").glob("*.yml"), *(ROOT / "examples" / "workflows").glob("*.yml")])

@@ -17,17 +17,17 @@ from typing import Any
 import pytest
 from conftest import DATA, GitRepo
 
-from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus, ReviewInput
-from pr_review.analyzers.zap import ZapAnalyzer, build_zap_command
+from pr_review.analyzers.base import FAIL_RULES_KEY, AnalyzerResult, AnalyzerStatus, ReviewInput
+from pr_review.analyzers.zap.analyzer import ZapAnalyzer, build_zap_command
 from pr_review.classify.view import unclassified_view
 from pr_review.cli import main
-from pr_review.config import ZAP_IMAGE, ZapSettings, build_config
+from pr_review.config import ZAP_IMAGE, ZapSettings
+from pr_review.config_loader import build_config
 from pr_review.errors import ConfigError
 from pr_review.fingerprint import web_fingerprint
 from pr_review.gather.change import Change, ReviewTarget
 from pr_review.gather.local_git import from_git
 from pr_review.models import CodeLocation, Severity, WebLocation
-from pr_review.outcome import FAIL_RULES_KEY
 from pr_review.scope import Scope, build_scope
 
 REAL = DATA / "zap-2.9.0-baseline-example.com.json"

@@ -12,7 +12,7 @@ from conftest import DATA
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pr_review.analyzers.zap_report import (
+from pr_review.analyzers.zap.report import (
     RuleAction,
     ZapReportError,
     html_to_text,

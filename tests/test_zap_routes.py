@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from pr_review.analyzers.zap_routes import best_route, compile_template, declared_routes, django_regex_template
+from pr_review.analyzers.zap.routes import best_route, compile_template, declared_routes, django_regex_template
 
 
 @pytest.mark.parametrize(

@@ -28,9 +28,9 @@ sys.path.insert(0, str(ROOT))
 
 from pr_review import rulepack  # noqa: E402
 from pr_review.analyzers.secrets import added_line_findings  # noqa: E402
-from pr_review.classify import detect, personal  # noqa: E402
+from pr_review.classify import detect, personal, sweep  # noqa: E402
 from pr_review.classify.redact import build_model_view  # noqa: E402
-from pr_review.config import build_config  # noqa: E402
+from pr_review.config_loader import build_config  # noqa: E402
 from pr_review.gather.local_git import from_git  # noqa: E402
 from pr_review.scope import build_scope  # noqa: E402
 
@@ -105,7 +105,7 @@ def main() -> int:
 
         started = time.perf_counter()
         detect._engine()  # one-off set-up, as in a real run before the first file
-        detect._sweeper()
+        sweep._sweeper()
         for recognizer in (personal._card_recognizer, personal._ssn_recognizer, personal._iban_recognizer):
             recognizer()
         startup_s = time.perf_counter() - started

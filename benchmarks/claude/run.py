@@ -21,10 +21,10 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from fakes import FakeAnthropic  # noqa: E402
 
-from pr_review.analyzers.base import Credentials, ReviewInput  # noqa: E402
-from pr_review.analyzers.claude import ClaudeAnalyzer  # noqa: E402
+from pr_review.analyzers.base import AnalyzerContext, Credentials, ReviewInput  # noqa: E402
+from pr_review.analyzers.claude.analyzer import ClaudeAnalyzer  # noqa: E402
 from pr_review.classify.view import unclassified_view  # noqa: E402
-from pr_review.config import build_config  # noqa: E402
+from pr_review.config_loader import build_config  # noqa: E402
 from pr_review.gather.change import Change, ReviewTarget  # noqa: E402
 from pr_review.gather.diff import parse_diff  # noqa: E402
 from pr_review.scope import build_scope  # noqa: E402
@@ -156,7 +156,7 @@ class Figures:
 def measure(synthetic: Synthetic, context_lines: int, latency_s: float = LATENCY_S) -> Figures:
     review = review_input(synthetic, context_lines)
     with FakeAnthropic(latency=latency_s) as fake:
-        analyzer = ClaudeAnalyzer(Credentials(anthropic_api_key="k"), environ={"ANTHROPIC_BASE_URL": fake.url})
+        analyzer = ClaudeAnalyzer(AnalyzerContext(Credentials(anthropic_api_key="k"), {"ANTHROPIC_BASE_URL": fake.url}))
         started = time.monotonic()
         result = analyzer.analyze(review)
         wall = time.monotonic() - started

@@ -1,30 +1,4 @@
-"""The analyzer registry: every scanner the pipeline runs, built from config and credentials."""
+"""The analyzers: each reads a ReviewInput and returns an AnalyzerResult (base.py is the interface).
 
-from __future__ import annotations
-
-from collections.abc import Mapping
-
-from pr_review.analyzers.base import Analyzer, Credentials
-from pr_review.analyzers.claude import ClaudeAnalyzer
-from pr_review.analyzers.integrity import ReviewIntegrityAnalyzer
-from pr_review.analyzers.secrets import PromptInjectionAnalyzer, SecretsAnalyzer
-from pr_review.analyzers.semgrep import SemgrepAnalyzer
-from pr_review.analyzers.zap import ZapAnalyzer
-
-
-def build_analyzers(
-    credentials: Credentials, environ: Mapping[str, str], *, instructions: str | None = None
-) -> tuple[Analyzer, ...]:
-    """`instructions`: the organisation's review guidance, read from the base commit."""
-    return (
-        ClaudeAnalyzer(credentials, environ=environ, instructions=instructions),
-        ReviewIntegrityAnalyzer(),
-        SemgrepAnalyzer(environ=environ),
-        SecretsAnalyzer(),
-        PromptInjectionAnalyzer(),
-        ZapAnalyzer(),
-    )
-
-
-# Every analyzer's name: an uploaded findings.json (`publish`) may name no other.
-ANALYZER_NAMES: frozenset[str] = frozenset(analyzer.name for analyzer in build_analyzers(Credentials(), {}))
+The registry that builds them lives in pr_review/registry.py, so importing one analyzer, or the
+interface, never imports the others."""

@@ -1,4 +1,5 @@
-"""The Analyzer protocol: adding a scanner is adding a module and a registry entry."""
+"""The analyzer interface: adding a scanner is adding a module (a subclass of AnalyzerBase) and a
+line in pr_review/registry.py."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Final, Protocol
 
+from pr_review.audit import AuditSink, NullAudit
 from pr_review.classify.view import ModelView
 from pr_review.config import Config
 from pr_review.models import Finding
@@ -26,28 +28,21 @@ class Credentials:
     """Secrets read once from the environment by the CLI; never logged, never in repr."""
 
     anthropic_api_key: str | None = field(default=None, repr=False)
-    github_token: str | None = field(default=None, repr=False)
 
 
-class AuditSink(Protocol):
-    """Where stages record accountable events (pr_review.audit.AuditLog, or NullAudit)."""
+@dataclass(frozen=True, slots=True)
+class AnalyzerContext:
+    """Everything an analyzer is built from, read once by the command: one argument for every
+    analyzer, so a new one needs no change to how the others are built."""
 
-    def record(self, event: str, **data: object) -> None: ...
+    credentials: Credentials = Credentials()
+    # The environment the analyzer's clients and child processes may read (provider settings,
+    # the allow-listed variables passed to Semgrep).
+    environ: Mapping[str, str] = field(default_factory=dict)
+    instructions: str | None = None  # the organisation's review guidance, read from the base commit
 
-    @property
-    def head(self) -> str | None:
-        """The hash of the last line recorded: published so a cut-off trail can be told apart."""
 
-
-class NullAudit:
-    """No audit file was asked for (a local scan without --out)."""
-
-    def record(self, event: str, **data: object) -> None:
-        return None
-
-    @property
-    def head(self) -> str | None:
-        return None
+NO_CONTEXT: Final = AnalyzerContext()  # no credentials, an empty environment: for tests and names
 
 
 @dataclass(frozen=True)
@@ -64,6 +59,10 @@ class ReviewInput:
     protected_paths: frozenset[str] = frozenset()
 
 
+# AnalyzerResult metadata key: comma-separated rule ids whose findings fail the run regardless of fail_on.
+FAIL_RULES_KEY = "fail_rules"
+
+
 @dataclass(frozen=True, slots=True)
 class AnalyzerResult:
     name: str
@@ -73,10 +72,9 @@ class AnalyzerResult:
     duration_s: float = 0.0
     not_reviewed: tuple[NotReviewed, ...] = ()
     metadata: tuple[tuple[str, str], ...] = ()
-    # A failure the configuration says must fail the run (exit 3), e.g. claude.on_failure: fail.
+    # Copied by the pipeline from the analyzer (Analyzer.fails_closed, Analyzer.supporting), so
+    # findings.json and the exit code read them from the result: analyzers do not set them.
     fail_closed: bool = False
-    # A supporting check (secrets, prompt injection, review integrity) that runs on every change:
-    # it alone does not make a review. Exit 3 when no analyzer that reviews the code could run.
     supporting: bool = False
     # The changed files this analyzer read (Claude, Semgrep). A changed text file no analyzer read
     # is escalated by the coverage check (pr_review/coverage.py). Not part of the results' identity:
@@ -89,8 +87,30 @@ class AnalyzerResult:
 
 class Analyzer(Protocol):
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """The analyzer's name in findings.json, the summary and the audit trail."""
+
+    @property
+    def supporting(self) -> bool:
+        """A supporting check (secrets, prompt injection, review integrity) runs on every change but
+        alone does not make a review: exit 3 when no analyzer that reviews the code could run."""
+
+    def fails_closed(self, config: Config) -> bool:
+        """Whether a failure of this analyzer fails the run (exit 3), e.g. claude.on_failure: fail."""
 
     def analyze(self, review: ReviewInput) -> AnalyzerResult:
         """Expected failures (no key, timeout, bad report) become a result, not an exception."""
         ...
+
+
+class AnalyzerBase:
+    """The defaults: built from the context, reviews code, a failure does not fail the run alone."""
+
+    name: str
+    supporting: bool = False
+
+    def __init__(self, context: AnalyzerContext = NO_CONTEXT) -> None:
+        self.context = context
+
+    def fails_closed(self, config: Config) -> bool:
+        return False

@@ -17,7 +17,7 @@ from __future__ import annotations
 import time
 from pathlib import PurePosixPath
 
-from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus, ReviewInput
+from pr_review.analyzers.base import AnalyzerBase, AnalyzerResult, AnalyzerStatus, ReviewInput
 from pr_review.config import DEFAULT_CONFIG_PATH
 from pr_review.fingerprint import code_fingerprint
 from pr_review.gather.diff import ChangedFile, FileStatus
@@ -63,8 +63,9 @@ def _anchor(changed: ChangedFile) -> tuple[int, bool]:
     return 1, False
 
 
-class ReviewIntegrityAnalyzer:
+class ReviewIntegrityAnalyzer(AnalyzerBase):
     name = "review-integrity"
+    supporting = True
 
     def analyze(self, review: ReviewInput) -> AnalyzerResult:
         started = time.monotonic()
@@ -106,6 +107,4 @@ class ReviewIntegrityAnalyzer:
         detail = (
             f"{len(findings)} change(s) to the review itself" if findings else "the review's own files are unchanged"
         )
-        return AnalyzerResult(
-            self.name, AnalyzerStatus.OK, tuple(findings), detail, time.monotonic() - started, supporting=True
-        )
+        return AnalyzerResult(self.name, AnalyzerStatus.OK, tuple(findings), detail, time.monotonic() - started)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import time
 
-from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus, ReviewInput
+from pr_review.analyzers.base import AnalyzerBase, AnalyzerResult, AnalyzerStatus, ReviewInput
 from pr_review.classify import injection, policy
 from pr_review.classify.detect import PCI, PERSONAL, SECRET, Detection, detect_lines, mask_in_text
 from pr_review.config import ClassificationSettings
@@ -111,8 +111,9 @@ def added_line_findings(path: str, text: str, added: frozenset[int], settings: C
     return findings
 
 
-class SecretsAnalyzer:
+class SecretsAnalyzer(AnalyzerBase):
     name = "secrets"
+    supporting = True
 
     def analyze(self, review: ReviewInput) -> AnalyzerResult:
         started = time.monotonic()
@@ -124,21 +125,18 @@ class SecretsAnalyzer:
                 findings.extend(added_line_findings(changed.path, text, changed.added_lines, settings))
         secrets = sum(1 for f in findings if Source.SECRETS.value in f.sources)
         detail = f"{secrets} secret(s), {len(findings) - secrets} personal-data value(s) on added lines"
-        return AnalyzerResult(
-            self.name, AnalyzerStatus.OK, tuple(findings), detail, time.monotonic() - started, supporting=True
-        )
+        return AnalyzerResult(self.name, AnalyzerStatus.OK, tuple(findings), detail, time.monotonic() - started)
 
 
-class PromptInjectionAnalyzer:
+class PromptInjectionAnalyzer(AnalyzerBase):
     """Local, no model: prompt-injection signals in the PR's own text (pr_review/classify/injection.py)."""
 
     name = "prompt-injection"
+    supporting = True
 
     def analyze(self, review: ReviewInput) -> AnalyzerResult:
         started = time.monotonic()
         signals = injection.scan_change(review.scope)
         findings = injection.injection_findings(signals, review.scope.change.pr)
         detail = f"{len(signals)} signal(s)" if signals else "no signals"
-        return AnalyzerResult(
-            self.name, AnalyzerStatus.OK, findings, detail, time.monotonic() - started, supporting=True
-        )
+        return AnalyzerResult(self.name, AnalyzerStatus.OK, findings, detail, time.monotonic() - started)

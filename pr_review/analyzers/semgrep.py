@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from pr_review import rulepack
-from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus, ReviewInput
+from pr_review.analyzers.base import AnalyzerBase, AnalyzerResult, AnalyzerStatus, ReviewInput
 from pr_review.config import BUNDLED_RULES
 from pr_review.errors import ConfigError, ToolError, ToolTimeout
 from pr_review.fingerprint import code_fingerprint, rule_key
@@ -158,11 +158,8 @@ def plan_batches(targets: Sequence[str], sizes: Mapping[str, int]) -> list[tuple
     return batches + [(t,) for t in large]
 
 
-class SemgrepAnalyzer:
+class SemgrepAnalyzer(AnalyzerBase):
     name = "semgrep"
-
-    def __init__(self, *, environ: Mapping[str, str] | None = None) -> None:
-        self._environ = dict(environ if environ is not None else os.environ)
 
     def _configs(self, review: ReviewInput, private: Path) -> list[str]:
         local, registry = resolve_rule_paths(review.config.semgrep.config, review.repo_root or Path.cwd())
@@ -282,13 +279,13 @@ class SemgrepAnalyzer:
             "SEMGREP_ENABLE_VERSION_CHECK": "0",
             "SEMGREP_SEND_METRICS": "off",
         }
-        if not self._environ.get("PATH"):
+        if not self.context.environ.get("PATH"):
             extra["PATH"] = os.defpath  # semgrep-core shells out to `uname`
         output = run_tool(
             argv,
             timeout=timeout,
             cwd=review.workdir,
-            environ=self._environ,
+            environ=self.context.environ,
             extra_env=extra,
             ok_codes=frozenset(range(0, 256)),
         )

@@ -5,10 +5,8 @@ detect-secrets keeps its settings in a process-wide singleton. It is configured 
 lock, and the plugin instances and filter functions are kept; scanning then touches no global
 state, so analyzers and reporters can call these functions from several threads.
 
-CredSweeper (Samsung's maintained rule set: provider key formats, bearer tokens, keyword
-assignments such as `.env` lines, credentials in URLs, checked by its bundled ML model) runs next
-to it, once per file rather than per line. Its scanner keeps state, so calls are serialised.
-Both are imported on first use: a review pays their start-up, `pr-review --version` does not.
+CredSweeper runs next to it, once per file (classify/sweep.py). Both are imported on first use: a
+review pays their start-up, `pr-review --version` does not.
 """
 
 from __future__ import annotations
@@ -17,13 +15,13 @@ import functools
 import itertools
 import re
 import threading
-import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from pr_review.classify import personal
 from pr_review.classify.personal import MAX_LINE, HealthRules, Hit
+from pr_review.classify.sweep import GENERIC_KINDS, SECRET_KINDS, credsweeper_hits
 
 SECRET = "secret"  # noqa: S105 (a class name, not a password)
 PERSONAL = personal.PERSONAL
@@ -34,29 +32,6 @@ HEALTH = personal.HEALTH
 KNOWN_EXAMPLE_SECRETS = frozenset(
     ("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AKIAI44QH8DHBEXAMPLE")
 )
-_KIND = {
-    "AWS Access Key": "aws-access-key",
-    "Secret Keyword": "secret-assignment",
-    "Base64 High Entropy String": "high-entropy-string",
-    "Hex High Entropy String": "high-entropy-hex",
-    "Private Key": "private-key",
-    "Basic Auth Credentials": "basic-auth-password",
-    "JSON Web Token": "jwt",
-    # CredSweeper rule names whose kind we already had a name for
-    "AWS Client ID": "aws-access-key",
-    "AWS Multi": "aws-secret-key",
-    "Github Classic Token": "github-token",
-    "Github Fine-granted Token": "github-token",
-    "Github App Installation Token": "github-token",
-    "Slack Webhook": "slack-token",
-    "Stripe Credentials": "stripe-access-key",
-    "URL Credentials": "basic-auth-password",
-    "Bearer Authorization": "bearer-token",
-    "OpenAI Token": "openai-api-key",
-}
-# CredSweeper's keyword rules: a secret-named variable assigned a value the ML model accepts.
-_KEYWORD_RULES = frozenset({"API", "Auth", "Credential", "Key", "Nonce", "Password", "Salt", "Secret", "Token"})
-_GENERIC_KINDS = frozenset({"high-entropy-string", "high-entropy-hex", "secret-assignment"})
 _PLUGINS_SKIPPED = {"IPPublicDetector"}  # public IPs are personal data here, handled by personal.py
 # The PR's author writes the lines: a `pragma: allowlist secret` comment must not hide a secret.
 _FILTERS_SKIPPED = {"detect_secrets.filters.allowlist.is_line_allowlisted"}
@@ -141,7 +116,7 @@ def _mostly_sequential(value: str) -> bool:
 
 
 def _secret_kind(secret_type: str, value: str, line: str) -> str:
-    kind = _KIND.get(secret_type) or re.sub(r"[^a-z0-9]+", "-", secret_type.lower()).strip("-")
+    kind = SECRET_KINDS.get(secret_type) or re.sub(r"[^a-z0-9]+", "-", secret_type.lower()).strip("-")
     if len(value) == 40 and kind == "aws-access-key":
         return "aws-secret-key"  # AWSKeyDetector's second pattern: `aws…secret… = "<40 chars>"`
     if len(value) == 40 and kind in ("high-entropy-string", "secret-assignment") and _AWS_WORD.search(line):
@@ -177,142 +152,9 @@ def _secret_hits(line: str, filename: str) -> tuple[tuple[str, str, int, int], .
             start, end = _token_span(line, index, index + len(value))
             kind = _secret_kind(secret.type, line[start:end], line)
             known = found.get((start, end))
-            if known is None or known[0] in _GENERIC_KINDS:
+            if known is None or known[0] in GENERIC_KINDS:
                 found[(start, end)] = (kind, line[start:end], start, end)
     return tuple(found.values())
-
-
-_SWEEPER_LOCK = threading.Lock()
-_SWEEPER_CACHE: dict[tuple[str, str], tuple[tuple[str, str, int, int], ...]] = {}
-_SWEEPER_CACHE_MAX = 1 << 16
-_SWEEP_WINDOW = 512
-_SWEEP_OVERLAP = 192  # longer than any key format with its `name = "` prefix
-_CROWDED = 24  # `=` and `:` in one window
-
-
-@dataclass(frozen=True)
-class _Sweeper:
-    scanner: Any
-    formats_only: Any  # the same rules less the keyword ones, for crowded text
-    validator: Any
-
-
-@functools.cache
-def _sweeper() -> _Sweeper:
-    """CredSweeper's scanner and ML validator with its bundled settings. Its `CredSweeper` front
-    class is not used: it starts a multiprocessing manager (a server process) per instance."""
-    with warnings.catch_warnings():  # its package warns about deprecated top-level exports we do not use
-        warnings.simplefilter("ignore", DeprecationWarning)
-        from credsweeper.app import APP_PATH
-        from credsweeper.common.constants import Confidence, RuleType, Severity, ThresholdPreset
-        from credsweeper.config.config import Config as SweeperConfig
-        from credsweeper.ml_model.ml_validator import MlValidator
-        from credsweeper.scanner.scanner import Scanner
-        from credsweeper.utils.util import Util
-
-    settings = Util.json_load(APP_PATH / "secret" / "config.json")
-    settings |= {"use_filters": True, "find_by_ext": False, "size_limit": None, "pedantic": False}
-    settings |= {"depth": 0, "doc": False, "severity": Severity.INFO.value, "confidence": Confidence.WEAK.value}
-    config = SweeperConfig(settings)
-    formats_only = Scanner(config, None)
-    formats_only.rules_scanners = [(r, s) for r, s in formats_only.rules_scanners if r.rule_type != RuleType.KEYWORD]
-    return _Sweeper(Scanner(config, None), formats_only, MlValidator(threshold=ThresholdPreset.medium))
-
-
-def _ml_checked(sweeper: _Sweeper, candidates: list[Any]) -> list[Any]:
-    """CredSweeper's post-processing: candidates of one value on one line form a group; a group
-    with a keyword or generic rule is kept only when the ML model accepts it."""
-    groups: dict[tuple[int, int, int], list[Any]] = {}
-    for candidate in candidates:
-        data = candidate.line_data_list[0]
-        groups.setdefault((data.line_num, data.value_start, data.value_end), []).append(candidate)
-    checked = [group for group in groups.values() if any(c.use_ml for c in group)]
-    kept = [c for group in groups.values() if not any(c.use_ml for c in group) for c in group]
-    if checked:
-        from credsweeper.credentials.candidate_key import CandidateKey
-
-        keyed = [(CandidateKey(group[0].line_data_list[0]), group) for group in checked]
-        accepted, _ = sweeper.validator.validate_groups(keyed, len(keyed), None)
-        kept += [c for group, ok in zip(checked, accepted, strict=True) for c in group if ok or not c.use_ml]
-    return kept
-
-
-def _caught(candidate: Any, lines: dict[int, str], filename: str) -> bool:
-    data = candidate.line_data_list[0]
-    line = lines.get(data.line_num, "")
-    start = line.find(data.value or "\0")
-    end = start + len(data.value or "")
-    return start >= 0 and any(s <= start and end <= e for _, _, s, e in _secret_hits(line, filename))
-
-
-def _sweeper_kind(rule: str) -> str:
-    if rule in _KEYWORD_RULES:
-        return "secret-assignment"
-    return _KIND.get(rule) or re.sub(r"[^a-z0-9]+", "-", rule.lower()).strip("-")
-
-
-def _credsweeper_hits(lines: dict[int, str], filename: str) -> dict[int, tuple[tuple[str, str, int, int], ...]]:
-    """(kind, value, start, end) per line number, for the lines given. One scan per call (and per
-    uncached line): CredSweeper's ML check batches the candidates of a whole file."""
-    with _SWEEPER_LOCK:
-        todo = {n: line for n, line in lines.items() if (line, filename) not in _SWEEPER_CACHE}
-        if todo:
-            _sweep(todo, filename)
-        return {n: _SWEEPER_CACHE.get((line, filename), ()) for n, line in lines.items()}
-
-
-def _windows(line: str) -> Iterator[tuple[int, str]]:
-    """(offset, text): CredSweeper's work grows with the square of a line's length on crafted
-    input ("KEY=KEY=…"), so it reads long lines in overlapping windows, wide enough for a key and
-    its assignment."""
-    if len(line) <= _SWEEP_WINDOW:
-        yield 0, line
-        return
-    for offset in range(0, len(line) - _SWEEP_OVERLAP, _SWEEP_WINDOW - _SWEEP_OVERLAP):
-        yield offset, line[offset : offset + _SWEEP_WINDOW]
-
-
-def _provider(texts: dict[int, str], filename: str, extension: str) -> Any:
-    from credsweeper.file_handler.string_content_provider import StringContentProvider
-
-    with warnings.catch_warnings():  # the provider will leave the package's top-level exports; its module stays
-        warnings.simplefilter("ignore", DeprecationWarning)
-        return StringContentProvider(
-            list(texts.values()), line_numbers=list(texts), file_path=filename, file_type=extension
-        )
-
-
-def _sweep(lines: dict[int, str], filename: str) -> None:
-    sweeper = _sweeper()
-    extension = "." + filename.rsplit(".", 1)[-1] if "." in filename else ""
-    pieces = [(number, offset, text) for number, line in lines.items() for offset, text in _windows(line)]
-    texts = {index: text for index, (_, _, text) in enumerate(pieces, start=1)}
-    # Keyword rules cost a fraction of a millisecond per `name=`/`name:` candidate: text crowded
-    # with separators (minified code, or "KEY=KEY=…" crafted to stall the review) gets the key
-    # format rules only; detect-secrets' keyword detector still reads it.
-    crowded = {i for i, text in texts.items() if text.count("=") + text.count(":") > _CROWDED}
-    scanned: list[Any] = []
-    for scanner, chosen in ((sweeper.scanner, set(texts) - crowded), (sweeper.formats_only, crowded)):
-        if chosen:
-            scanned += scanner.scan(_provider({i: texts[i] for i in sorted(chosen)}, filename, extension))
-    found: dict[int, dict[tuple[int, int], tuple[str, str, int, int]]] = {n: {} for n in lines}
-    # The ML check costs milliseconds per candidate: skip it for values detect-secrets already caught.
-    fresh = [c for c in scanned if not (c.use_ml and _caught(c, texts, filename))]
-    for candidate in _ml_checked(sweeper, fresh):
-        data = candidate.line_data_list[0]
-        value = data.value or ""
-        index = texts.get(data.line_num, "").find(value) if value else -1
-        if index < 0:
-            continue
-        number, offset, _ = pieces[data.line_num - 1]
-        span = (offset + index, offset + index + len(value))
-        known = found[number].get(span)
-        if known is None or known[0] in _GENERIC_KINDS:
-            found[number][span] = (_sweeper_kind(candidate.rule_name), value, *span)
-    if len(_SWEEPER_CACHE) + len(lines) > _SWEEPER_CACHE_MAX:
-        _SWEEPER_CACHE.clear()
-    for number, line in lines.items():
-        _SWEEPER_CACHE[(line, filename)] = tuple(found[number].values())
 
 
 def _file_type_name(path: str) -> str:
@@ -338,8 +180,8 @@ def detect_lines(
         for number, raw in enumerate(lines, start=1)
         if (only is None or number in only) and number not in pem_body
     }
-    swept = _credsweeper_hits(
-        {n: line for n, line in scanned.items() if len(line.strip()) >= _MIN_SECRET_LINE}, filename
+    swept = credsweeper_hits(
+        {n: line for n, line in scanned.items() if len(line.strip()) >= _MIN_SECRET_LINE}, filename, _secret_hits
     )
     for number, raw in enumerate(lines, start=1):
         if only is not None and number not in only:
@@ -362,7 +204,7 @@ def _merged(*groups: Iterable[tuple[str, str, int, int]]) -> list[tuple[str, str
     found: dict[tuple[int, int], tuple[str, str, int, int]] = {}
     for hit in (hit for group in groups for hit in group):
         known = found.get((hit[2], hit[3]))
-        if known is None or (known[0] in _GENERIC_KINDS and hit[0] not in _GENERIC_KINDS):
+        if known is None or (known[0] in GENERIC_KINDS and hit[0] not in GENERIC_KINDS):
             found[(hit[2], hit[3])] = hit
     return list(found.values())
 

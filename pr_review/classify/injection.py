@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pr_review.classify.personal import MAX_LINE
 from pr_review.fingerprint import code_fingerprint, web_fingerprint
 from pr_review.gather.change import PullRequestMeta
-from pr_review.invisible import INVISIBLE, code_point
 from pr_review.models import CodeLocation, Finding, Location, Severity, Source, WebLocation
 from pr_review.scope import Scope
+from pr_review.text.invisible import INVISIBLE, code_point
 
 CWE = "CWE-1427"
 _S = r"[ \t]{1,5}"
@@ -87,7 +87,7 @@ def _visible_non_ascii(char: str) -> bool:
 
 
 def _invisible(line: str, *, first_line: bool) -> bool:
-    """Whether the line hides a character: by Unicode property (see pr_review/invisible.py), except
+    """Whether the line hides a character: by Unicode property (see pr_review/text/invisible.py), except
     the few uses that ordinary text needs."""
     for match in INVISIBLE.finditer(line):
         char, index = match.group(), match.start()

@@ -7,7 +7,6 @@ import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from pr_review.classify import injection, policy
 from pr_review.classify.detect import Detection, detect_lines, mask_in_text
@@ -16,10 +15,8 @@ from pr_review.classify.view import ModelFile, ModelView, Redaction
 from pr_review.config import ClassificationSettings
 from pr_review.gather.change import PullRequestMeta
 from pr_review.models import CodeLocation, Finding, Location, WebLocation
+from pr_review.outcome import ReviewOutcome
 from pr_review.scope import NotReviewed, Scope
-
-if TYPE_CHECKING:  # outcome.py imports the analyzers, which import this module
-    from pr_review.outcome import ReviewOutcome
 
 _MIN_SWEEP = 6  # shorter values are not swept across other files: too likely to hit ordinary text
 # Hash-named build outputs (app.3f9a8b7c6d5e4f3a2b1c.js) are not secrets in a file name.
@@ -61,7 +58,6 @@ class Classified:
 
     view: ModelView
     sensitive_values: frozenset[str] = field(default=frozenset(), repr=False)
-    signals: tuple[injection.Signal, ...] = ()
 
 
 class _Builder:
@@ -199,7 +195,7 @@ def build_model_view(scope: Scope, settings: ClassificationSettings) -> Classifi
         redactions=tuple(dict.fromkeys(builder.redactions)),
         anomalies=tuple(dict.fromkeys(injection.anomaly(s) for s in signals)),
     )
-    return Classified(view, frozenset(builder.values), signals)
+    return Classified(view, frozenset(builder.values))
 
 
 _TEXT_FIELDS = ("title", "description", "exploit_scenario", "recommendation", "evidence")

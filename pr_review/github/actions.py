@@ -13,7 +13,6 @@ from pr_review.errors import UsageError
 from pr_review.progress import escape_data, escape_property
 
 DEFAULT_API_URL = "https://api.github.com"
-PR_EVENTS = ("pull_request", "pull_request_target")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +69,6 @@ class PullRequestEvent:
     head_ref: str
     base_ref: str
     author: str
-    head_repository: str
-    is_fork: bool
 
 
 def read_event(environment: ActionsEnvironment) -> PullRequestEvent:
@@ -93,8 +90,6 @@ def read_event(environment: ActionsEnvironment) -> PullRequestEvent:
         )
     try:
         head, base = pull["head"], pull["base"]
-        head_repo = (head.get("repo") or {}).get("full_name", "")
-        base_repo = (base.get("repo") or {}).get("full_name", "")
         return PullRequestEvent(
             number=int(pull["number"]),
             head_sha=str(head["sha"]),
@@ -102,8 +97,6 @@ def read_event(environment: ActionsEnvironment) -> PullRequestEvent:
             head_ref=str(head.get("ref", "")),
             base_ref=str(base.get("ref", "")),
             author=str((pull.get("user") or {}).get("login", "")),
-            head_repository=str(head_repo),
-            is_fork=bool(head_repo) and head_repo != base_repo,
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise UsageError(f"the event payload's pull_request is missing {exc}") from exc

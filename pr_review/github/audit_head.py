@@ -17,7 +17,7 @@ from github.IssueComment import IssueComment
 from github.NamedUser import NamedUser
 from github.Organization import Organization
 
-from pr_review.audit import check_head
+from pr_review.audit_verify import check_head
 from pr_review.github.client import GitHubApi, GitHubError
 from pr_review.github.comments import is_summary, read_record, with_audit_head
 from pr_review.github.publish import Publisher, PublishResult

@@ -1,7 +1,7 @@
 """Bodies of the inline comments and of the summary comment, and the hidden markers in them.
 
 Everything a finding says may come from a model steered by the pull request, so every text field
-is neutralised (report/sanitize.py) before it is put in a body: no text of ours can carry `<!--`
+is neutralised (text/sanitize.py) before it is put in a body: no text of ours can carry `<!--`
 or `pr-review:` into a body. Each comment of ours carries exactly one marker, as its last line: an
 inline comment its fingerprint; the summary its record, which lists the current fingerprints,
 which inline comment (by id) the bot posted for which fingerprint and, once the run's audit trail
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from pr_review.models import Finding
 from pr_review.report.markdown import SEVERITY_BADGE, cwe_link
-from pr_review.report.sanitize import code_span, neutralise, safe_suggestion
+from pr_review.text.sanitize import code_span, neutralise, safe_suggestion
 
 SUMMARY_MARKER = "<!-- pr-review:summary "  # how the summary's one marker, its last line, starts
 _SUMMARY = re.compile(

@@ -9,7 +9,7 @@ from github import GithubException
 from github.PullRequest import PullRequest
 from github.Repository import Repository
 
-from pr_review.analyzers.base import AuditSink
+from pr_review.audit import AuditSink
 from pr_review.config import EscalationSettings
 from pr_review.github.client import GitHubApi, GitHubError
 from pr_review.models import Finding

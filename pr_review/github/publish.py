@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from github.Commit import Commit
 from github.IssueComment import IssueComment
@@ -16,7 +16,8 @@ from github.PullRequest import PullRequest
 from github.PullRequestComment import PullRequestComment
 from github.Repository import Repository
 
-from pr_review.analyzers.base import AnalyzerStatus, AuditSink
+from pr_review.analyzers.base import AnalyzerStatus
+from pr_review.audit import AuditSink
 from pr_review.classify.detect import guard_output
 from pr_review.github.client import GitHubApi, GitHubError
 from pr_review.github.comments import (
@@ -32,13 +33,11 @@ from pr_review.github.comments import (
 from pr_review.github.escalation import Escalation
 from pr_review.github.pull_request import api_commentable_lines
 from pr_review.models import CodeLocation, Finding
+from pr_review.outcome import ReviewOutcome
 from pr_review.report.markdown import cell, render_summary
-from pr_review.report.sanitize import defuse_markers
+from pr_review.text.sanitize import defuse_markers
 from pr_review.triage.dismiss import DismissRequest, apply_dismissals, decide, parse_dismiss
 from pr_review.triage.model import TriageSettings
-
-if TYPE_CHECKING:
-    from pr_review.outcome import ReviewOutcome
 
 logger = logging.getLogger(__name__)
 

@@ -14,7 +14,8 @@ from typing import Any
 
 from pr_review.analyzers.base import Credentials
 from pr_review.audit import chain_head
-from pr_review.config import Config, with_overrides
+from pr_review.config import Config
+from pr_review.config_loader import with_overrides
 from pr_review.errors import ExitCode, PrReviewError, UsageError
 from pr_review.github import actions
 from pr_review.github.actions import ActionsEnvironment
@@ -25,6 +26,7 @@ from pr_review.github.pull_request import base_tree, gather_pull_request
 from pr_review.models import CodeLocation, Severity
 from pr_review.outcome import ReviewOutcome
 from pr_review.progress import Progress
+from pr_review.registry import ANALYZER_NAMES
 from pr_review.report.audit_events import record_outcome, record_run_started
 from pr_review.report.document import outcome_from_json
 from pr_review.report.files import write_outputs
@@ -135,7 +137,7 @@ def run_in_actions(options: RunOptions, environ: Mapping[str, str], progress: Pr
     config = _config(options, base, event.base_sha, environment.workspace)
     api = make_api(environment, config, options.retry)
     change, repo, pull = gather_pull_request(api, environment.repository, event, environment.workspace)
-    credentials = Credentials(anthropic_api_key=environment.anthropic_api_key, github_token=environment.token)
+    credentials = Credentials(anthropic_api_key=environment.anthropic_api_key)
     with open_audit(options.out_dir, environ, checkout=environment.workspace) as audit:
         record_run_started(
             audit,
@@ -253,7 +255,7 @@ def publish_results(
     pull = api.call(f"read pull request #{number}", lambda: repo.get_pull(number))
     base = base_tree(api, repo, environment.workspace, pull.base.sha)
     config = _config(options, base, pull.base.sha, environment.workspace)
-    outcome = outcome_from_json(document, config, source=str(findings_path))
+    outcome = outcome_from_json(document, config, source=str(findings_path), analyzer_names=ANALYZER_NAMES)
     outcome = replace(outcome, config=_stricter_fail_on(config, document.get("fail_on", "none")))
     if not _COMMIT_SHA.fullmatch(outcome.target.head):
         # Quoted in the log and in replies, and the comments' anchor: never free text from the upload.

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import getpass
 import re
-from typing import TYPE_CHECKING
 
 from pr_review import __version__
-from pr_review.analyzers.base import AnalyzerStatus, AuditSink
+from pr_review.analyzers.base import AnalyzerStatus
+from pr_review.audit import AuditSink
 from pr_review.classify.view import ModelView
 from pr_review.config import Config
 from pr_review.errors import ExitCode
 from pr_review.gather.change import ReviewTarget
 from pr_review.models import CodeLocation, Finding
-
-if TYPE_CHECKING:
-    from pr_review.outcome import ReviewOutcome
+from pr_review.outcome import ReviewOutcome
 
 _FULL_SHA = re.compile(r"^[0-9a-f]{40}([0-9a-f]{24})?$")
 _STATUS = {ExitCode.OK: "ok", ExitCode.FINDINGS: "findings"}

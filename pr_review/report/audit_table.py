@@ -10,7 +10,8 @@ from typing import Final
 from rich.table import Table
 from rich.text import Text
 
-from pr_review.audit import AuditError, printable, read_lines, reject_constant
+from pr_review.audit import AuditError, printable, read_lines
+from pr_review.audit_verify import reject_constant
 
 _EVENT_STYLE: Final = {
     "error": "bold red",

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from pr_review import __version__
-from pr_review.analyzers import ANALYZER_NAMES
 from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus
 from pr_review.classify.view import ModelView, Redaction
 from pr_review.config import Config
@@ -147,14 +146,14 @@ def _not_reviewed_from_json(document: dict[str, Any]) -> NotReviewed:
     return NotReviewed(document["path"], document["reason"], document.get("analyzer", ""))
 
 
-def _unknown_names(document: dict[str, Any]) -> str | None:
+def _unknown_names(document: dict[str, Any], analyzer_names: frozenset[str]) -> str | None:
     """The first analyzer or source name no analyzer of this version has, as an error message.
     Names are printed as they are in the summary: only the registry's own may appear there."""
     analyzers = [a["name"] for a in document["analyzers"]]
     analyzers += [n["analyzer"] for n in document["not_reviewed"] if n.get("analyzer")]
     policy = document.get("data_policy") or {}
     analyzers += [n["analyzer"] for n in policy.get("withheld", []) if n.get("analyzer")]
-    known = ANALYZER_NAMES | {COVERAGE}  # the coverage check reports as an analyzer of its own
+    known = analyzer_names | {COVERAGE}  # the coverage check reports as an analyzer of its own
     unknown = next((name for name in analyzers if name not in known), None)
     if unknown is not None:
         return f"unknown analyzer {unknown[:60]!r} (known: {', '.join(sorted(known))})"
@@ -192,17 +191,18 @@ def _data_policy_from_json(document: dict[str, Any] | None, pr: PullRequestMeta)
     )
 
 
-def outcome_from_json(document: Any, config: Config, *, source: str) -> ReviewOutcome:
+def outcome_from_json(document: Any, config: Config, *, source: str, analyzer_names: frozenset[str]) -> ReviewOutcome:
     """A findings.json written by `pr-review run --no-post`, read back for `publish`: everything the
     exit code and the summary depend on comes back as it was written.
 
     The file comes from a job that ran the pull request's code: it is data to check, not trust.
-    Every text in it is rendered through the neutraliser; names printed as they are must be known.
+    Every text in it is rendered through the neutraliser; names printed as they are must be known:
+    `analyzer_names` are the registry's (pr_review/registry.py), which reporters do not import.
     """
     errors = schema_errors(document, "report.schema.json")
     if errors:
         raise UsageError(f"{source} is not a valid findings.json: {errors[0]}")
-    unknown = _unknown_names(document)
+    unknown = _unknown_names(document, analyzer_names)
     if unknown is not None:
         raise UsageError(f"{source} is not a valid findings.json: {unknown}")
     target = document["target"]

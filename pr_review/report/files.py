@@ -14,17 +14,15 @@ import secrets
 import stat
 from collections.abc import Collection
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pr_review.errors import PrReviewError, ToolError, UsageError
 from pr_review.gather.local_git import git
+from pr_review.outcome import ReviewOutcome
 from pr_review.report.document import outcome_to_json
 from pr_review.report.markdown import render_summary
 from pr_review.report.sarif import to_sarif
 from pr_review.validate import check
-
-if TYPE_CHECKING:
-    from pr_review.outcome import ReviewOutcome
 
 RESULT_FILES = ("findings.json", "results.sarif", "summary.md")
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from pr_review.analyzers.base import AnalyzerStatus
 from pr_review.models import CodeLocation, Finding, Severity, WebLocation
-from pr_review.report.sanitize import defuse_markers, neutralise
+from pr_review.outcome import ReviewOutcome
+from pr_review.text.sanitize import defuse_markers, neutralise
 from pr_review.triage.model import DecisionKind, NoteKind
-
-if TYPE_CHECKING:
-    from pr_review.outcome import ReviewOutcome
 
 SEVERITY_BADGE = {
     Severity.CRITICAL: "🟥 critical",

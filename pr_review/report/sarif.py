@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, assert_never
+from typing import Any, assert_never
 
 from pr_review import __version__
 from pr_review.models import CodeLocation, Finding, Severity, WebLocation
+from pr_review.outcome import ReviewOutcome
 from pr_review.triage.model import DecisionKind
-
-if TYPE_CHECKING:
-    from pr_review.outcome import ReviewOutcome
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 

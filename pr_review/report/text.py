@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from itertools import groupby
-from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markup import escape
 
 from pr_review.models import CodeLocation, Finding, Severity
+from pr_review.outcome import ReviewOutcome
 from pr_review.progress import STATUS_STYLE
 from pr_review.report.markdown import NOTHING_TO_REVIEW, nothing_to_review
-
-if TYPE_CHECKING:
-    from pr_review.outcome import ReviewOutcome
 
 _COLOUR = {
     Severity.CRITICAL: "bold white on red",

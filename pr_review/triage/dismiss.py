@@ -15,12 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
+from pr_review.outcome import ReviewOutcome
 from pr_review.triage.model import DecisionKind, NoteKind, Suppressed, TriageNote
-
-if TYPE_CHECKING:
-    from pr_review.outcome import ReviewOutcome
 
 WRITE_PERMISSIONS = frozenset({"admin", "maintain", "write"})
 _COMMAND = re.compile(r"^[ \t]*/pr-review[ \t]+dismiss(?:[ \t]+(?P<reason>[^\n]{0,1000})|[ \t]*)$", re.MULTILINE)

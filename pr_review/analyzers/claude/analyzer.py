@@ -13,23 +13,30 @@ import hashlib
 import json
 import logging
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from pr_review.analyzers import claude_prompt as prompt
-from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus, Credentials, ReviewInput
-from pr_review.analyzers.claude_chunks import CHARS_PER_TOKEN, Chunk
-from pr_review.analyzers.claude_client import (
+from pr_review.analyzers.base import (
+    NO_CONTEXT,
+    AnalyzerBase,
+    AnalyzerContext,
+    AnalyzerResult,
+    AnalyzerStatus,
+    ReviewInput,
+)
+from pr_review.analyzers.claude import prompt
+from pr_review.analyzers.claude.chunks import CHARS_PER_TOKEN, Chunk
+from pr_review.analyzers.claude.client import (
     ClaudeCallError,
     Unavailable,
     create_message,
     make_client,
     provider_region,
 )
-from pr_review.analyzers.claude_fence import Fence
-from pr_review.analyzers.claude_output import (
+from pr_review.analyzers.claude.fence import Fence
+from pr_review.analyzers.claude.output import (
     Parsed,
     cut_off,
     parse_findings,
@@ -38,7 +45,8 @@ from pr_review.analyzers.claude_output import (
     summarise,
     tool_input,
 )
-from pr_review.analyzers.claude_plan import Plan, describe_region, not_reviewed, plan_review, split_chunk
+from pr_review.analyzers.claude.plan import Plan, describe_region, not_reviewed, plan_review, split_chunk
+from pr_review.config import Config
 from pr_review.models import Finding
 from pr_review.scope import NotReviewed
 
@@ -75,21 +83,20 @@ class _Tally:
         self.usage += other.usage
 
 
-class ClaudeAnalyzer:
+class ClaudeAnalyzer(AnalyzerBase):
     name = "claude"
 
-    def __init__(
-        self,
-        credentials: Credentials,
-        *,
-        environ: Mapping[str, str],
-        instructions: str | None = None,
-        backoff_base_s: float = 1.0,
-    ) -> None:
-        self._credentials = credentials
-        self._environ = environ
-        self._instructions = instructions  # trusted policy text (read from the base commit)
+    def __init__(self, context: AnalyzerContext = NO_CONTEXT, *, backoff_base_s: float = 1.0) -> None:
+        super().__init__(context)
+        self._credentials = context.credentials
+        self._environ = context.environ
+        self._instructions = context.instructions  # trusted policy text (read from the base commit)
         self._backoff_base_s = backoff_base_s
+
+    def fails_closed(self, config: Config) -> bool:
+        # `on_failure: fail` means Claude must review the change: a missing key or missing provider
+        # credentials (a Dependabot or fork run, an expired secret) fail the run too.
+        return config.claude.on_failure == "fail"
 
     def analyze(self, review: ReviewInput) -> AnalyzerResult:
         settings = review.config.claude
@@ -102,12 +109,9 @@ class ClaudeAnalyzer:
             plan = plan_review(review.scope, review.model_view, settings, fence, self._instructions)
             client = pending.result()
         if isinstance(client, Unavailable):
-            # `on_failure: fail` means Claude must review the change: a missing key or missing
-            # provider credentials (a Dependabot or fork run, an expired secret) fail the run too.
-            must_run = settings.on_failure == "fail"
-            if client.failed or must_run:
+            if client.failed or self.fails_closed(review.config):
                 detail = client.reason if client.failed else f"could not run: {client.reason}"
-                return AnalyzerResult(self.name, AnalyzerStatus.FAILED, detail=detail, fail_closed=must_run)
+                return AnalyzerResult(self.name, AnalyzerStatus.FAILED, detail=detail)
             return AnalyzerResult(self.name, AnalyzerStatus.SKIPPED, detail=client.reason)
         if plan.code_limit < MIN_CODE_CHARS:
             overhead = settings.token_budget - plan.code_limit // CHARS_PER_TOKEN
@@ -115,9 +119,7 @@ class ClaudeAnalyzer:
                 f"claude.token_budget ({settings.token_budget:,} tokens) leaves no room for code after the "
                 f"fixed prompt and the PR's text (~{overhead:,} tokens): raise it"
             )
-            return AnalyzerResult(
-                self.name, AnalyzerStatus.FAILED, detail=detail, fail_closed=settings.on_failure == "fail"
-            )
+            return AnalyzerResult(self.name, AnalyzerStatus.FAILED, detail=detail)
         secrets = redaction_originals(review.scope, review.model_view) | {
             s for s in (self._credentials.anthropic_api_key,) if s
         }
@@ -175,7 +177,6 @@ class ClaudeAnalyzer:
             detail="; ".join(parts),
             not_reviewed=unread,
             metadata=self._metadata(review, tally, plan),
-            fail_closed=status is AnalyzerStatus.FAILED and settings.on_failure == "fail",
             reviewed_paths=frozenset(sent - {n.path for n in unread}),
         )
 

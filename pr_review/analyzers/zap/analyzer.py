@@ -22,8 +22,8 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus, ReviewInput
-from pr_review.analyzers.zap_report import (
+from pr_review.analyzers.base import FAIL_RULES_KEY, AnalyzerBase, AnalyzerResult, AnalyzerStatus, ReviewInput
+from pr_review.analyzers.zap.report import (
     MAX_REPORT_BYTES,
     RuleAction,
     ZapAlert,
@@ -34,12 +34,11 @@ from pr_review.analyzers.zap_report import (
     parse_report,
     parse_rules,
 )
-from pr_review.analyzers.zap_routes import Route, best_route, declared_routes
+from pr_review.analyzers.zap.routes import Route, best_route, declared_routes
 from pr_review.config import ZapSettings
 from pr_review.errors import ConfigError, ToolError
 from pr_review.fingerprint import web_fingerprint
 from pr_review.models import CodeLocation, Finding, Location, Severity, Source, WebLocation
-from pr_review.outcome import FAIL_RULES_KEY
 from pr_review.process import run_tool
 
 _SEVERITY = {3: Severity.HIGH, 2: Severity.MEDIUM, 1: Severity.LOW, 0: Severity.INFO}
@@ -107,7 +106,7 @@ def _host(url: str) -> str:
         return ""
 
 
-class ZapAnalyzer:
+class ZapAnalyzer(AnalyzerBase):
     name = "zap"
 
     def analyze(self, review: ReviewInput) -> AnalyzerResult:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pr_review.analyzers.claude_chunks import (
+from pr_review.analyzers.claude.chunks import (
     CHARS_PER_TOKEN,
     Chunk,
     Region,
@@ -20,8 +20,8 @@ from pr_review.analyzers.claude_chunks import (
     pack,
     split_region,
 )
-from pr_review.analyzers.claude_fence import Fence, Flag
-from pr_review.analyzers.claude_prompt import MetaBlock, fixed_overhead, pr_meta_block
+from pr_review.analyzers.claude.fence import Fence, Flag
+from pr_review.analyzers.claude.prompt import MetaBlock, fixed_overhead, pr_meta_block
 from pr_review.classify.view import ModelView
 from pr_review.config import ClaudeSettings
 from pr_review.gather.diff import ChangedFile

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from pr_review.analyzers.claude_fence import Fence, Flag, attribute_value, neutralise_untrusted
+from pr_review.analyzers.claude.fence import Fence, Flag, attribute_value, neutralise_untrusted
 from pr_review.gather.diff import ChangedFile
 
 CHARS_PER_TOKEN = 4  # a cheap estimate: no count_tokens call per chunk

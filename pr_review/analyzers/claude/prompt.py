@@ -14,8 +14,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from pr_review.analyzers.claude_chunks import CHARS_PER_TOKEN, Chunk
-from pr_review.analyzers.claude_fence import Fence, Flag
+from pr_review.analyzers.claude.chunks import CHARS_PER_TOKEN, Chunk
+from pr_review.analyzers.claude.fence import Fence, Flag
 from pr_review.gather.change import PullRequestMeta
 from pr_review.resources import load_schema, prompt_path
 

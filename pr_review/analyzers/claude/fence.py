@@ -13,7 +13,7 @@ import re
 import secrets
 from dataclasses import dataclass
 
-from pr_review.invisible import reveal_invisible
+from pr_review.text.invisible import reveal_invisible
 
 _OPEN_RUN = re.compile(r"<{3,}")
 _CLOSE_RUN = re.compile(r">{3,}")

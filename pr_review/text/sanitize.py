@@ -21,7 +21,7 @@ from urllib.parse import quote, urlsplit
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
-from pr_review.invisible import reveal_invisible
+from pr_review.text.invisible import reveal_invisible
 
 __all__ = [
     "DEFAULT_LINK_HOSTS",

@@ -18,15 +18,14 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
-from pr_review.analyzers.base import AuditSink
-from pr_review.analyzers.claude_prompt import TOOL_NAME
-from pr_review.audit import canonical_json
+from pr_review.analyzers.claude.prompt import TOOL_NAME
+from pr_review.audit import AuditSink, canonical_json
 from pr_review.classify.view import ModelView
 from pr_review.fingerprint import code_fingerprint, rule_key
 from pr_review.models import CodeLocation, Finding, Severity, Source
-from pr_review.report.sanitize import DEFAULT_LINK_HOSTS, mask_secrets, neutralise, safe_suggestion
 from pr_review.resources import load_schema
 from pr_review.scope import Scope
+from pr_review.text.sanitize import DEFAULT_LINK_HOSTS, mask_secrets, neutralise, safe_suggestion
 from pr_review.validate import schema_errors
 
 if TYPE_CHECKING:
