@@ -22,7 +22,7 @@ from github.Organization import Organization
 from pr_review.audit import check_head
 from pr_review.github.client import GitHubApi, GitHubError
 from pr_review.github.comments import SUMMARY_MARKER
-from pr_review.github.publish import Publisher, PublishResult
+from pr_review.github.conversation import Conversation
 from pr_review.progress import Progress
 
 logger = logging.getLogger(__name__)
@@ -46,19 +46,17 @@ def audit_head_of(body: str) -> str | None:
     return match.group(1) if match else None
 
 
-def mark_summary(
-    publisher: Publisher | None, published: PublishResult | None, head: str | None, progress: Progress
-) -> None:
-    """Put the finished trail's head into the summary comment this run posted, if it posted one.
+def mark_summary(conversation: Conversation, head: str | None, progress: Progress) -> None:
+    """Put the finished trail's head into the summary comment this run posted: the run's last step.
     A failure here cannot change the finished review: it is reported, and the head is still in the
     step output and the job summary."""
-    if publisher is None or published is None or published.write_denied or not published.summary_url or not head:
+    if not head:
         return
     try:
-        summary = publisher.existing_summary()
+        summary = conversation.existing_summary()
         if summary is not None:
             body = with_audit_head(summary.body or "", head)
-            publisher.api.call("add the audit head to the summary comment", lambda: summary.edit(body))
+            conversation.api.call("add the audit head to the summary comment", lambda: summary.edit(body))
             return
         problem = "the summary comment this run posted is gone"
     except GitHubError as exc:

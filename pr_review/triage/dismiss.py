@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from pr_review.triage.model import DecisionKind, NoteKind, Suppressed, TriageNote
+from pr_review.triage.model import DecisionKind, NoteKind, Suppressed, TriageNote, TriageSettings
 
 if TYPE_CHECKING:
     from pr_review.outcome import ReviewOutcome
@@ -33,6 +33,23 @@ class DismissRequest:
     reason: str  # "" when none was given: refused
     comment_id: int  # the reply
     thread_id: int  # the bot's comment it answers
+
+
+Decided = tuple[Mapping[str, "DismissRequest"], list[TriageNote]]
+
+
+class Dismissals(Protocol):
+    """Where reviewers' dismissals come from (the pull request's comment threads): an input of triage."""
+
+    def decide(self, current: Iterable[str], settings: TriageSettings) -> Decided:
+        """Accepted dismissals of these fingerprints, and notes on the refused ones."""
+
+
+class NoDismissals:
+    """A review nobody can dismiss findings of: a local scan, or a run that does not post."""
+
+    def decide(self, current: Iterable[str], settings: TriageSettings) -> Decided:
+        return {}, []
 
 
 def parse_dismiss(body: str) -> str | None:
