@@ -12,7 +12,7 @@ import pytest
 from claude_support import finding
 from conftest import GitRepo
 from fakes import FakeGitHub, fake_anthropic_server, fake_github_server
-from github_scenario import Scenario, build_scenario
+from github_scenario import Scenario, build_scenario, review_once
 
 from pr_review.cli import main
 
@@ -93,3 +93,25 @@ def test_a_local_scan_prints_the_guarded_outcome(scenario: Scenario, capsys: pyt
     assert "ghp_****" in printed
     assert QUOTED_TOKEN not in printed
     assert len(_leaks_in_views(scenario.tmp / "out" / "audit.jsonl")) == 1
+
+
+def test_run_reads_the_repository_and_the_pull_request_once(scenario: Scenario, fake: FakeGitHub) -> None:
+    assert scenario.run() == 0
+
+    assert len(fake.requests_matching("GET", r"/repos/octo/app")) == 1
+    assert len(fake.requests_matching("GET", r"/repos/octo/app/pulls/7")) == 1
+
+
+def test_publish_reads_the_repository_and_the_pull_request_once(
+    fake: FakeGitHub, repo: GitRepo, tmp_path: Path
+) -> None:
+    (tmp_path / "run").mkdir()
+    with fake_github_server() as first:
+        reviewed = review_once(first, repo, tmp_path / "run")
+    scenario = reviewed.serve(fake, tmp_path)
+
+    assert scenario.publish("--pr", "7") == 0
+
+    assert len(fake.requests_matching("GET", r"/repos/octo/app")) == 1
+    assert len(fake.requests_matching("GET", r"/repos/octo/app/pulls/7")) == 1
+    assert scenario.summaries(), "posted through the client configured from the base's config"

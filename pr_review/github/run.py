@@ -84,7 +84,8 @@ def run_in_actions(options: RunOptions, environ: Mapping[str, str], progress: Pr
     base = base_tree(api, repo, environment.workspace, event.base_sha)
     config = _config(options, base, event.base_sha, environment.workspace)
     api = make_api(environment, config, options.retry)
-    change, repo, pull = gather_pull_request(api, environment.repository, event, environment.workspace)
+    repo = api.adopt(repo)
+    change, pull = gather_pull_request(api, repo, environment.repository, event, environment.workspace)
     conversation = Conversation(api, repo, pull, config.github) if options.post else None
     github = (
         GitHubReporter(
@@ -207,8 +208,7 @@ def publish_results(
         progress.note(f"results are for {outcome.target.head[:12]}, the pull request is now at {pull.head.sha[:12]}")
     api = make_api(environment, config, options.retry)
     # Objects read through the first client would write with its settings (write spacing, timeout).
-    repo = api.call("read the repository", lambda: api.github.get_repo(environment.repository))
-    pull = api.call(f"read pull request #{number}", lambda: repo.get_pull(number))
+    repo, pull = api.adopt(repo), api.adopt(pull)
     conversation = Conversation(api, repo, pull, config.github)
     github = GitHubReporter(conversation, head_sha=outcome.target.head, progress=progress, required=True)
     start = RunStart(
