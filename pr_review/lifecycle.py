@@ -8,6 +8,7 @@ failure between the start and the end still ends the trail: error, then run_fini
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -28,6 +29,8 @@ from pr_review.report.reporter import FinalStep, Reporter
 from pr_review.session import finished_on_failure, open_audit
 from pr_review.triage.dismiss import Dismissals, NoDismissals
 from pr_review.trust import BaseTree, pin_to_base, protected_paths
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +127,8 @@ class ReviewRun:
             with finished_on_failure(audit):
                 outcome = self.source.outcome(audit, self.progress)
                 reports = [reporter.report(outcome, audit) for reporter in self.reporters]
+            for report in reports:
+                logger.info("%s", report.did)
             exit_code = ExitCode.RUNTIME if any(r.fails_run for r in reports) else outcome.exit_code
             record_outcome(audit, outcome, exit_code, status=self.finding_status)
             for step in self.final_steps:

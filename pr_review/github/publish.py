@@ -198,6 +198,7 @@ class GitHubReporter:
         self.published: PublishResult | None = None
 
     def report(self, outcome: ReviewOutcome, audit: AuditSink) -> Reported:
+        self.progress.stage("reporting on the pull request")
         publisher = Publisher(self.conversation, outcome, head_sha=self.head_sha, audit=audit)
         self.published = published = publisher.publish(self.commentable)
         if not published.write_denied:
@@ -206,7 +207,7 @@ class GitHubReporter:
             self.progress.note(f"error: nothing could be posted: {published.write_denied}")
         else:
             self.progress.note(f"could not post to the pull request ({published.write_denied}); see the job summary")
-        return Reported("posted nothing", failed=published.write_denied, fails_run=self.required)
+        return Reported(f"posted nothing: {published.write_denied}", fails_run=self.required)
 
     def finished(self, audit_head: str | None) -> None:
         """The audit head into the summary comment this run posted, if it posted one."""

@@ -15,10 +15,9 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Reported:
-    """What a reporter did. `failed`: why it could not; `fails_run`: that failure is the run's (exit 3)."""
+    """What a reporter did, for the log; `fails_run`: it could not do what the run is for (exit 3)."""
 
     did: str
-    failed: str = ""
     fails_run: bool = False
 
 
