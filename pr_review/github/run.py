@@ -31,7 +31,7 @@ from pr_review.report.document import outcome_from_json
 from pr_review.report.files import AUDIT_FILE, FilesReporter
 from pr_review.report.reporter import Reporter
 from pr_review.session import PUBLISH_AUDIT_FILE
-from pr_review.triage.dismiss import NoDismissals
+from pr_review.triage.dismiss import Dismissals, NoDismissals
 from pr_review.trust import BaseTree, load_review_config
 
 logger = logging.getLogger(__name__)
@@ -86,17 +86,13 @@ def run_in_actions(options: RunOptions, environ: Mapping[str, str], progress: Pr
     api = make_api(environment, config, options.retry)
     repo = api.adopt(repo)
     change, pull = gather_pull_request(api, repo, environment.repository, event, environment.workspace)
-    conversation = Conversation(api, repo, pull, config.github) if options.post else None
-    github = (
-        GitHubReporter(
-            conversation,
-            head_sha=event.head_sha,
-            progress=progress,
-            commentable={f.path: f.commentable_lines for f in change.files},
-        )
-        if conversation is not None
-        else None
-    )
+    github: GitHubReporter | None = None
+    dismissals: Dismissals = NoDismissals()
+    if options.post:  # the pull request's dismissal replies count only in a run that reports there
+        conversation = Conversation(api, repo, pull, config.github)
+        commentable = {f.path: f.commentable_lines for f in change.files}
+        github = GitHubReporter(conversation, head_sha=event.head_sha, progress=progress, commentable=commentable)
+        dismissals = PullRequestDismissals(conversation)
     source = ChangeReview(
         RunStart(
             change.target,
@@ -112,10 +108,10 @@ def run_in_actions(options: RunOptions, environ: Mapping[str, str], progress: Pr
         environ,
         repo_root=environment.workspace,
         config_file=options.config_path,
-        dismissals=PullRequestDismissals(conversation) if conversation is not None else NoDismissals(),
+        dismissals=dismissals,
     )
-    reporters: list[Reporter] = [FilesReporter(options.out_dir, checkout=environment.workspace)]
-    reporters += [github] if github is not None else []
+    posting = [github] if github is not None else []
+    reporters: list[Reporter] = [FilesReporter(options.out_dir, checkout=environment.workspace), *posting]
     reporters += actions_reporters(environment, options.out_dir, github)
     exit_code, _ = ReviewRun(
         source,
@@ -124,7 +120,7 @@ def run_in_actions(options: RunOptions, environ: Mapping[str, str], progress: Pr
         environ,
         out_dir=options.out_dir,
         checkout=environment.workspace,
-        final_steps=[github] if github is not None else [],
+        final_steps=posting,
     ).execute()
     progress.close()
     return exit_code
