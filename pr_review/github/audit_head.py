@@ -16,13 +16,11 @@ import re
 from typing import Final
 
 from github.IssueComment import IssueComment
-from github.NamedUser import NamedUser
-from github.Organization import Organization
 
 from pr_review.audit import check_head
 from pr_review.github.client import GitHubApi, GitHubError
 from pr_review.github.comments import SUMMARY_MARKER
-from pr_review.github.conversation import Conversation
+from pr_review.github.conversation import Conversation, author_is_us
 from pr_review.progress import Progress
 
 logger = logging.getLogger(__name__)
@@ -65,14 +63,10 @@ def mark_summary(conversation: Conversation, head: str | None, progress: Progres
     progress.note(f"warning: the audit head is not in the summary comment ({problem}); it is in the job summary")
 
 
-def _bot_wrote(user: NamedUser | Organization, bot_login: str | None) -> bool:
-    return user.login == bot_login if bot_login else user.type == "Bot"
-
-
 def published_head(api: GitHubApi, repository: str, number: int, bot_login: str | None) -> str | None:
     """The audit head in the bot's latest summary comment on pull request `number`, or None."""
     repo = api.call("read the repository", lambda: api.github.get_repo(repository))
     pull = api.call(f"read pull request #{number}", lambda: repo.get_pull(number))
     comments: list[IssueComment] = api.call("list comments", lambda: list(pull.get_issue_comments()))
-    ours = [c for c in comments if SUMMARY_MARKER in (c.body or "") and _bot_wrote(c.user, bot_login)]
+    ours = [c for c in comments if SUMMARY_MARKER in (c.body or "") and author_is_us(c.user, bot_login)]
     return audit_head_of(ours[-1].body or "") if ours else None
