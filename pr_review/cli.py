@@ -24,16 +24,13 @@ from pr_review.github.actions import ActionsEnvironment
 from pr_review.github.audit_head import published_head
 from pr_review.github.run import RunOptions, make_api, publish_results, run_in_actions
 from pr_review.init import init_repository
-from pr_review.outcome import ReviewOutcome
+from pr_review.lifecycle import ChangeReview, ReviewRun, RunStart
 from pr_review.progress import ActionsProgress, PlainProgress, Progress, RichProgress
-from pr_review.report.audit_events import local_actor, record_outcome, record_run_started
+from pr_review.report.audit_events import local_actor
 from pr_review.report.audit_table import render_table
-from pr_review.report.document import outcome_to_json
-from pr_review.report.files import dump_json, write_outputs
-from pr_review.report.markdown import render_summary
-from pr_review.report.sarif import to_sarif
-from pr_review.report.text import print_text
-from pr_review.session import finished_on_failure, open_audit, review_pinned
+from pr_review.report.files import FilesReporter
+from pr_review.report.reporter import Reporter
+from pr_review.report.terminal import FORMATS, TerminalReporter
 from pr_review.trust import BaseTree, DirectoryTree, GitBaseTree, load_review_config
 
 logger = logging.getLogger("pr_review")
@@ -117,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help=CONFIG_HELP,
     )
-    scan.add_argument("--format", choices=("text", "json", "sarif", "markdown"), default="text")
+    scan.add_argument("--format", choices=FORMATS, default="text")
     scan.add_argument(
         "--out", type=Path, metavar="DIR", help="also write findings.json, results.sarif, summary.md here"
     )
@@ -252,61 +249,33 @@ def _scan_config(args: argparse.Namespace, change: Change, root: Path | None) ->
     )
 
 
-def _emit(outcome: ReviewOutcome, output_format: str) -> None:
-    if output_format == "json":
-        sys.stdout.write(dump_json(outcome_to_json(outcome)))
-    elif output_format == "sarif":
-        sys.stdout.write(dump_json(to_sarif(outcome)))
-    elif output_format == "markdown":
-        sys.stdout.write(render_summary(outcome))
-    else:
-        print_text(outcome, Console(highlight=False, soft_wrap=True))
-
-
 def cmd_scan(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     change, root = _gather(args)
     config = _scan_config(args, change, root)
     progress = make_progress(environ)
     if not change.files:  # still reviewed and reported: every output says there was nothing to review
         progress.note("no changes to review")
-    credentials = Credentials(anthropic_api_key=environ.get("ANTHROPIC_API_KEY") or None)
     base: BaseTree = (
         GitBaseTree(root, change.target.base)
         if root is not None and change.target.base
         else DirectoryTree(root or Path.cwd())
     )
-    with open_audit(args.out, environ, checkout=root) as audit:
-        record_run_started(
-            audit,
-            change.target,
-            change.pr.number,
-            config,
-            actor=local_actor(),
-            trigger="local",
-            purpose="security review of a local change",
-        )
-        with finished_on_failure(audit):
-            outcome = review_pinned(
-                change,
-                config,
-                base,
-                credentials=credentials,
-                environ=environ,
-                progress=progress,
-                audit=audit,
-                repo_root=root,
-                config_file=args.config,
-            )
-            if args.out is not None:
-                written = write_outputs(outcome, args.out, checkout=root)
-                progress.note(f"wrote {', '.join(str(p) for p in written.values())}, {args.out / 'audit.jsonl'}")
-        _emit(outcome, args.format)
-        if outcome.incomplete_reason:
-            progress.note(f"review incomplete: {outcome.incomplete_reason}")
-        record_outcome(audit, outcome, outcome.exit_code)
-    if audit.head is not None:
-        progress.note(f"audit trail ends at chain head {audit.head}")
-    return outcome.exit_code
+    start = RunStart(
+        change.target,
+        change.pr.number,
+        config,
+        actor=local_actor(),
+        trigger="local",
+        purpose="security review of a local change",
+    )
+    credentials = Credentials(anthropic_api_key=environ.get("ANTHROPIC_API_KEY") or None)
+    source = ChangeReview(start, change, base, credentials, environ, repo_root=root, config_file=args.config)
+    reporters: list[Reporter] = [FilesReporter(args.out, checkout=root, progress=progress)] if args.out else []
+    reporters.append(TerminalReporter(args.format, progress))
+    exit_code, head = ReviewRun(source, reporters, progress, environ, out_dir=args.out, checkout=root).execute()
+    if head is not None:
+        progress.note(f"audit trail ends at chain head {head}")
+    return exit_code
 
 
 def cmd_audit(args: argparse.Namespace, environ: Mapping[str, str]) -> int:

@@ -1,4 +1,5 @@
-"""The review, top to bottom: scope → analyzers (concurrently) → validate → coverage → merge → outcome."""
+"""The review, top to bottom: scope → analyzers (concurrently) → validate → coverage → merge → triage
+(suppressions, reviewers' dismissals) → leak guard → outcome."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from pr_review.analyzers.base import Analyzer, AnalyzerResult, AnalyzerStatus, ReviewInput
 from pr_review.audit import AuditSink, NullAudit
+from pr_review.classify.guard import guard_outcome
 from pr_review.classify.redact import build_model_view, mask_outcome, masked_view
 from pr_review.config import Config
 from pr_review.coverage import coverage_result
@@ -23,6 +25,7 @@ from pr_review.progress import Progress
 from pr_review.report.audit_events import record_classification
 from pr_review.report.document import finding_to_json
 from pr_review.scope import NotReviewed, Scope, build_scope
+from pr_review.triage.dismiss import Dismissals, NoDismissals, apply_dismissals
 from pr_review.triage.model import TriageSettings
 from pr_review.triage.suppress import apply_suppressions
 from pr_review.validate import schema_errors
@@ -108,20 +111,21 @@ def review(
     repo_root: Path | None,
     audit: AuditSink | None = None,
     protected_paths: frozenset[str] = frozenset(),
+    dismissals: Dismissals | None = None,
 ) -> ReviewOutcome:
     started = time.monotonic()
+    audit, dismissals = audit or NullAudit(), dismissals or NoDismissals()
     if not change.files:  # no analyzer runs on nothing; the outputs still say what was (not) reviewed
-        return ReviewOutcome(change.target, config, change.pr, (), (), (), (), time.monotonic() - started)
+        empty = ReviewOutcome(change.target, config, change.pr, (), (), (), (), time.monotonic() - started)
+        return finish(empty, dismissals, audit)
     progress.stage(f"scoping {len(change.files)} changed file(s)")
     scope = build_scope(change, config)
     with tempfile.TemporaryDirectory(prefix="pr-review-") as tmp:
         scope, _ = materialise(scope, Path(tmp))
         progress.stage("classifying what may reach a model")
         classified = build_model_view(scope, config.classification)
-        record_classification(audit or NullAudit(), masked_view(classified.view, classified.sensitive_values))
-        review_input = ReviewInput(
-            scope, config, Path(tmp), repo_root, classified.view, audit or NullAudit(), protected_paths
-        )
+        record_classification(audit, masked_view(classified.view, classified.sensitive_values))
+        review_input = ReviewInput(scope, config, Path(tmp), repo_root, classified.view, audit, protected_paths)
         progress.stage(f"running {len(analyzers)} analyzer(s) on {len(scope.files)} file(s)")
         results = run_analyzers(analyzers, review_input, progress)
     coverage = coverage_result(scope, results, config)
@@ -146,6 +150,15 @@ def review(
         model_view=classified.view,
         sensitive_values=classified.sensitive_values,
     )
-    # Last: no raw secret or personal value leaves the pipeline, whichever analyzer quoted it or
-    # whichever file name carried it.
-    return mask_outcome(outcome, classified.sensitive_values)
+    # No raw secret or personal value leaves the pipeline, whichever analyzer quoted it or whichever
+    # file name carried it.
+    return finish(mask_outcome(outcome, classified.sensitive_values), dismissals, audit)
+
+
+def finish(outcome: ReviewOutcome, dismissals: Dismissals, audit: AuditSink) -> ReviewOutcome:
+    """The last stages, also those of an outcome another job reviewed (`publish`): reviewers'
+    dismissals, then the output leak guard. What comes out is final: reporters only report it."""
+    accepted, notes = dismissals.decide(
+        [f.fingerprint for f in outcome.findings], TriageSettings.from_config(outcome.config)
+    )
+    return guard_outcome(apply_dismissals(outcome, accepted, notes), audit)

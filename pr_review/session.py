@@ -1,31 +1,19 @@
-"""One accountable review, shared by `scan`, `run` and `publish`: the audit trail opened beside the
-results, the run recorded from start to finish whatever fails, and the review run on inputs pinned
-to the base commit."""
+"""The audit trail of a run (lifecycle.py): opened beside the results, ended whatever fails."""
 
 from __future__ import annotations
 
 import contextlib
-import tempfile
 import time
 import uuid
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from pr_review.analyzers.base import AnalyzerContext, Credentials
 from pr_review.audit import AuditLog, AuditSink, NullAudit, audit_key_from_env
-from pr_review.config import Config
 from pr_review.errors import PrReviewError
-from pr_review.gather.change import Change
 from pr_review.github import actions
 from pr_review.github.actions import ActionsEnvironment
-from pr_review.outcome import ReviewOutcome
-from pr_review.pipeline import review
-from pr_review.progress import Progress
-from pr_review.registry import build_analyzers
-from pr_review.report.files import RESULT_FILES, prepare_results_dir
-from pr_review.trust import BaseTree, pin_to_base, protected_paths
+from pr_review.report.files import AUDIT_FILE, RESULT_FILES, prepare_results_dir
 
-AUDIT_FILE = "audit.jsonl"
 PUBLISH_AUDIT_FILE = "publish-audit.jsonl"  # `publish` never appends to the uploaded results' trail
 
 
@@ -68,29 +56,3 @@ def finished_on_failure(audit: AuditSink) -> Iterator[None]:
             counts={},
         )
         raise
-
-
-def review_pinned(
-    change: Change,
-    config: Config,
-    base: BaseTree,
-    *,
-    credentials: Credentials,
-    environ: Mapping[str, str],
-    progress: Progress,
-    audit: AuditSink,
-    repo_root: Path | None,
-    config_file: Path | None,
-) -> ReviewOutcome:
-    """The review, with rules and instructions as they are at the base (trust.py)."""
-    with tempfile.TemporaryDirectory(prefix="pr-review-base-") as pinned_dir:
-        pinned = pin_to_base(config, base, Path(pinned_dir), repo_root)
-        return review(
-            change,
-            pinned.config,
-            build_analyzers(AnalyzerContext(credentials, environ, pinned.instructions)),
-            progress,
-            repo_root=repo_root,
-            audit=audit,
-            protected_paths=protected_paths(pinned, config, config_file, repo_root),
-        )

@@ -21,7 +21,7 @@ from pr_review.config_loader import build_config
 from pr_review.gather.change import Change, ReviewTarget
 from pr_review.gather.diff import ChangedFile, FileStatus, Hunk, Line, parse_diff
 from pr_review.gather.local_git import from_diff_file, worktree_reader
-from pr_review.github.publish import _comment_range
+from pr_review.github.inline import comment_range as _comment_range
 from pr_review.models import CodeLocation, Finding, Fingerprint, Severity
 from pr_review.pipeline import materialise
 from pr_review.progress import ActionsProgress

@@ -14,13 +14,11 @@ from __future__ import annotations
 import logging
 
 from github.IssueComment import IssueComment
-from github.NamedUser import NamedUser
-from github.Organization import Organization
 
 from pr_review.audit_verify import check_head
 from pr_review.github.client import GitHubApi, GitHubError
 from pr_review.github.comments import is_summary, read_record, with_audit_head
-from pr_review.github.publish import Publisher, PublishResult
+from pr_review.github.conversation import Conversation, author_is_us
 from pr_review.progress import Progress
 
 logger = logging.getLogger(__name__)
@@ -31,19 +29,17 @@ def audit_head_of(body: str) -> str | None:
     return read_record(body).audit_head
 
 
-def mark_summary(
-    publisher: Publisher | None, published: PublishResult | None, head: str | None, progress: Progress
-) -> None:
-    """Put the finished trail's head into the summary comment this run posted, if it posted one.
+def mark_summary(conversation: Conversation, head: str | None, progress: Progress) -> None:
+    """Put the finished trail's head into the summary comment this run posted: the run's last step.
     A failure here cannot change the finished review: it is reported, and the head is still in the
     step output and the job summary."""
-    if publisher is None or published is None or published.write_denied or not published.summary_url or not head:
+    if not head:
         return
     try:
-        summary = publisher.existing_summary()
+        summary = conversation.existing_summary()
         if summary is not None:
             body = with_audit_head(summary.body or "", check_head(head))
-            publisher.api.call("add the audit head to the summary comment", lambda: summary.edit(body))
+            conversation.api.call("add the audit head to the summary comment", lambda: summary.edit(body))
             return
         problem = "the summary comment this run posted is gone"
     except GitHubError as exc:
@@ -52,14 +48,10 @@ def mark_summary(
     progress.note(f"warning: the audit head is not in the summary comment ({problem}); it is in the job summary")
 
 
-def _bot_wrote(user: NamedUser | Organization, bot_login: str | None) -> bool:
-    return user.login == bot_login if bot_login else user.type == "Bot"
-
-
 def published_head(api: GitHubApi, repository: str, number: int, bot_login: str | None) -> str | None:
     """The audit head in the bot's latest summary comment on pull request `number`, or None."""
     repo = api.call("read the repository", lambda: api.github.get_repo(repository))
     pull = api.call(f"read pull request #{number}", lambda: repo.get_pull(number))
     comments: list[IssueComment] = api.call("list comments", lambda: list(pull.get_issue_comments()))
-    ours = [c for c in comments if is_summary(c.body or "") and _bot_wrote(c.user, bot_login)]
+    ours = [c for c in comments if is_summary(c.body or "") and author_is_us(c.user, bot_login)]
     return audit_head_of(ours[-1].body or "") if ours else None

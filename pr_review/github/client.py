@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 import requests
 from github import Auth, Github, GithubException
+from github.GithubObject import GithubObject
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_after_delay
 
 from pr_review.errors import PrReviewError
@@ -24,6 +25,7 @@ from pr_review.errors import PrReviewError
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
+G = TypeVar("G", bound=GithubObject)
 _RETRYABLE_STATUS = frozenset({500, 502, 503, 504})
 
 
@@ -123,6 +125,11 @@ class GitHubApi:
             # GitHub asks integrations to space out writes to avoid secondary rate limits.
             seconds_between_writes=write_interval_s or None,
         )
+
+    def adopt(self, obj: G) -> G:
+        """An object another client read, bound to this one (its timeout, its write spacing) without
+        reading it again."""
+        return self.github.create_from_raw_data(type(obj), obj.raw_data, obj.raw_headers)
 
     def _wait(self, state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome is not None else None

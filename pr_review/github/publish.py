@@ -1,45 +1,28 @@
 """Report an outcome on the pull request: one review of new inline comments, one summary comment
-edited in place, the escalation label and reviewers. Safe to re-run: nothing is posted twice."""
+edited in place, the escalation label and reviewers, "no longer detected" replies on resolved
+findings. Safe to re-run: nothing is posted twice. The outcome is final when it gets here:
+reviewers' dismissals and the leak guard are pipeline stages (pipeline.finish)."""
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, field, replace
-from typing import Any
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
 
-from github.Commit import Commit
 from github.IssueComment import IssueComment
-from github.NamedUser import NamedUser
-from github.Organization import Organization
-from github.PullRequest import PullRequest
 from github.PullRequestComment import PullRequestComment
-from github.Repository import Repository
 
 from pr_review.analyzers.base import AnalyzerStatus
 from pr_review.audit import AuditSink
-from pr_review.classify.detect import guard_output
-from pr_review.github.client import GitHubApi, GitHubError
-from pr_review.github.comments import (
-    SummaryRecord,
-    inline_body,
-    is_summary,
-    marked_fingerprint,
-    read_record,
-    resolved_fingerprint,
-    resolved_marker,
-    summary_body,
-)
+from pr_review.github.audit_head import mark_summary
+from pr_review.github.comments import SummaryRecord, resolved_fingerprint, resolved_marker, summary_body
+from pr_review.github.conversation import Conversation, reply_to
 from pr_review.github.escalation import Escalation
+from pr_review.github.inline import InlineReview, Planned, comment_range
 from pr_review.github.pull_request import api_commentable_lines
-from pr_review.models import CodeLocation, Finding
 from pr_review.outcome import ReviewOutcome
+from pr_review.progress import Progress
 from pr_review.report.markdown import cell, render_summary
-from pr_review.text.sanitize import defuse_markers
-from pr_review.triage.dismiss import DismissRequest, apply_dismissals, decide, parse_dismiss
-from pr_review.triage.model import TriageSettings
-
-logger = logging.getLogger(__name__)
+from pr_review.report.reporter import Reported
 
 OUTSIDE_DIFF = "in the summary: outside the diff"
 REFUSED = "in the summary: GitHub refused an inline comment on this line (422)"
@@ -55,286 +38,23 @@ class PublishResult:
     escalated: bool = False
     reviewers: tuple[str, ...] = ()
     write_denied: str = ""  # why posting stopped (fork PR, read-only token); results are in the files
-    outcome: ReviewOutcome | None = None  # the outcome as reported: reviewer dismissals applied
-
-
-@dataclass(frozen=True, slots=True)
-class _Planned:
-    finding: Finding
-    start: int
-    end: int
-
-    def payload(self, body: str) -> dict[str, Any]:
-        path = self.finding.location.path if isinstance(self.finding.location, CodeLocation) else ""
-        comment: dict[str, Any] = {"path": path, "body": body, "line": self.end, "side": "RIGHT"}
-        if self.start != self.end:
-            comment |= {"start_line": self.start, "start_side": "RIGHT"}
-        return comment
-
-
-def _by_id(comments: list[PullRequestComment]) -> list[PullRequestComment]:
-    return sorted(comments, key=lambda c: c.id)
-
-
-def _author_is_us(user: NamedUser | Organization, bot_login: str | None) -> bool:
-    """Markers count only in comments we wrote: anyone else could forge one to silence a finding."""
-    return user.login == bot_login if bot_login else user.type == "Bot"
-
-
-def _reply_to(comment: PullRequestComment) -> int | None:
-    reply_to: int | None = comment.in_reply_to_id  # PyGithub types it int; top-level comments have none
-    return reply_to
-
-
-def _comment_range(finding: Finding, commentable: Collection[int]) -> tuple[int, int] | None:
-    location = finding.location
-    if not isinstance(location, CodeLocation):
-        return None
-    # Walk the commentable lines, not the span: an uploaded findings.json can claim any end_line.
-    lines = sorted(n for n in commentable if location.start_line <= n <= location.end_line)
-    return (lines[0], lines[-1]) if lines else None
-
-
-def _is_write_denied(exc: GitHubError) -> bool:
-    return exc.status in (401, 403, 404) and "rate limit" not in str(exc).lower()
 
 
 class Publisher:
-    def __init__(
-        self,
-        api: GitHubApi,
-        repo: Repository,
-        pull: PullRequest,
-        outcome: ReviewOutcome,
-        *,
-        head_sha: str,
-        audit: AuditSink,
-        known_secrets: Collection[str] = (),
-    ) -> None:
-        self.api, self.repo, self.pull = api, repo, pull
-        self.outcome = replace(
-            outcome, findings=tuple(self._guarded(f, audit, known_secrets) for f in outcome.findings)
-        )
+    def __init__(self, conversation: Conversation, outcome: ReviewOutcome, *, head_sha: str, audit: AuditSink) -> None:
+        self.conversation = conversation
+        self.api, self.repo, self.pull = conversation.api, conversation.repo, conversation.pull
+        self.outcome = outcome
         self.settings = outcome.config.github
         self.escalation = outcome.config.escalation
         self.head_sha = head_sha
         self.audit = audit
-        self.known_secrets = known_secrets
-        self._commit: Commit | None = None
-        self._record = SummaryRecord()  # what our summary says we posted, read before anything else
-        self._identity = outcome.config.github.bot_login
-
-    @staticmethod
-    def _guarded(finding: Finding, audit: AuditSink, known_secrets: Collection[str]) -> Finding:
-        """The output leak guard: no secret or personal value in anything we post."""
-
-        def guard(name: str, text: str) -> tuple[str, bool]:
-            guarded, anomalies = guard_output(text, known_values=known_secrets)
-            for anomaly in anomalies:
-                audit.record("anomaly", kind="output-leak", detail=f"{name}: {anomaly}", path=finding.path)
-            return guarded, bool(anomalies)
-
-        fix = finding.suggested_fix
-        if fix is not None and guard("suggested_fix", fix)[1]:
-            fix = None  # a masked fix would be wrong code: drop the suggestion instead
-        return replace(
-            finding,
-            title=guard("title", finding.title)[0],
-            description=guard("description", finding.description)[0],
-            exploit_scenario=guard("exploit_scenario", finding.exploit_scenario)[0],
-            recommendation=guard("recommendation", finding.recommendation)[0],
-            evidence=defuse_markers(guard("evidence", finding.evidence)[0]),
-            suggested_fix=fix,
-        )
-
-    # -- what is there already ---------------------------------------------------------------------
-    def _ours(self, user: NamedUser | Organization) -> bool:
-        return _author_is_us(user, self._identity)
-
-    def _token_identity(self) -> str | None:
-        """Who we post as: `github.bot_login`, else the token's own user (a personal token), else None
-        for an installation token such as GITHUB_TOKEN, which GitHub does not let read /user: then
-        any Bot account counts (set `github.bot_login` when another bot could echo PR text)."""
-        if self.settings.bot_login:
-            return self.settings.bot_login
-        try:
-            login: str = self.api.call("read the token's user", lambda: self.api.github.get_user().login)
-        except GitHubError as exc:
-            if exc.status not in (403, 404):
-                raise
-            return None
-        return login
-
-    def _review_comments(self) -> list[PullRequestComment]:
-        comments: list[PullRequestComment] = self.api.call(
-            "list review comments", lambda: list(self.pull.get_review_comments())
-        )
-        return _by_id(comments)
-
-    def _marked(self, comments: list[PullRequestComment]) -> dict[int, str]:
-        """Top-level comments of ours whose last line is their one marker: comment id → fingerprint."""
-        return {
-            c.id: fp
-            for c in comments
-            if _reply_to(c) is None and self._ours(c.user) and (fp := marked_fingerprint(c.body)) is not None
-        }
-
-    def _threads(self, comments: list[PullRequestComment]) -> dict[int, str]:
-        """Our finding threads: the marked comments our summary records with that same fingerprint.
-        A marker is only text; the record is what binds a fingerprint to the comment we posted."""
-        return {
-            cid: fp
-            for cid, fp in self._marked(comments).items()
-            if self._record.comments.get(cid) == fp or (self._record.legacy and fp in self._record.fingerprints)
-        }
-
-    def existing_inline(self) -> dict[str, PullRequestComment]:
-        comments = self._review_comments()
-        threads = self._threads(comments)
-        found: dict[str, PullRequestComment] = {}
-        for comment in comments:
-            if comment.id in threads:
-                found.setdefault(threads[comment.id], comment)
-        return found
-
-    def existing_summary(self) -> IssueComment | None:
-        comments: list[IssueComment] = self.api.call("list comments", lambda: list(self.pull.get_issue_comments()))
-        ours = [c for c in comments if is_summary(c.body) and self._ours(c.user)]
-        return ours[-1] if ours else None
-
-    def _apply_dismissals(self) -> None:
-        """`/pr-review dismiss <reason>` replies on our threads, by someone allowed: those findings are
-        moved out of the outcome before anything is posted, escalated or counted for fail_on. A reply
-        dismisses the fingerprint our record binds to the comment it answers, whatever any body says."""
-        comments = self._review_comments()
-        roots = self._threads(comments)
-        requests = [
-            DismissRequest(roots[root], c.user.login, reason, c.id, root)
-            for c in comments
-            if (root := _reply_to(c)) in roots
-            and not self._ours(c.user)
-            and (reason := parse_dismiss(c.body)) is not None
-        ]
-        if not requests:
-            return
-
-        def permission_of(login: str) -> str:
-            try:
-                permission: str = self.api.call(
-                    "read a collaborator's permission", lambda: self.repo.get_collaborator_permission(login)
-                )
-            except GitHubError as exc:
-                if exc.status not in (403, 404):
-                    raise
-                return "none"
-            return permission
-
-        accepted, notes = decide(
-            requests,
-            current=[f.fingerprint for f in self.outcome.findings],
-            author=self.pull.user.login,
-            author_can_dismiss=TriageSettings.from_config(self.outcome.config).author_can_dismiss,
-            permission_of=permission_of,
-        )
-        self.outcome = apply_dismissals(self.outcome, accepted, notes)
-
-    # -- posting -----------------------------------------------------------------------------------
-    def _post_review(self, planned: list[_Planned]) -> tuple[list[_Planned], list[_Planned]]:
-        """One review with every comment; on 422 the refused comments are found and left out."""
-        if not planned:
-            return [], []
-        try:
-            self._send_review(planned)
-            return planned, []
-        except GitHubError as exc:
-            if exc.status != 422:
-                raise
-            logger.warning("GitHub refused the review (422): checking each comment against the current diff")
-        fresh = api_commentable_lines(self.api, self.pull)
-        keep = [
-            p for p in planned if _comment_range(p.finding, fresh.get(p.finding.path or "", ())) == (p.start, p.end)
-        ]
-        refused = [p for p in planned if p not in keep]
-        if keep:  # fewer comments, or the same ones once more (the diff may have moved meanwhile)
-            try:
-                self._send_review(keep)
-                return keep, refused
-            except GitHubError as exc:
-                if exc.status != 422:
-                    raise
-        # Still refused, and GitHub does not say which comment: send them one by one.
-        posted: list[_Planned] = []
-        for item in keep:
-            try:
-                self._send_single(item)
-                posted.append(item)
-            except GitHubError as exc:
-                if exc.status != 422:
-                    raise
-                refused.append(item)
-        return posted, refused
-
-    def _landed(self, fingerprints: set[str]) -> Callable[[], object | None]:
-        """A comment of ours for one of these fingerprints that no run has recorded yet: the one an
-        attempt whose answer was lost posted."""
-
-        def check() -> object | None:
-            comments = self._review_comments()
-            marked = self._marked(comments)
-            return next(
-                (c for c in comments if c.id not in self._record.comments and marked.get(c.id) in fingerprints),
-                None,
-            )
-
-        return check
-
-    def _head_commit(self) -> Commit:
-        """The commit the comments are anchored to: the reviewed head, not whatever is newest."""
-        if self._commit is None:
-            commits: list[Commit] = self.api.call(
-                "list the pull request's commits", lambda: list(self.pull.get_commits())
-            )
-            found = next((c for c in commits if c.sha == self.head_sha), None)
-            self._commit = found or self.api.call("read the head commit", lambda: self.repo.get_commit(self.head_sha))
-        return self._commit
-
-    def _send_review(self, planned: list[_Planned]) -> None:
-        comments = [p.payload(inline_body(p.finding, known_secrets=self.known_secrets)) for p in planned]
-        commit = self._head_commit()
-        review = self.api.write(
-            "post the review",
-            lambda: self.pull.create_review(commit=commit, body="", event="COMMENT", comments=comments),  # type: ignore[arg-type]
-            landed=self._landed({p.finding.fingerprint for p in planned}),
-        )
-        self.audit.record(
-            "action",
-            kind="review",
-            id=int(getattr(review, "id", 0) or 0),
-            url=str(getattr(review, "html_url", "") or ""),
-        )
-
-    def _send_single(self, item: _Planned) -> None:
-        payload = item.payload(inline_body(item.finding, known_secrets=self.known_secrets))
-        commit = self._head_commit()
-        extra = {"start_line": payload["start_line"], "start_side": "RIGHT"} if "start_line" in payload else {}
-        comment = self.api.write(
-            "post an inline comment",
-            lambda: self.pull.create_review_comment(
-                payload["body"], commit, payload["path"], line=payload["line"], side="RIGHT", **extra
-            ),
-            landed=self._landed({item.finding.fingerprint}),
-        )
-        self.audit.record(
-            "action",
-            kind="comment",
-            id=int(getattr(comment, "id", 0) or 0),
-            url=str(getattr(comment, "html_url", "") or ""),
-        )
+        self.inline = InlineReview(conversation, head_sha=head_sha, audit=audit, known_secrets=outcome.sensitive_values)
 
     def _reply_resolved(self, existing: Mapping[str, PullRequestComment], resolved: list[str]) -> None:
         if not self.settings.reply_when_resolved:
             return
-        answered = {_reply_to(r) for r in self._review_comments() if self._our_resolved_reply(r)}
+        answered = {reply_to(r) for r in self.conversation.review_comments() if self._our_resolved_reply(r)}
         for fingerprint in resolved:
             thread = existing.get(fingerprint)
             if thread is None or thread.id in answered:
@@ -352,16 +72,15 @@ class Publisher:
 
     def _our_resolved_reply(self, comment: PullRequestComment) -> bool:
         return (
-            _reply_to(comment) is not None
-            and self._ours(comment.user)
+            reply_to(comment) is not None
+            and self.conversation.ours(comment.user)
             and resolved_fingerprint(comment.body) is not None
         )
 
     def _resolved_reply(self, comment_id: int) -> PullRequestComment | None:
         """Our "no longer detected" reply on that thread, when an attempt whose answer was lost posted it."""
-        return next(
-            (c for c in self._review_comments() if _reply_to(c) == comment_id and self._our_resolved_reply(c)), None
-        )
+        comments = self.conversation.review_comments()
+        return next((c for c in comments if reply_to(c) == comment_id and self._our_resolved_reply(c)), None)
 
     def _upsert_summary(self, body: str, previous: IssueComment | None) -> str:
         if previous is not None:
@@ -371,51 +90,42 @@ class Publisher:
         comment = self.api.write(
             "post the summary comment",
             lambda: self.pull.create_issue_comment(body),
-            landed=self.existing_summary,
+            landed=self.conversation.existing_summary,
         )
         self.audit.record("action", kind="summary", id=comment.id, url=comment.html_url)
         return comment.html_url
 
     # -- the whole report ----------------------------------------------------------------------------
     def publish(self, commentable: Mapping[str, Collection[int]] | None = None) -> PublishResult:
-        try:
-            self._identity = self._token_identity()
-            previous = self.existing_summary()
-            self._record = read_record(previous.body) if previous is not None else SummaryRecord()
-            self._apply_dismissals()
-            return replace(self._publish(commentable, previous), outcome=self.outcome)
-        except GitHubError as exc:
-            if not _is_write_denied(exc):
-                raise
-            logger.warning("cannot post to the pull request: %s", exc)
-            return PublishResult(write_denied=str(exc), outcome=self.outcome)
+        """`commentable`: lines per file GitHub accepts a comment on (None: read them from the API)."""
+        published = self.conversation.unless_denied(lambda: self._publish(commentable), None)
+        return published or PublishResult(write_denied=self.conversation.write_denied)
 
-    def _publish(
-        self, commentable: Mapping[str, Collection[int]] | None, previous: IssueComment | None
-    ) -> PublishResult:
+    def _publish(self, commentable: Mapping[str, Collection[int]] | None) -> PublishResult:
+        previous = self.conversation.previous
         if commentable is None:
             commentable = api_commentable_lines(self.api, self.pull)
-        existing = self.existing_inline()
+        existing = self.conversation.existing_inline()
         placement: dict[str, str] = {}
-        planned: list[_Planned] = []
+        planned: list[Planned] = []
         cap = self.settings.max_inline_comments
         for finding in self.outcome.findings:
             if finding.fingerprint in existing:
                 placement[finding.fingerprint] = "inline (earlier run)"
                 continue
-            span = _comment_range(finding, commentable.get(finding.path or "", ()))
+            span = comment_range(finding, commentable.get(finding.path or "", ()))
             if span is None:
                 placement[finding.fingerprint] = OUTSIDE_DIFF
             elif len(planned) >= cap:
                 placement[finding.fingerprint] = f"in the summary: over the cap of {cap} inline comments"
             else:
-                planned.append(_Planned(finding, *span))
-        posted, refused = self._post_review(planned)
+                planned.append(Planned(finding, *span))
+        posted, refused = self.inline.post(planned)
         placement |= {p.finding.fingerprint: "inline" for p in posted}
         placement |= {p.finding.fingerprint: REFUSED for p in refused}
         current: set[str] = {f.fingerprint for f in self.outcome.findings}
         current |= {s.finding.fingerprint for s in self.outcome.suppressed}  # decided, not resolved
-        earlier = set(existing) | self._record.fingerprints
+        earlier = set(existing) | self.conversation.record.fingerprints
         if any(r.status is AnalyzerStatus.FAILED for r in self.outcome.analyzers):
             # An analyzer that failed saw nothing: its earlier findings are unknown, not resolved.
             current |= earlier
@@ -440,9 +150,9 @@ class Publisher:
 
     def _posted_comments(self, posted: set[str]) -> dict[int, str]:
         """The record of our finding threads: those already recorded, and the ones this run posted."""
-        comments = self._review_comments()
-        threads = self._threads(comments)
-        new = {cid: fp for cid, fp in self._marked(comments).items() if cid not in threads and fp in posted}
+        comments = self.conversation.review_comments()
+        threads = self.conversation.threads(comments)
+        new = {cid: fp for cid, fp in self.conversation.marked(comments).items() if cid not in threads and fp in posted}
         return threads | new
 
     def _extra_sections(
@@ -464,3 +174,40 @@ class Publisher:
         if reviewers_refused:
             lines += ["", f"⚠️ Reviewers could not be requested: {cell(reviewers_refused, 300)}"]
         return lines
+
+
+class GitHubReporter:
+    """Posts on the pull request; once the audit trail is finished, puts its head in the summary.
+    `required` (publish, whose only job is posting): a token GitHub refuses fails the run."""
+
+    def __init__(
+        self,
+        conversation: Conversation,
+        *,
+        head_sha: str,
+        progress: Progress,
+        commentable: Mapping[str, Collection[int]] | None = None,
+        required: bool = False,
+    ) -> None:
+        self.conversation = conversation
+        self.head_sha, self.progress = head_sha, progress
+        self.commentable = commentable
+        self.required = required
+        self.published: PublishResult | None = None
+
+    def report(self, outcome: ReviewOutcome, audit: AuditSink) -> Reported:
+        self.progress.stage("reporting on the pull request")
+        publisher = Publisher(self.conversation, outcome, head_sha=self.head_sha, audit=audit)
+        self.published = published = publisher.publish(self.commentable)
+        if not published.write_denied:
+            return Reported(f"posted {len(published.inline)} inline comment(s) and the summary comment")
+        if self.required:
+            self.progress.note(f"error: nothing could be posted: {published.write_denied}")
+        else:
+            self.progress.note(f"could not post to the pull request ({published.write_denied}); see the job summary")
+        return Reported(f"posted nothing: {published.write_denied}", fails_run=self.required)
+
+    def finished(self, audit_head: str | None) -> None:
+        """The audit head into the summary comment this run posted, if it posted one."""
+        if self.published is not None and not self.published.write_denied and self.published.summary_url:
+            mark_summary(self.conversation, audit_head, self.progress)

@@ -143,9 +143,9 @@ def head_reader(
 
 
 def gather_pull_request(
-    api: GitHubApi, repository: str, event: PullRequestEvent, workspace: Path
-) -> tuple[Change, Repository, PullRequest]:
-    repo: Repository = api.call("read the repository", lambda: api.github.get_repo(repository))
+    api: GitHubApi, repo: Repository, repository: str, event: PullRequestEvent, workspace: Path
+) -> tuple[Change, PullRequest]:
+    """`repository`: owner/name as the run was told it (GITHUB_REPOSITORY), recorded as the target."""
     pull: PullRequest = api.call(f"read pull request #{event.number}", lambda: repo.get_pull(event.number))
     files = _files(api, pull, workspace, event)
     messages = api.call("list the pull request's commits", lambda: [c.commit.message for c in pull.get_commits()])
@@ -161,7 +161,7 @@ def gather_pull_request(
     )
     target = ReviewTarget(repository, event.base_sha, event.head_sha)
     reader = head_reader(api, repo, workspace, event.head_sha, files)
-    return Change(target, files, reader, meta, head_source="github"), repo, pull
+    return Change(target, files, reader, meta, head_source="github"), pull
 
 
 def base_tree(api: GitHubApi, repo: Repository, workspace: Path, base_sha: str) -> BaseTree:

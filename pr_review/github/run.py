@@ -19,25 +19,21 @@ from pr_review.config_loader import with_overrides
 from pr_review.errors import ExitCode, PrReviewError, UsageError
 from pr_review.github import actions
 from pr_review.github.actions import ActionsEnvironment
-from pr_review.github.audit_head import mark_summary
+from pr_review.github.actions_report import actions_reporters
 from pr_review.github.client import GitHubApi, RetryPolicy
-from pr_review.github.publish import Publisher, PublishResult
+from pr_review.github.conversation import Conversation
+from pr_review.github.dismissals import PullRequestDismissals
+from pr_review.github.publish import GitHubReporter
 from pr_review.github.pull_request import base_tree, gather_pull_request
-from pr_review.models import CodeLocation, Severity
-from pr_review.outcome import ReviewOutcome
+from pr_review.lifecycle import ChangeReview, ReviewRun, RunStart, UploadedOutcome
+from pr_review.models import Severity
 from pr_review.progress import Progress
 from pr_review.registry import ANALYZER_NAMES
-from pr_review.report.audit_events import record_outcome, record_run_started
 from pr_review.report.document import outcome_from_json
-from pr_review.report.files import write_outputs
-from pr_review.report.markdown import render_summary
-from pr_review.session import (
-    AUDIT_FILE,
-    PUBLISH_AUDIT_FILE,
-    finished_on_failure,
-    open_audit,
-    review_pinned,
-)
+from pr_review.report.files import AUDIT_FILE, FilesReporter
+from pr_review.report.reporter import Reporter
+from pr_review.session import PUBLISH_AUDIT_FILE
+from pr_review.triage.dismiss import Dismissals, NoDismissals
 from pr_review.trust import BaseTree, load_review_config
 
 logger = logging.getLogger(__name__)
@@ -86,46 +82,6 @@ def _config(options: RunOptions, base: BaseTree, base_sha: str, checkout: Path) 
     )
 
 
-def _annotations(outcome: ReviewOutcome, limit: int) -> None:
-    """`::error`/`::warning` lines on the changed files, capped, every value escaped."""
-    located = [(f, f.location) for f in outcome.findings if isinstance(f.location, CodeLocation) and f.in_diff]
-    for finding, location in located[:limit]:
-        level = "error" if finding.severity.at_least(Severity.HIGH) else "warning"
-        print(
-            actions.annotation(
-                level,
-                f"{finding.title} ({', '.join(finding.cwe) or 'no CWE'}; {', '.join(finding.sources)})",
-                file=location.path,
-                line=location.start_line,
-                title=f"pr-review: {finding.severity.value}",
-            ),
-            flush=True,
-        )
-
-
-def report_to_actions(
-    environment: ActionsEnvironment, outcome: ReviewOutcome, published: PublishResult | None, out_dir: Path
-) -> None:
-    placement = dict(published.placement) if published is not None else None
-    extra = (
-        [f"\n> [!NOTE]\n> Nothing was posted on the pull request: {published.write_denied}"]
-        if (published is not None and published.write_denied)
-        else []
-    )
-    actions.append_step_summary(environment.step_summary, render_summary(outcome, placement=placement, extra=extra))
-    counts = outcome.counts()
-    actions.write_outputs(
-        environment.output,
-        {
-            "findings-count": str(len(outcome.findings)),
-            "high-count": str(counts[Severity.HIGH] + counts[Severity.CRITICAL]),
-            "escalated": "true" if published is not None and published.escalated else "false",
-            "results-dir": str(out_dir),
-        },
-    )
-    _annotations(outcome, outcome.config.github.max_annotations)
-
-
 def run_in_actions(options: RunOptions, environ: Mapping[str, str], progress: Progress) -> ExitCode:
     environment = ActionsEnvironment.from_environ(environ)
     environment.require_repository()
@@ -136,54 +92,46 @@ def run_in_actions(options: RunOptions, environ: Mapping[str, str], progress: Pr
     base = base_tree(api, repo, environment.workspace, event.base_sha)
     config = _config(options, base, event.base_sha, environment.workspace)
     api = make_api(environment, config, options.retry)
-    change, repo, pull = gather_pull_request(api, environment.repository, event, environment.workspace)
-    credentials = Credentials(anthropic_api_key=environment.anthropic_api_key)
-    with open_audit(options.out_dir, environ, checkout=environment.workspace) as audit:
-        record_run_started(
-            audit,
+    repo = api.adopt(repo)
+    change, pull = gather_pull_request(api, repo, environment.repository, event, environment.workspace)
+    github: GitHubReporter | None = None
+    dismissals: Dismissals = NoDismissals()
+    if options.post:  # the pull request's dismissal replies count only in a run that reports there
+        conversation = Conversation(api, repo, pull, config.github)
+        commentable = {f.path: f.commentable_lines for f in change.files}
+        github = GitHubReporter(conversation, head_sha=event.head_sha, progress=progress, commentable=commentable)
+        dismissals = PullRequestDismissals(conversation)
+    source = ChangeReview(
+        RunStart(
             change.target,
             event.number,
             config,
             actor=environment.actor,
             trigger=environment.event_name or "pull_request",
             purpose=f"security review of pull request #{event.number}",
-        )
-        with finished_on_failure(audit):
-            outcome = review_pinned(
-                change,
-                config,
-                base,
-                credentials=credentials,
-                environ=environ,
-                progress=progress,
-                audit=audit,
-                repo_root=environment.workspace,
-                config_file=options.config_path,
-            )
-            write_outputs(outcome, options.out_dir, checkout=environment.workspace)
-            published, publisher = None, None
-            if options.post:
-                progress.stage("reporting on the pull request")
-                publisher = Publisher(
-                    api,
-                    repo,
-                    pull,
-                    outcome,
-                    head_sha=event.head_sha,
-                    audit=audit,
-                    known_secrets=outcome.sensitive_values,
-                )
-                published = publisher.publish({f.path: f.commentable_lines for f in change.files})
-                if published.outcome is not None and published.outcome is not outcome:  # reviewer dismissals
-                    outcome = published.outcome
-                    write_outputs(outcome, options.out_dir, checkout=environment.workspace)
-                if published.write_denied:
-                    progress.note(f"could not post to the pull request ({published.write_denied}); see the job summary")
-        report_to_actions(environment, outcome, published, options.out_dir)
-        record_outcome(audit, outcome, outcome.exit_code)
-        mark_summary(publisher, published, audit.head, progress)
+        ),
+        change,
+        base,
+        Credentials(anthropic_api_key=environment.anthropic_api_key),
+        environ,
+        repo_root=environment.workspace,
+        config_file=options.config_path,
+        dismissals=dismissals,
+    )
+    posting = [github] if github is not None else []
+    reporters: list[Reporter] = [FilesReporter(options.out_dir, checkout=environment.workspace), *posting]
+    reporters += actions_reporters(environment, options.out_dir, github)
+    exit_code, _ = ReviewRun(
+        source,
+        reporters,
+        progress,
+        environ,
+        out_dir=options.out_dir,
+        checkout=environment.workspace,
+        final_steps=posting,
+    ).execute()
     progress.close()
-    return outcome.exit_code
+    return exit_code
 
 
 def _workflow_run_pull(environment: ActionsEnvironment, pr_number: int | None) -> int:
@@ -264,28 +212,27 @@ def publish_results(
         progress.note(f"results are for {outcome.target.head[:12]}, the pull request is now at {pull.head.sha[:12]}")
     api = make_api(environment, config, options.retry)
     # Objects read through the first client would write with its settings (write spacing, timeout).
-    repo = api.call("read the repository", lambda: api.github.get_repo(environment.repository))
-    pull = api.call(f"read pull request #{number}", lambda: repo.get_pull(number))
-    artifact_head = _artifact_audit_head(results_dir, progress)
-    with open_audit(options.out_dir, environ, checkout=environment.workspace, name=PUBLISH_AUDIT_FILE) as audit:
-        record_run_started(
-            audit,
-            outcome.target,
-            number,
-            outcome.config,
-            actor=environment.actor,
-            trigger=environment.event_name or "workflow_run",
-            purpose=f"publish the results of a pull_request run to pull request #{number}",
-            artifact_audit_head=artifact_head,
-        )
-        with finished_on_failure(audit):
-            publisher = Publisher(api, repo, pull, outcome, head_sha=outcome.target.head, audit=audit)
-            published = publisher.publish(None)
-        outcome = published.outcome or outcome  # reviewer dismissals applied
-        report_to_actions(environment, outcome, published, results_dir)
-        exit_code = ExitCode.RUNTIME if published.write_denied else outcome.exit_code
-        record_outcome(audit, outcome, exit_code, status="existing")
-        mark_summary(publisher, published, audit.head, progress)
-    if published.write_denied:
-        progress.note(f"error: nothing could be posted: {published.write_denied}")
+    repo, pull = api.adopt(repo), api.adopt(pull)
+    conversation = Conversation(api, repo, pull, config.github)
+    github = GitHubReporter(conversation, head_sha=outcome.target.head, progress=progress, required=True)
+    start = RunStart(
+        outcome.target,
+        number,
+        outcome.config,
+        actor=environment.actor,
+        trigger=environment.event_name or "workflow_run",
+        purpose=f"publish the results of a pull_request run to pull request #{number}",
+        artifact_audit_head=_artifact_audit_head(results_dir, progress),
+    )
+    exit_code, _ = ReviewRun(
+        UploadedOutcome(start, outcome, PullRequestDismissals(conversation)),
+        [github, *actions_reporters(environment, results_dir, github)],
+        progress,
+        environ,
+        out_dir=options.out_dir,
+        checkout=environment.workspace,
+        audit_file=PUBLISH_AUDIT_FILE,
+        finding_status="existing",
+        final_steps=[github],
+    ).execute()
     return exit_code

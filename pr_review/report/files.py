@@ -16,15 +16,19 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
+from pr_review.audit import AuditSink
 from pr_review.errors import PrReviewError, ToolError, UsageError
 from pr_review.gather.local_git import git
 from pr_review.outcome import ReviewOutcome
+from pr_review.progress import Progress
 from pr_review.report.document import outcome_to_json
 from pr_review.report.markdown import render_summary
+from pr_review.report.reporter import Reported
 from pr_review.report.sarif import to_sarif
 from pr_review.validate import check
 
 RESULT_FILES = ("findings.json", "results.sarif", "summary.md")
+AUDIT_FILE = "audit.jsonl"
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
 _HINT = "write the results to a directory the repository does not contain, e.g. --out $RUNNER_TEMP/pr-review-results"
 
@@ -119,3 +123,18 @@ def write_outputs(outcome: ReviewOutcome, out_dir: Path, *, checkout: Path | Non
     _atomic_write(written["sarif"], dump_json(to_sarif(outcome)))
     _atomic_write(written["summary"], render_summary(outcome))
     return written
+
+
+class FilesReporter:
+    """findings.json, results.sarif and summary.md in the results directory."""
+
+    def __init__(self, out_dir: Path, *, checkout: Path | None, progress: Progress | None = None) -> None:
+        self.out_dir, self.checkout = out_dir, checkout
+        self.progress = progress  # `scan` says where the files went; in Actions the step outputs do
+
+    def report(self, outcome: ReviewOutcome, audit: AuditSink) -> Reported:
+        written = write_outputs(outcome, self.out_dir, checkout=self.checkout)
+        did = f"wrote {', '.join(str(p) for p in written.values())}"
+        if self.progress is not None:
+            self.progress.note(f"{did}, {self.out_dir / AUDIT_FILE}")
+        return Reported(did)

@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
+from typing import Protocol
 
 from pr_review.outcome import ReviewOutcome
-from pr_review.triage.model import DecisionKind, NoteKind, Suppressed, TriageNote
+from pr_review.triage.model import DecisionKind, NoteKind, Suppressed, TriageNote, TriageSettings
 
 WRITE_PERMISSIONS = frozenset({"admin", "maintain", "write"})
 _COMMAND = re.compile(r"^[ \t]*/pr-review[ \t]+dismiss(?:[ \t]+(?P<reason>[^\n]{0,1000})|[ \t]*)$", re.MULTILINE)
@@ -30,6 +31,23 @@ class DismissRequest:
     reason: str  # "" when none was given: refused
     comment_id: int  # the reply
     thread_id: int  # the bot's comment it answers
+
+
+Decided = tuple[Mapping[str, "DismissRequest"], list[TriageNote]]
+
+
+class Dismissals(Protocol):
+    """Where reviewers' dismissals come from (the pull request's comment threads): an input of triage."""
+
+    def decide(self, current: Iterable[str], settings: TriageSettings) -> Decided:
+        """Accepted dismissals of these fingerprints, and notes on the refused ones."""
+
+
+class NoDismissals:
+    """A review nobody can dismiss findings of: a local scan, or a run that does not post."""
+
+    def decide(self, current: Iterable[str], settings: TriageSettings) -> Decided:
+        return {}, []
 
 
 def parse_dismiss(body: str) -> str | None:
