@@ -10,7 +10,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
-from pr_review.analyzers.base import Analyzer, AnalyzerResult, AnalyzerStatus, AuditSink, NullAudit, ReviewInput
+from pr_review.analyzers.base import Analyzer, AnalyzerResult, AnalyzerStatus, ReviewInput
+from pr_review.audit_events import AuditSink, NullAudit
 from pr_review.classify.redact import build_model_view, mask_outcome, masked_view
 from pr_review.config import Config
 from pr_review.coverage import coverage_result

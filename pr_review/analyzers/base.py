@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from pr_review.audit_events import AuditSink, NullAudit
 from pr_review.classify.view import ModelView
 from pr_review.config import Config
 from pr_review.models import Finding
@@ -27,27 +28,6 @@ class Credentials:
 
     anthropic_api_key: str | None = field(default=None, repr=False)
     github_token: str | None = field(default=None, repr=False)
-
-
-class AuditSink(Protocol):
-    """Where stages record accountable events (pr_review.audit.AuditLog, or NullAudit)."""
-
-    def record(self, event: str, **data: object) -> None: ...
-
-    @property
-    def head(self) -> str | None:
-        """The hash of the last line recorded: published so a cut-off trail can be told apart."""
-
-
-class NullAudit:
-    """No audit file was asked for (a local scan without --out)."""
-
-    def record(self, event: str, **data: object) -> None:
-        return None
-
-    @property
-    def head(self) -> str | None:
-        return None
 
 
 @dataclass(frozen=True)

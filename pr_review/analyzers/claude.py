@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from pr_review import audit_events as events
 from pr_review.analyzers import claude_prompt as prompt
 from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus, Credentials, ReviewInput
 from pr_review.analyzers.claude_chunks import CHARS_PER_TOKEN, Chunk
@@ -209,9 +210,8 @@ class _Run:
         settings = self._review.config.claude
         files = self._review.model_view.files
         classes = sorted({"code", *(c for path in chunk.paths if path in files for c in files[path].classes)})
-        extra: dict[str, Any] = {"content": user} if self._store_prompts else {}
-        self._review.audit.record(
-            "model_request",
+        events.model_request(
+            self._review.audit,
             provider=settings.provider,
             region=self.region or None,
             model=settings.model,
@@ -220,17 +220,18 @@ class _Run:
             input_tokens=len(user) // CHARS_PER_TOKEN,
             classes_sent=classes,
             chunk=part - 1,
-            **extra,
+            content=user if self._store_prompts else None,
         )
 
     def _audit_response(self, message: Message, parsed: Parsed, part: int) -> None:
         usage = message.usage
         response_sha256 = hashlib.sha256(message.model_dump_json().encode()).hexdigest()
-        self._review.audit.record(
-            "model_response",
+        events.model_response(
+            self._review.audit,
             response_sha256=response_sha256,
             stop_reason=message.stop_reason,
-            usage={"input_tokens": usage.input_tokens, "output_tokens": usage.output_tokens},
+            input_tokens=usage.input_tokens,
+            output_tokens=usage.output_tokens,
             findings=len(parsed.findings),
             model=message.model,
         )

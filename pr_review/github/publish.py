@@ -16,7 +16,9 @@ from github.PullRequest import PullRequest
 from github.PullRequestComment import PullRequestComment
 from github.Repository import Repository
 
-from pr_review.analyzers.base import AnalyzerStatus, AuditSink
+from pr_review import audit_events as events
+from pr_review.analyzers.base import AnalyzerStatus
+from pr_review.audit_events import AuditSink
 from pr_review.classify.detect import guard_output
 from pr_review.github.client import GitHubApi, GitHubError
 from pr_review.github.comments import (
@@ -132,7 +134,7 @@ class Publisher:
         def guard(name: str, text: str) -> tuple[str, bool]:
             guarded, anomalies = guard_output(text, known_values=known_secrets)
             for anomaly in anomalies:
-                audit.record("anomaly", kind="output-leak", detail=f"{name}: {anomaly}", path=finding.path)
+                events.anomaly(audit, kind="output-leak", detail=f"{name}: {anomaly}", path=finding.path)
             return guarded, bool(anomalies)
 
         fix = finding.suggested_fix
@@ -307,8 +309,8 @@ class Publisher:
             lambda: self.pull.create_review(commit=commit, body="", event="COMMENT", comments=comments),  # type: ignore[arg-type]
             landed=self._landed({p.finding.fingerprint for p in planned}),
         )
-        self.audit.record(
-            "action",
+        events.action(
+            self.audit,
             kind="review",
             id=int(getattr(review, "id", 0) or 0),
             url=str(getattr(review, "html_url", "") or ""),
@@ -325,8 +327,8 @@ class Publisher:
             ),
             landed=self._landed({item.finding.fingerprint}),
         )
-        self.audit.record(
-            "action",
+        events.action(
+            self.audit,
             kind="comment",
             id=int(getattr(comment, "id", 0) or 0),
             url=str(getattr(comment, "html_url", "") or ""),
@@ -349,7 +351,7 @@ class Publisher:
             lambda: self.pull.create_review_comment_reply(comment_id, body),
             landed=lambda: self._resolved_reply(comment_id),
         )
-        self.audit.record("action", kind="reply", id=reply.id, url=reply.html_url)
+        events.action(self.audit, kind="reply", id=reply.id, url=reply.html_url)
 
     def _our_resolved_reply(self, comment: PullRequestComment) -> bool:
         return (
@@ -367,14 +369,14 @@ class Publisher:
     def _upsert_summary(self, body: str, previous: IssueComment | None) -> str:
         if previous is not None:
             self.api.call("edit the summary comment", lambda: previous.edit(body))
-            self.audit.record("action", kind="summary", id=previous.id, url=previous.html_url)
+            events.action(self.audit, kind="summary", id=previous.id, url=previous.html_url)
             return previous.html_url
         comment = self.api.write(
             "post the summary comment",
             lambda: self.pull.create_issue_comment(body),
             landed=self.existing_summary,
         )
-        self.audit.record("action", kind="summary", id=comment.id, url=comment.html_url)
+        events.action(self.audit, kind="summary", id=comment.id, url=comment.html_url)
         return comment.html_url
 
     # -- the whole report ----------------------------------------------------------------------------
