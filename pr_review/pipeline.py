@@ -23,7 +23,6 @@ from pr_review.progress import Progress
 from pr_review.report.audit_events import record_classification
 from pr_review.report.document import finding_to_json
 from pr_review.scope import NotReviewed, Scope, build_scope
-from pr_review.triage.model import TriageSettings
 from pr_review.triage.suppress import apply_suppressions
 from pr_review.validate import schema_errors
 
@@ -124,7 +123,7 @@ def review(
     results = tuple(sorted((*results, coverage), key=lambda r: r.name))
     progress.close()
     per_analyzer = tuple(n for r in results for n in r.not_reviewed)
-    triage = TriageSettings.from_config(config)
+    triage = config.triage
     merged = merge((f for r in results for f in r.findings), line_slack=triage.line_slack)
     decided = apply_suppressions(merged, {f.path: f for f in scope.files}, scope.contents, triage)
     outcome = ReviewOutcome(

@@ -17,7 +17,7 @@ from github_scenario import build_scenario
 
 from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus
 from pr_review.cli import main
-from pr_review.config import build_config
+from pr_review.config import TriageSettings, build_config
 from pr_review.gather.change import Change, ReviewTarget
 from pr_review.gather.diff import ChangedFile, FileStatus, Hunk, Line, parse_diff
 from pr_review.gather.local_git import from_diff_file, worktree_reader
@@ -29,7 +29,6 @@ from pr_review.report.document import outcome_from_json
 from pr_review.report.markdown import render_summary
 from pr_review.report.sanitize import neutralise
 from pr_review.scope import build_scope
-from pr_review.triage.model import TriageSettings
 from pr_review.triage.suppress import apply_suppressions
 
 FP = Fingerprint("ab" * 32)

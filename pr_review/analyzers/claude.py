@@ -202,8 +202,6 @@ class _Run:
         self._secrets = secrets
         self._send = send
         self.region = ""
-        audit_settings = review.config.section("audit") or {}
-        self._store_prompts = bool(audit_settings.get("store_prompts", False))
 
     def _audit_request(self, chunk: Chunk, part: int, kwargs: dict[str, Any], user: str) -> None:
         """What was sent, by digest and data class; the text itself only with audit.store_prompts."""
@@ -220,7 +218,7 @@ class _Run:
             input_tokens=len(user) // CHARS_PER_TOKEN,
             classes_sent=classes,
             chunk=part - 1,
-            content=user if self._store_prompts else None,
+            content=user if self._review.config.audit.store_prompts else None,
         )
 
     def _audit_response(self, message: Message, parsed: Parsed, part: int) -> None:

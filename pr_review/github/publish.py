@@ -37,7 +37,6 @@ from pr_review.models import CodeLocation, Finding
 from pr_review.report.markdown import cell, render_summary
 from pr_review.report.sanitize import defuse_markers
 from pr_review.triage.dismiss import DismissRequest, apply_dismissals, decide, parse_dismiss
-from pr_review.triage.model import TriageSettings
 
 if TYPE_CHECKING:
     from pr_review.outcome import ReviewOutcome
@@ -236,7 +235,7 @@ class Publisher:
             requests,
             current=[f.fingerprint for f in self.outcome.findings],
             author=self.pull.user.login,
-            author_can_dismiss=TriageSettings.from_config(self.outcome.config).author_can_dismiss,
+            author_can_dismiss=self.outcome.config.triage.author_can_dismiss,
             permission_of=permission_of,
         )
         self.outcome = apply_dismissals(self.outcome, accepted, notes)
