@@ -22,7 +22,7 @@ from claude_support import (
 )
 from fakes import AnthropicFault, FakeAnthropic, fake_anthropic_server, max_tokens_response, tool_use_response
 
-from pr_review.analyzers.base import AnalyzerStatus, Credentials
+from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus, Credentials, ModelDetails
 from pr_review.analyzers.claude import ClaudeAnalyzer
 from pr_review.classify.view import ModelFile, ModelView, Redaction
 from pr_review.gather.change import PullRequestMeta
@@ -41,6 +41,11 @@ DIFF = new_file_diff({"app/search.py": SQL})
 def fake() -> Iterator[FakeAnthropic]:
     with fake_anthropic_server() as server:
         yield server
+
+
+def model_details(result: AnalyzerResult) -> ModelDetails:
+    assert isinstance(result.details, ModelDetails)
+    return result.details
 
 
 def test_system_is_byte_identical_and_pr_text_stays_inside_fences(fake: FakeAnthropic) -> None:
@@ -78,7 +83,7 @@ def test_system_is_byte_identical_and_pr_text_stays_inside_fences(fake: FakeAnth
     assert "⟦U+202E⟧" in text
     assert "\u202e" not in text
     assert "\u202e" not in str(two["system"])
-    assert "U+202E" in second.meta()["untrusted_text_flags"]
+    assert "U+202E" in model_details(second).untrusted_text_flags
 
 
 def test_instructions_are_a_second_system_block(fake: FakeAnthropic) -> None:
@@ -99,10 +104,10 @@ def test_findings_are_validated_located_and_recorded(fake: FakeAnthropic) -> Non
     assert (found.path, found.location.start_line, found.in_diff) == ("app/search.py", 3, True)
     assert found.sources == ("claude",)
     assert found.cwe == ("CWE-89",)
-    meta = result.meta()
-    assert meta["model"] == "claude-returned-id"
-    assert meta["provider"] == "anthropic"
-    assert meta["prompt_sha256"] == hashlib.sha256(prompt_path("system.md").read_bytes()).hexdigest()
+    meta = model_details(result)
+    assert meta.model == "claude-returned-id"
+    assert meta.provider == "anthropic"
+    assert meta.prompt_sha256 == hashlib.sha256(prompt_path("system.md").read_bytes()).hexdigest()
     assert "claude-returned-id" in result.detail
 
 

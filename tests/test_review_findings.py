@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import resource
 import time
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ from github_scenario import build_scenario
 from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus
 from pr_review.cli import main
 from pr_review.config import TriageSettings, build_config
+from pr_review.errors import UsageError
 from pr_review.gather.change import Change, ReviewTarget
 from pr_review.gather.diff import ChangedFile, FileStatus, Hunk, Line, parse_diff
 from pr_review.gather.local_git import from_diff_file, worktree_reader
@@ -106,6 +108,22 @@ def test_uploaded_triage_note_fingerprint_cannot_break_out_of_its_code_span() ->
     assert "`@acme" not in summary
     assert "<b>" not in summary
     assert "<img" not in summary
+
+
+@pytest.mark.parametrize(
+    ("analyzer", "metadata", "problem"),
+    [
+        ("claude", {"model": "m", "requests": "many"}, "analyzers[claude].metadata.requests is not a count"),
+        ("zap", {"zap_instances": "{not json"}, "analyzers[zap].metadata.zap_instances is not a JSON object"),
+        ("zap", {"zap_instances": '{"fp": -1}'}, "analyzers[zap].metadata.zap_instances is not an object of counts"),
+    ],
+)
+def test_uploaded_analyzer_metadata_that_is_not_what_run_writes_is_refused(
+    analyzer: str, metadata: dict[str, str], problem: str
+) -> None:
+    entry = {"name": analyzer, "status": "ok", "detail": "", "duration_s": 0, "metadata": metadata}
+    with pytest.raises(UsageError, match=re.escape(f"findings.json is not a valid findings.json: {problem}")):
+        outcome_from_json(_report(analyzers=[entry]), build_config({}), source="findings.json")
 
 
 def test_comment_range_of_a_huge_span_is_found_without_walking_it() -> None:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from pr_review import audit_events as events
 from pr_review.analyzers import claude_prompt as prompt
-from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus, Credentials, ReviewInput
+from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus, Credentials, ModelDetails, ReviewInput
 from pr_review.analyzers.claude_chunks import CHARS_PER_TOKEN, Chunk
 from pr_review.analyzers.claude_client import (
     ClaudeCallError,
@@ -127,26 +127,23 @@ class ClaudeAnalyzer:
         tally = run.all()
         return self._result(review, plan, tally)
 
-    def _metadata(self, review: ReviewInput, tally: _Tally, plan: Plan) -> tuple[tuple[str, str], ...]:
+    def _details(self, review: ReviewInput, tally: _Tally, plan: Plan) -> ModelDetails:
         settings = review.config.claude
-        meta = {
-            "prompt_sha256": prompt.prompt_sha256(),
-            "preamble_sha256": prompt.preamble_sha256(),
-            "tool_schema_sha256": prompt.tool_schema_sha256(),
-            "provider": settings.provider,
-            "region": provider_region(settings, self._environ),
-            "model": ",".join(sorted(tally.models)),
-            "requested_model": settings.model,
-            "requests": str(tally.requests),
-            "request_chars": str(tally.request_chars),
-            **{f"{key}_tokens": str(n) for key, n in sorted(tally.usage.items())},
-        }
-        if self._instructions:
-            meta["instructions_sha256"] = hashlib.sha256(self._instructions.encode()).hexdigest()
-        if plan.flags:
-            meta["untrusted_text_flags"] = "; ".join(str(f) for f in plan.flags[:MAX_FLAGS_IN_METADATA])
-            meta["untrusted_text_flag_count"] = str(len(plan.flags))
-        return tuple(meta.items())
+        return ModelDetails(
+            provider=settings.provider,
+            region=provider_region(settings, self._environ),
+            model=",".join(sorted(tally.models)),
+            requested_model=settings.model,
+            prompt_sha256=prompt.prompt_sha256(),
+            preamble_sha256=prompt.preamble_sha256(),
+            tool_schema_sha256=prompt.tool_schema_sha256(),
+            requests=tally.requests,
+            request_chars=tally.request_chars,
+            tokens=tuple(sorted(tally.usage.items())),
+            instructions_sha256=hashlib.sha256(self._instructions.encode()).hexdigest() if self._instructions else None,
+            untrusted_text_flags="; ".join(str(f) for f in plan.flags[:MAX_FLAGS_IN_METADATA]),
+            untrusted_text_flag_count=len(plan.flags),
+        )
 
     def _result(self, review: ReviewInput, plan: Plan, tally: _Tally) -> AnalyzerResult:
         settings = review.config.claude
@@ -175,7 +172,7 @@ class ClaudeAnalyzer:
             findings=tuple(tally.findings),
             detail="; ".join(parts),
             not_reviewed=unread,
-            metadata=self._metadata(review, tally, plan),
+            details=self._details(review, tally, plan),
             fail_closed=status is AnalyzerStatus.FAILED and settings.on_failure == "fail",
             reviewed_paths=frozenset(sent - {n.path for n in unread}),
         )
