@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -196,15 +195,12 @@ def test_large_change_is_chunked_concurrently_with_nothing_dropped() -> None:
     files = {f"src/m{n:02}.py": [f"v{n}_{i} = f({i})" for i in range(150)] for n in range(16)}
     cfg = config(token_budget=4000, concurrency=4)
     with fake_anthropic_server(latency=0.15) as fake:
-        started = time.monotonic()
         result = analyzer(fake.url).analyze(review_input(new_file_diff(files), cfg=cfg))
-        elapsed = time.monotonic() - started
         requests = fake.message_requests()
-        assert fake.max_in_flight > 1
+        assert 1 < fake.max_in_flight <= 4  # concurrent, within claude.concurrency
     assert result.status is AnalyzerStatus.OK
     assert not result.not_reviewed
     assert len(requests) >= 8
-    assert elapsed < 0.15 * len(requests) * 0.6  # far below one request after the other
     shown: dict[tuple[str, int], int] = {}
     for request in requests:
         for key in added_lines_in(request):
