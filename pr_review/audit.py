@@ -70,7 +70,7 @@ class AuditEvent(enum.StrEnum):
 class AuditSink(Protocol):
     """Where stages record accountable events (pr_review.audit.AuditLog, or NullAudit)."""
 
-    def record(self, event: str, **data: object) -> None: ...
+    def record(self, event: AuditEvent, **data: object) -> None: ...
 
     @property
     def head(self) -> str | None:
@@ -80,7 +80,7 @@ class AuditSink(Protocol):
 class NullAudit:
     """No audit file was asked for (a local scan without --out)."""
 
-    def record(self, event: str, **data: object) -> None:
+    def record(self, event: AuditEvent, **data: object) -> None:
         return None
 
     @property

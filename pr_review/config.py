@@ -4,11 +4,11 @@ configuration file (defaults < file < flags) is pr_review/config_loader.py."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from pr_review.models import Severity
 
@@ -150,6 +150,40 @@ class ClassificationSettings:
         return next((action for name, action in self.policy if name == data_class), "block")
 
 
+@dataclass(frozen=True, slots=True)
+class AuditSettings:
+    store_prompts: bool = False  # the text sent to the model in audit.jsonl, not only its digest
+
+
+DEFAULT_LINE_SLACK = 2
+
+
+@dataclass(frozen=True, slots=True)
+class IgnoreEntry:
+    """One `ignore:` entry; every field given must match."""
+
+    index: int
+    reason: str
+    rule: str | None = None
+    cwe: str | None = None
+    path: str | None = None
+    expires: dt.date | None = None
+
+    def describe(self) -> str:
+        what = ", ".join(f"{k} {v}" for k, v in (("rule", self.rule), ("cwe", self.cwe), ("path", self.path)) if v)
+        return f"ignore[{self.index}] ({what})"
+
+
+@dataclass(frozen=True, slots=True)
+class TriageSettings:
+    """The sections `merge`, `ignore`, `suppressions` and `triage`, read by merging and triage."""
+
+    line_slack: int = DEFAULT_LINE_SLACK
+    ignore: tuple[IgnoreEntry, ...] = ()
+    allow_from_pr: bool = False  # may a pull request add an ignore comment that suppresses its own finding
+    author_can_dismiss: bool = False  # may the pull request's author dismiss findings on it
+
+
 ZAP_IMAGE = "ghcr.io/zaproxy/zaproxy:stable"
 
 
@@ -185,15 +219,18 @@ class Config:
     claude: ClaudeSettings = field(default_factory=ClaudeSettings)
     classification: ClassificationSettings = field(default_factory=ClassificationSettings)
     zap: ZapSettings = field(default_factory=ZapSettings)
-    # Sections owned by later stages, kept as validated JSON text so Config stays hashable.
+    audit: AuditSettings = field(default_factory=AuditSettings)
+    triage: TriageSettings = field(default_factory=TriageSettings)
+    # The sections `audit` and `triage` are read from, as validated JSON text: the digest covers
+    # them as written, so it is the same whatever defaults the typed sections fill in.
     reserved: tuple[tuple[str, str], ...] = ()
     source: str = "defaults"  # where the file came from, for messages and the audit trail
 
     @property
     def sha256(self) -> str:
         """Digest of the effective settings (file and flags merged), for findings.json and the audit."""
-        settings = {k: v for k, v in dataclasses.asdict(self).items() if k != "source"}
+        settings = {k: v for k, v in dataclasses.asdict(self).items() if k not in _NOT_DIGESTED}
         return hashlib.sha256(json.dumps(settings, sort_keys=True, default=str).encode()).hexdigest()
 
-    def section(self, name: str) -> Any:
-        return next((json.loads(text) for key, text in self.reserved if key == name), None)
+
+_NOT_DIGESTED = frozenset({"source", "audit", "triage"})  # `reserved` holds the last two as written

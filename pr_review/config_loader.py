@@ -3,6 +3,7 @@ frozen into pr_review.config.Config."""
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
 from collections.abc import Callable, Mapping, Sequence
@@ -16,13 +17,17 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from pr_review.config import (
     DEFAULT_CLASS_POLICY,
     DEFAULT_CONFIG_PATH,
+    DEFAULT_LINE_SLACK,
+    AuditSettings,
     ClassificationSettings,
     ClaudeSettings,
     Config,
     EscalationSettings,
     GitHubSettings,
+    IgnoreEntry,
     PathSettings,
     SemgrepSettings,
+    TriageSettings,
     ZapSettings,
 )
 from pr_review.config_yaml import MAX_CONFIG_BYTES, BadValueError, load_yaml, plain_data
@@ -131,6 +136,8 @@ def build_config(settings: Mapping[str, Any], *, source: str = "defaults") -> Co
         claude=ClaudeSettings(**settings.get("claude", {})),
         classification=_classification(settings.get("classification", {})),
         zap=ZapSettings(**_tuples(settings.get("zap", {}))),
+        audit=AuditSettings(**settings.get("audit", {})),
+        triage=_triage(settings),
         reserved=tuple((key, json.dumps(settings[key], sort_keys=True)) for key in _RESERVED if key in settings),
         source=source,
     )
@@ -148,6 +155,26 @@ def _classification(section: Mapping[str, Any]) -> ClassificationSettings:
         phone_region=section.get("phone_region", defaults.phone_region),
         test_paths=tuple(section.get("test_paths", defaults.test_paths)),
         personal_data_findings=section.get("personal_data_findings", True),
+    )
+
+
+def _triage(settings: Mapping[str, Any]) -> TriageSettings:
+    entries = tuple(
+        IgnoreEntry(
+            index=index,
+            reason=str(item["reason"]).strip(),
+            rule=item.get("rule"),
+            cwe=item.get("cwe"),
+            path=item.get("path"),
+            expires=dt.date.fromisoformat(str(item["expires"])) if item.get("expires") else None,
+        )
+        for index, item in enumerate(settings.get("ignore", []))
+    )
+    return TriageSettings(
+        line_slack=int(settings.get("merge", {}).get("line_slack", DEFAULT_LINE_SLACK)),
+        ignore=entries,
+        allow_from_pr=bool(settings.get("suppressions", {}).get("allow_from_pr", False)),
+        author_can_dismiss=bool(settings.get("triage", {}).get("author_can_dismiss", False)),
     )
 
 

@@ -17,9 +17,9 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from pr_review.config import DEFAULT_LINE_SLACK
 from pr_review.models import CodeLocation, Finding, Location, Source, WebLocation
 
-DEFAULT_LINE_SLACK = 2
 MAX_CONFIDENCE = 0.99
 
 # Sources whose fingerprint is deterministic come first: they lead a merged group.

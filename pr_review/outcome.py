@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from pr_review.analyzers.base import FAIL_RULES_KEY, AnalyzerResult, AnalyzerStatus
+from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus, DastDetails, ModelDetails
 from pr_review.classify.view import ModelView
 from pr_review.config import Config
 from pr_review.errors import ExitCode
@@ -47,11 +47,14 @@ class ReviewOutcome:
         return frozenset(
             rule
             for result in self.analyzers
-            for key, value in result.metadata
-            if key == FAIL_RULES_KEY
-            for rule in value.split(",")
-            if rule
+            if isinstance(result.details, DastDetails)
+            for rule in result.details.fail_rules
         )
+
+    @property
+    def model_details(self) -> ModelDetails | None:
+        """What the model-backed review ran with, when one ran."""
+        return next((r.details for r in self.analyzers if isinstance(r.details, ModelDetails)), None)
 
     @property
     def failing_findings(self) -> tuple[Finding, ...]:

@@ -26,7 +26,6 @@ from pr_review.report.audit_events import record_classification
 from pr_review.report.document import finding_to_json
 from pr_review.scope import NotReviewed, Scope, build_scope
 from pr_review.triage.dismiss import Dismissals, NoDismissals, apply_dismissals
-from pr_review.triage.model import TriageSettings
 from pr_review.triage.suppress import apply_suppressions
 from pr_review.validate import schema_errors
 
@@ -133,7 +132,7 @@ def review(
     results = tuple(sorted((*results, coverage), key=lambda r: r.name))
     progress.close()
     per_analyzer = tuple(n for r in results for n in r.not_reviewed)
-    triage = TriageSettings.from_config(config)
+    triage = config.triage
     merged = merge((f for r in results for f in r.findings), line_slack=triage.line_slack)
     decided = apply_suppressions(merged, {f.path: f for f in scope.files}, scope.contents, triage)
     outcome = ReviewOutcome(
@@ -158,7 +157,5 @@ def review(
 def finish(outcome: ReviewOutcome, dismissals: Dismissals, audit: AuditSink) -> ReviewOutcome:
     """The last stages, also those of an outcome another job reviewed (`publish`): reviewers'
     dismissals, then the output leak guard. What comes out is final: reporters only report it."""
-    accepted, notes = dismissals.decide(
-        [f.fingerprint for f in outcome.findings], TriageSettings.from_config(outcome.config)
-    )
+    accepted, notes = dismissals.decide([f.fingerprint for f in outcome.findings], outcome.config.triage)
     return guard_outcome(apply_dismissals(outcome, accepted, notes), audit)

@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from pr_review import audit_events as events
 from pr_review.audit import AuditLog, AuditSink, NullAudit, audit_key_from_env
 from pr_review.errors import PrReviewError
 from pr_review.github import actions
@@ -47,9 +48,9 @@ def finished_on_failure(audit: AuditSink) -> Iterator[None]:
     try:
         yield
     except PrReviewError as exc:
-        audit.record("error", stage="review", message=str(exc))
-        audit.record(
-            "run_finished",
+        events.error(audit, stage="review", message=str(exc))
+        events.run_finished(
+            audit,
             status="failed",
             exit_code=int(exc.exit_code),
             duration_s=round(time.monotonic() - started, 3),

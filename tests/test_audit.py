@@ -588,3 +588,24 @@ def test_expect_head_passes_on_a_log_that_goes_on_and_fails_on_one_cut_before_it
     assert not cut.ok
     assert cut.first_bad_line == 11
     assert f"no line has the expected head {second_head}" in cut.problem
+
+
+def test_every_event_the_schema_allows_has_one_typed_recorder() -> None:
+    """The event names the code writes are exactly the schema's, each through its own function."""
+    from pr_review import audit_events
+
+    assert {e.value for e in AuditEvent} == set(SCHEMA["properties"]["event"]["enum"])
+    assert all(callable(getattr(audit_events, event.value, None)) for event in AuditEvent)
+
+
+def test_no_stage_records_an_event_by_a_raw_name() -> None:
+    """Only pr_review/audit_events.py calls `.record(`: an event's keys are written in one place."""
+    package = Path(__file__).parent.parent / "pr_review"
+    raw = [
+        f"{path.relative_to(package)}:{number}"
+        for path in sorted(package.rglob("*.py"))
+        if path.name != "audit_events.py" or path.parent != package
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if ".record(" in line and "def record(" not in line
+    ]
+    assert raw == []

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import time
+from collections.abc import Callable
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from scaling import SCALE, assert_scales_linearly
 
 from pr_review.classify.detect import detect_text, guard_output, mask_in_text
 from pr_review.classify.injection import scan_line
@@ -53,33 +54,46 @@ def _warm_up() -> None:
     detect_text("warm up: token = 'x' 4111 1111 1111 1111 GB82 WEST 1234 5698 7654 32 123-45-6789", health=HEALTH)
 
 
-def test_pathological_lines_finish_fast() -> None:
+# (prefix, repeated unit, repetitions, suffix): lines once slow in some detector, at full size.
+PATHOLOGICAL = [
+    ("", "a", 200_000, "@"),
+    ("", "1-", 50_000, ""),
+    ("", "1 ", 50_000, ""),
+    ("", "a." * 30 + "@", 2000, ""),
+    ("", ":", 100_000, "1"),
+    ("", "ignore ", 20_000, ""),
+    ("", "<", 100_000, ""),
+    ("", "\u200b", 100_000, ""),
+    ("", "MRN", 30_000, ""),
+    ("A1", " ABCD", 20_000, ""),
+]
+
+
+def _line(prefix: str, unit: str, suffix: str) -> Callable[[int, int], str]:
+    return lambda n, k: f"{prefix}{unit * n}{suffix}{' ' * k}"  # k: a fresh line, not a cached answer
+
+
+def _all_detectors(line: str) -> None:
+    detect_text(line, path="a.py", health=HEALTH)
+    scan_line(line)
+    guard_output(line)
+
+
+def test_pathological_lines_cost_linear_time() -> None:
     _warm_up()
-    cases = [
-        "a" * 200_000 + "@",
-        "1-" * 50_000,
-        "1 " * 50_000,
-        ("a." * 30 + "@") * 2000,
-        ":" * 100_000 + "1",
-        "ignore " * 20_000,
-        "<" * 100_000,
-        "\u200b" * 100_000,
-        "MRN" * 30_000,
-        "A1" + " ABCD" * 20_000,
-    ]
-    for case in cases:
-        started = time.monotonic()
-        detect_text(case, path="a.py", health=HEALTH)
-        scan_line(case)
-        guard_output(case)
-        assert time.monotonic() - started < 2.0, case[:20]
+    for prefix, unit, count, suffix in PATHOLOGICAL:
+        make = _line(prefix, unit, suffix)
+        assert_scales_linearly(_all_detectors, make, count // SCALE, label=make(3, 0))
 
 
-def test_lines_crafted_for_the_credential_rules_finish_fast() -> None:
+def _credential_detectors(line: str) -> None:
+    detect_text(line, path="a.py", health=HEALTH)
+    detect_text(line, path=".env", health=HEALTH)
+
+
+def test_lines_crafted_for_the_credential_rules_cost_linear_time() -> None:
     """CredSweeper's keyword rules cost per `name=` candidate: a line of them once took ~20 s."""
     _warm_up()
-    for case in ("KEY=" * 2_500, ("KEY" + "a" * 18 + "=") * 450, ("password='" + "b" * 10 + "' ") * 430):
-        started = time.monotonic()
-        detect_text(case, path="a.py", health=HEALTH)
-        detect_text(case, path=".env", health=HEALTH)
-        assert time.monotonic() - started < 2.0, case[:20]
+    for unit, count in (("KEY=", 2_500), ("KEY" + "a" * 18 + "=", 450), ("password='" + "b" * 10 + "' ", 430)):
+        make = _line("", unit, "")
+        assert_scales_linearly(_credential_detectors, make, count // SCALE, label=make(3, 0))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -23,7 +22,7 @@ from claude_support import (
 )
 from fakes import AnthropicFault, FakeAnthropic, fake_anthropic_server, max_tokens_response, tool_use_response
 
-from pr_review.analyzers.base import AnalyzerContext, AnalyzerStatus
+from pr_review.analyzers.base import AnalyzerContext, AnalyzerResult, AnalyzerStatus, ModelDetails
 from pr_review.analyzers.claude.analyzer import ClaudeAnalyzer
 from pr_review.classify.view import ModelFile, ModelView, Redaction
 from pr_review.gather.change import PullRequestMeta
@@ -42,6 +41,11 @@ DIFF = new_file_diff({"app/search.py": SQL})
 def fake() -> Iterator[FakeAnthropic]:
     with fake_anthropic_server() as server:
         yield server
+
+
+def model_details(result: AnalyzerResult) -> ModelDetails:
+    assert isinstance(result.details, ModelDetails)
+    return result.details
 
 
 def test_system_is_byte_identical_and_pr_text_stays_inside_fences(fake: FakeAnthropic) -> None:
@@ -79,7 +83,7 @@ def test_system_is_byte_identical_and_pr_text_stays_inside_fences(fake: FakeAnth
     assert "⟦U+202E⟧" in text
     assert "\u202e" not in text
     assert "\u202e" not in str(two["system"])
-    assert "U+202E" in second.meta()["untrusted_text_flags"]
+    assert "U+202E" in model_details(second).untrusted_text_flags
 
 
 def test_instructions_are_a_second_system_block(fake: FakeAnthropic) -> None:
@@ -100,10 +104,10 @@ def test_findings_are_validated_located_and_recorded(fake: FakeAnthropic) -> Non
     assert (found.path, found.location.start_line, found.in_diff) == ("app/search.py", 3, True)
     assert found.sources == ("claude",)
     assert found.cwe == ("CWE-89",)
-    meta = result.meta()
-    assert meta["model"] == "claude-returned-id"
-    assert meta["provider"] == "anthropic"
-    assert meta["prompt_sha256"] == hashlib.sha256(prompt_path("system.md").read_bytes()).hexdigest()
+    meta = model_details(result)
+    assert meta.model == "claude-returned-id"
+    assert meta.provider == "anthropic"
+    assert meta.prompt_sha256 == hashlib.sha256(prompt_path("system.md").read_bytes()).hexdigest()
     assert "claude-returned-id" in result.detail
 
 
@@ -192,15 +196,12 @@ def test_large_change_is_chunked_concurrently_with_nothing_dropped() -> None:
     files = {f"src/m{n:02}.py": [f"v{n}_{i} = f({i})" for i in range(150)] for n in range(16)}
     cfg = config(token_budget=4000, concurrency=4)
     with fake_anthropic_server(latency=0.15) as fake:
-        started = time.monotonic()
         result = analyzer(fake.url).analyze(review_input(new_file_diff(files), cfg=cfg))
-        elapsed = time.monotonic() - started
         requests = fake.message_requests()
-        assert fake.max_in_flight > 1
+        assert 1 < fake.max_in_flight <= 4  # concurrent, within claude.concurrency
     assert result.status is AnalyzerStatus.OK
     assert not result.not_reviewed
     assert len(requests) >= 8
-    assert elapsed < 0.15 * len(requests) * 0.6  # far below one request after the other
     shown: dict[tuple[str, int], int] = {}
     for request in requests:
         for key in added_lines_in(request):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import os
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
@@ -118,12 +119,20 @@ def test_a_change_every_analyzer_read_has_no_coverage_finding(repo: GitRepo, tmp
 def test_one_slow_file_costs_semgrep_only_itself(repo: GitRepo, tmp_path: Path) -> None:
     """A file Semgrep cannot finish in time is listed; the other files keep their findings."""
     base = repo.commit({"app/__init__.py": ""}, "base")
+    # The budget is a multiple of what Semgrep takes for the small file on this machine, now: the
+    # small file fits its share (half the budget) on a slow machine, the large one does not fit what
+    # is left (and its rules' own timeouts, a quarter of the budget each, come later) on a fast one.
+    repo.commit({"app/search.py": SQLI}, "the small file alone")
+    (tmp_path / "alone").mkdir()
+    _, alone, _ = scan(repo, base, tmp_path / "alone")
+    small_s = next(a["duration_s"] for a in alone["analyzers"] if a["name"] == "semgrep")
+    budget_s = math.ceil(5 * small_s)
     block = "def f{n}(request, conn):\n    q = request.args.get('q{n}')\n    return conn.execute('SELECT ' + q)\n\n"
     slow = "".join(block.format(n=n) for n in range(10000))  # ~960 KB of taint-heavy code: minutes of Semgrep
     assert len(slow) < 1_000_000  # under limits.max_file_bytes: it is given to Semgrep
-    repo.commit({"app/search.py": SQLI, "app/generated_queries.py": slow}, "head")
+    repo.commit({"app/generated_queries.py": slow}, "head")
 
-    code, report, _ = scan(repo, base, tmp_path, "semgrep:\n  timeout_s: 40\n")
+    code, report, _ = scan(repo, base, tmp_path, f"semgrep:\n  timeout_s: {budget_s}\n")
 
     sqli = [f for f in report["findings"] if "semgrep" in f["sources"] and f["location"]["path"] == "app/search.py"]
     assert any("CWE-89" in f["cwe"] for f in sqli)

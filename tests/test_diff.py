@@ -6,12 +6,12 @@ Diffs are produced by real git in throwaway repositories wherever git can produc
 from __future__ import annotations
 
 import subprocess
-import time
 
 import pytest
 from conftest import EXAMPLE_DIFF, GitRepo
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from scaling import assert_scales_linearly
 
 from pr_review.gather.diff import ChangedFile, DiffError, FileStatus, Line, parse_diff
 
@@ -313,8 +313,7 @@ _DIFFISH = st.lists(
 ).map("".join)
 
 
-def _bounded(data: str | bytes) -> None:
-    started = time.monotonic()
+def _parse_or_refuse(data: str | bytes) -> None:
     try:
         result = parse_diff(data)
     except DiffError:
@@ -322,7 +321,12 @@ def _bounded(data: str | bytes) -> None:
     else:
         assert isinstance(result, tuple)
         assert all(isinstance(f, ChangedFile) for f in result)
-    assert time.monotonic() - started < 2.0
+
+
+def _bounded(data: str | bytes) -> None:
+    """Parsed or refused, never another error; the same text repeated costs no more than linearly."""
+    _parse_or_refuse(data)
+    assert_scales_linearly(_parse_or_refuse, lambda n, _: data * n, 1)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -10,7 +10,14 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pr_review.analyzers.base import FAIL_RULES_KEY, AnalyzerResult, AnalyzerStatus
+from pr_review.analyzers.base import (
+    AnalyzerDetails,
+    AnalyzerResult,
+    AnalyzerStatus,
+    DastDetails,
+    ModelDetails,
+    SemgrepDetails,
+)
 from pr_review.classify.view import ModelView, Redaction
 from pr_review.config_loader import build_config
 from pr_review.gather.change import PullRequestMeta, ReviewTarget
@@ -58,23 +65,65 @@ findings = st.builds(
     extra_locations=st.lists(locations(), max_size=2).map(tuple),
 )
 not_reviewed = st.builds(NotReviewed, WORD, TEXT, st.just("") | ANALYZER)
-metadata = st.dictionaries(
-    st.sampled_from(["model", "provider", "region", "prompt_sha256", FAIL_RULES_KEY, "zap_instances"]), TEXT
-).map(lambda d: tuple(d.items()))
-analyzers = st.lists(
-    st.builds(
-        AnalyzerResult,
-        name=ANALYZER,
-        status=st.sampled_from(list(AnalyzerStatus)),
-        detail=TEXT,
-        duration_s=SECONDS,
-        metadata=metadata,
-        fail_closed=st.booleans(),
-        supporting=st.booleans(),
-    ),
-    max_size=4,
-    unique_by=lambda r: r.name,
-).map(tuple)
+COUNT = st.integers(min_value=0, max_value=10**9)
+RULE_ID = st.text(st.characters(blacklist_characters=","), min_size=1, max_size=20)
+USAGE_KIND = st.text("abcdefghijklmnopqrstuvwxyz_", min_size=1, max_size=20)
+model_details = st.builds(
+    ModelDetails,
+    provider=TEXT,
+    region=TEXT,
+    model=TEXT,
+    requested_model=TEXT,
+    prompt_sha256=TEXT,
+    preamble_sha256=TEXT,
+    tool_schema_sha256=TEXT,
+    requests=COUNT,
+    request_chars=COUNT,
+    tokens=st.dictionaries(USAGE_KIND, COUNT, max_size=3).map(lambda d: tuple(sorted(d.items()))),
+    instructions_sha256=st.none() | TEXT,
+    untrusted_text_flags=TEXT,
+    untrusted_text_flag_count=st.integers(min_value=1, max_value=99),
+) | st.builds(  # no flags: neither is written
+    ModelDetails,
+    provider=TEXT,
+    region=TEXT,
+    model=TEXT,
+    requested_model=TEXT,
+    prompt_sha256=TEXT,
+    preamble_sha256=TEXT,
+    tool_schema_sha256=TEXT,
+)
+dast_details = st.builds(
+    DastDetails,
+    version=TEXT,
+    ignored=COUNT,
+    false_positives=COUNT,
+    mapped=COUNT,
+    instances=st.dictionaries(WORD, COUNT, max_size=3).map(lambda d: tuple(sorted(d.items()))),
+    fail_rules=st.lists(RULE_ID, max_size=3, unique=True).map(lambda rules: tuple(sorted(rules))),
+)
+DETAILS: dict[str, st.SearchStrategy[AnalyzerDetails]] = {
+    "claude": model_details,
+    "zap": dast_details,
+    "semgrep": st.builds(SemgrepDetails, TEXT),
+}
+
+
+@st.composite
+def analyzer_results(draw: st.DrawFn) -> AnalyzerResult:
+    name = draw(ANALYZER)
+    return AnalyzerResult(
+        name=name,
+        status=draw(st.sampled_from(list(AnalyzerStatus))),
+        detail=draw(TEXT),
+        duration_s=draw(SECONDS),
+        details=draw(st.none() | DETAILS[name]) if name in DETAILS else None,
+        fail_closed=draw(st.booleans()),
+        supporting=draw(st.booleans()),
+    )
+
+
+analyzers = st.lists(analyzer_results(), max_size=4, unique_by=lambda r: r.name).map(tuple)
 
 
 @st.composite

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import resource
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -14,10 +14,13 @@ from claude_support import finding
 from conftest import GitRepo
 from fakes import AnthropicFault, FakeGitHub, fake_anthropic_server, fake_github_server
 from github_scenario import build_scenario
+from scaling import SCALE, assert_scales_linearly
 
 from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus
 from pr_review.cli import main
+from pr_review.config import TriageSettings
 from pr_review.config_loader import build_config
+from pr_review.errors import UsageError
 from pr_review.gather.change import Change, ReviewTarget
 from pr_review.gather.diff import ChangedFile, FileStatus, Hunk, Line, parse_diff
 from pr_review.gather.local_git import from_diff_file, worktree_reader
@@ -30,7 +33,6 @@ from pr_review.report.document import outcome_from_json
 from pr_review.report.markdown import render_summary
 from pr_review.scope import build_scope
 from pr_review.text.sanitize import neutralise
-from pr_review.triage.model import TriageSettings
 from pr_review.triage.suppress import apply_suppressions
 
 FP = Fingerprint("ab" * 32)
@@ -110,12 +112,42 @@ def test_uploaded_triage_note_fingerprint_cannot_break_out_of_its_code_span() ->
     assert "<img" not in summary
 
 
-def test_comment_range_of_a_huge_span_is_found_without_walking_it() -> None:
+@pytest.mark.parametrize(
+    ("analyzer", "metadata", "problem"),
+    [
+        ("claude", {"model": "m", "requests": "many"}, "analyzers[claude].metadata.requests is not a count"),
+        ("zap", {"zap_instances": "{not json"}, "analyzers[zap].metadata.zap_instances is not a JSON object"),
+        ("zap", {"zap_instances": '{"fp": -1}'}, "analyzers[zap].metadata.zap_instances is not an object of counts"),
+    ],
+)
+def test_uploaded_analyzer_metadata_that_is_not_what_run_writes_is_refused(
+    analyzer: str, metadata: dict[str, str], problem: str
+) -> None:
+    entry = {"name": analyzer, "status": "ok", "detail": "", "duration_s": 0, "metadata": metadata}
+    with pytest.raises(UsageError, match=re.escape(f"findings.json is not a valid findings.json: {problem}")):
+        outcome_from_json(_report(analyzers=[entry]), build_config({}), source="findings.json")
 
-    started = time.monotonic()
-    span = _comment_range(_finding("app.py", 1, 10**12), frozenset({3, 5, 9}))
+
+class _CountedLines(frozenset[int]):
+    """Commentable lines that count how often a line is looked at."""
+
+    looks = 0
+
+    def __iter__(self) -> Iterator[int]:
+        for line in super().__iter__():
+            self.looks += 1
+            yield line
+
+    def __contains__(self, line: object) -> bool:
+        self.looks += 1
+        return super().__contains__(line)
+
+
+def test_comment_range_of_a_huge_span_is_found_without_walking_it() -> None:
+    lines = _CountedLines({3, 5, 9})
+    span = _comment_range(_finding("app.py", 1, 10**6), lines)
     assert span == (3, 9)
-    assert time.monotonic() - started < 1
+    assert lines.looks <= 2 * len(lines)  # the commentable lines, not the million lines of the span
 
 
 def test_a_diff_hunk_far_down_a_file_does_not_make_reconstruction_allocate_its_whole_height(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -125,10 +157,8 @@ def test_a_diff_hunk_far_down_a_file_does_not_make_reconstruction_allocate_its_w
         "diff --git a/app.py b/app.py\n--- a/app.py\n+++ b/app.py\n@@ -300000000,0 +300000000,1 @@\n+x = 1\n"
     )
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    started = time.monotonic()
     change = from_diff_file(diff, None)
     content = change.read_head("app.py")
-    assert time.monotonic() - started < 5
     assert content is None or len(content) < 100_000_000
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 500_000  # KiB
 
@@ -161,11 +191,13 @@ def test_the_worktree_reader_answers_none_for_paths_the_filesystem_refuses(tmp_p
 
 
 def test_sanitizing_hostile_link_and_reference_runs_stays_linear() -> None:
-    started = time.monotonic()
-    neutralise("[a](" + " " * 50_000, max_len=200_000)
-    neutralise("a-" * 50_000 + "/x", max_len=200_000)
-    neutralise("/" + "a" * 100_000 + "#1", max_len=200_000)
-    assert time.monotonic() - started < 1.0
+    runs: list[Callable[[int, int], str]] = [
+        lambda n, k: "[a](" + " " * n + "x" * k,
+        lambda n, k: "a-" * n + "/x" + "y" * k,
+        lambda n, k: "/" + "a" * n + "#1" + "z" * k,
+    ]
+    for make in runs:
+        assert_scales_linearly(lambda text: neutralise(text, max_len=200_000), make, 100_000 // SCALE)
 
 
 def test_a_failed_analyzer_does_not_mark_its_earlier_findings_resolved(

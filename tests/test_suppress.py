@@ -22,12 +22,13 @@ from hypothesis import strategies as st
 
 from pr_review.audit_verify import verify
 from pr_review.cli import main
+from pr_review.config import TriageSettings
 from pr_review.config_loader import load_config_text
 from pr_review.errors import ConfigError
 from pr_review.gather.diff import ChangedFile, FileStatus, Hunk, Line, parse_diff
 from pr_review.models import CodeLocation, Finding, Fingerprint, Severity
 from pr_review.triage.inline import parse_ignore_comments
-from pr_review.triage.model import DecisionKind, NoteKind, TriageSettings
+from pr_review.triage.model import DecisionKind, NoteKind
 from pr_review.triage.suppress import NEEDS_APPROVAL, apply_suppressions
 
 SQL_RULE = "pr-review.python.sql-injection"
@@ -193,7 +194,7 @@ ignore:
 """,
         "test config",
     )
-    settings = TriageSettings.from_config(config)
+    settings = config.triage
     findings = [
         _finding(1, path="legacy/db.py"),
         _finding(2, path="app/db.py"),

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from conftest import DATA, GitRepo
 
-from pr_review.analyzers.base import FAIL_RULES_KEY, AnalyzerResult, AnalyzerStatus, ReviewInput
+from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus, DastDetails, ReviewInput
 from pr_review.analyzers.zap.analyzer import ZapAnalyzer, build_zap_command
 from pr_review.classify.view import unclassified_view
 from pr_review.cli import main
@@ -28,6 +28,7 @@ from pr_review.fingerprint import web_fingerprint
 from pr_review.gather.change import Change, ReviewTarget
 from pr_review.gather.local_git import from_git
 from pr_review.models import CodeLocation, Severity, WebLocation
+from pr_review.report.document import FAIL_RULES_KEY
 from pr_review.scope import Scope, build_scope
 
 REAL = DATA / "zap-2.9.0-baseline-example.com.json"
@@ -50,6 +51,11 @@ def repo_review(repo: GitRepo, base: str, zap: Mapping[str, Any]) -> ReviewInput
 
 def run(review: ReviewInput) -> AnalyzerResult:
     return ZapAnalyzer().analyze(review)
+
+
+def dast(result: AnalyzerResult) -> DastDetails:
+    assert isinstance(result.details, DastDetails)
+    return result.details
 
 
 def alert(url: str, *, method: str = "GET", plugin: str = "40012", risk: str = "3", cwe: str = "79") -> dict[str, Any]:
@@ -137,7 +143,7 @@ def test_newer_report_variant() -> None:
     assert cacheable.cwe == ()  # cweid "-1"
     assert "1 marked false positive dropped" in result.detail  # confidence 0
     assert "1 other site(s) ignored" in result.detail  # fonts.googleapis.com is not zap.target
-    assert dict(result.metadata)["zap_false_positives"] == "1"
+    assert dast(result).false_positives == 1
 
 
 # --- rules file --------------------------------------------------------------------------------
@@ -149,8 +155,8 @@ def test_rules_file_ignore_fail_warn_info() -> None:
     rules = {f.rule_ids[0]: f for f in result.findings}
     assert "zap.10096" not in rules  # IGNORE: dropped and counted
     assert "1 ignored by zap/rules.tsv" in result.detail
-    assert dict(result.metadata)["zap_ignored"] == "1"
-    assert dict(result.metadata)[FAIL_RULES_KEY] == "zap.10021"
+    assert dast(result).ignored == 1
+    assert dast(result).fail_rules == ("zap.10021",)
     assert rules["zap.10055"].severity is Severity.INFO  # INFO: reported, never fails
     assert rules["zap.10036"].severity is Severity.LOW  # WARN: as ZAP rated it
 
@@ -222,7 +228,7 @@ def test_a_change_cannot_ignore_alerts_through_the_rules_file(repo: GitRepo) -> 
     result = run(repo_review(repo, base, {"report": str(REAL), "rules_file": "zap-rules.tsv"}))
     assert "zap.10021" in {f.rule_ids[0] for f in result.findings}
     assert "zap-rules.tsv is changed by this change: its IGNORE rules not applied" in result.detail
-    assert dict(result.metadata)[FAIL_RULES_KEY] == "zap.10055"  # tightening still applies
+    assert dast(result).fail_rules == ("zap.10055",)  # tightening still applies
 
 
 # --- bad input ---------------------------------------------------------------------------------

@@ -59,8 +59,43 @@ class ReviewInput:
     protected_paths: frozenset[str] = frozenset()
 
 
-# AnalyzerResult metadata key: comma-separated rule ids whose findings fail the run regardless of fail_on.
-FAIL_RULES_KEY = "fail_rules"
+@dataclass(frozen=True, slots=True)
+class ModelDetails:
+    """What a model-backed review ran with (Claude): for the summary, findings.json and reproducing it."""
+
+    provider: str
+    region: str  # "" when the provider has no region
+    model: str  # the model(s) that answered, comma-separated; "" when none did
+    requested_model: str
+    prompt_sha256: str
+    preamble_sha256: str
+    tool_schema_sha256: str
+    requests: int = 0
+    request_chars: int = 0
+    tokens: tuple[tuple[str, int], ...] = ()  # usage kind (input, output, ...) → tokens, sorted by kind
+    instructions_sha256: str | None = None  # the configured review instructions, when there are any
+    untrusted_text_flags: str = ""  # the first invisible/bidi or fence-like runs in the PR's text
+    untrusted_text_flag_count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class DastDetails:
+    """What a ZAP report held beyond its findings."""
+
+    version: str
+    ignored: int = 0  # alerts the rules file set to IGNORE
+    false_positives: int = 0
+    mapped: int = 0  # findings pointed at a route declared in the change
+    instances: tuple[tuple[str, int], ...] = ()  # finding fingerprint → web locations ZAP saw, sorted
+    fail_rules: tuple[str, ...] = ()  # rule ids whose findings fail the run whatever fail_on says
+
+
+@dataclass(frozen=True, slots=True)
+class SemgrepDetails:
+    configs: str  # the rule configs asked for, as written, comma-separated
+
+
+AnalyzerDetails = ModelDetails | DastDetails | SemgrepDetails
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +106,7 @@ class AnalyzerResult:
     detail: str = ""
     duration_s: float = 0.0
     not_reviewed: tuple[NotReviewed, ...] = ()
-    metadata: tuple[tuple[str, str], ...] = ()
+    details: AnalyzerDetails | None = None  # what this kind of analyzer adds about its run
     # Copied by the pipeline from the analyzer (Analyzer.fails_closed, Analyzer.supporting), so
     # findings.json and the exit code read them from the result: analyzers do not set them.
     fail_closed: bool = False
@@ -80,9 +115,6 @@ class AnalyzerResult:
     # is escalated by the coverage check (pr_review/coverage.py). Not part of the results' identity:
     # it is not written to findings.json, the coverage findings it leads to are.
     reviewed_paths: frozenset[str] = field(default=frozenset(), compare=False)
-
-    def meta(self) -> Mapping[str, str]:
-        return dict(self.metadata)
 
 
 class Analyzer(Protocol):

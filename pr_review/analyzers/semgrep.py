@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from pr_review import rulepack
-from pr_review.analyzers.base import AnalyzerBase, AnalyzerResult, AnalyzerStatus, ReviewInput
+from pr_review.analyzers.base import AnalyzerBase, AnalyzerResult, AnalyzerStatus, ReviewInput, SemgrepDetails
 from pr_review.config import BUNDLED_RULES
 from pr_review.errors import ConfigError, ToolError, ToolTimeout
 from pr_review.fingerprint import code_fingerprint, rule_key
@@ -219,7 +219,7 @@ class SemgrepAnalyzer(AnalyzerBase):
             detail,
             duration,
             not_reviewed,
-            metadata=(("configs", ", ".join(review.config.semgrep.config)),),
+            details=SemgrepDetails(configs=", ".join(review.config.semgrep.config)),
             reviewed_paths=reviewed,
         )
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import replace
 
+from pr_review import audit_events as events
 from pr_review.audit import AuditSink
 from pr_review.classify.detect import guard_output
 from pr_review.models import Finding
@@ -20,7 +21,7 @@ def guarded_finding(finding: Finding, audit: AuditSink, known_secrets: Collectio
     def guard(name: str, text: str) -> tuple[str, bool]:
         guarded, anomalies = guard_output(text, known_values=known_secrets)
         for anomaly in anomalies:
-            audit.record("anomaly", kind="output-leak", detail=f"{name}: {anomaly}", path=finding.path)
+            events.anomaly(audit, kind="output-leak", detail=f"{name}: {anomaly}", path=finding.path)
         return guarded, bool(anomalies)
 
     fix = finding.suggested_fix

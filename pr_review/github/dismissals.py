@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from pr_review.config import TriageSettings
 from pr_review.github.client import GitHubError
 from pr_review.github.conversation import Conversation, reply_to
 from pr_review.triage.dismiss import Decided, DismissRequest, decide, parse_dismiss
-from pr_review.triage.model import TriageSettings
 
 
 class PullRequestDismissals:

@@ -9,6 +9,7 @@ from github import GithubException
 from github.PullRequest import PullRequest
 from github.Repository import Repository
 
+from pr_review import audit_events as events
 from pr_review.audit import AuditSink
 from pr_review.config import EscalationSettings
 from pr_review.github.client import GitHubApi, GitHubError
@@ -35,12 +36,12 @@ class Escalation:
         if not needed:
             if self.settings.remove_when_clear and label in current:
                 self.api.call("remove the escalation label", lambda: self.pull.remove_from_labels(label))
-                self.audit.record("action", kind="label", id=f"-{label}")
+                events.action(self.audit, kind="label", id=f"-{label}")
             return False, (), ""
         if label not in current:
             self._ensure_label(label)
             self.api.call("add the escalation label", lambda: self.pull.add_to_labels(label))
-            self.audit.record("action", kind="label", id=label)
+            events.action(self.audit, kind="label", id=label)
         return (True, *self._request_reviewers())
 
     def _ensure_label(self, name: str) -> None:
@@ -79,5 +80,5 @@ class Escalation:
             # The PR's author or a non-collaborator is on the list: the label and the report still go out.
             logger.warning("could not request reviewers: %s", exc)
             return (), str(exc)
-        self.audit.record("action", kind="reviewers", id=",".join(wanted))
+        events.action(self.audit, kind="reviewers", id=",".join(wanted))
         return tuple(wanted), ""

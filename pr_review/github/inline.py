@@ -11,6 +11,7 @@ from typing import Any
 
 from github.Commit import Commit
 
+from pr_review import audit_events as events
 from pr_review.audit import AuditSink
 from pr_review.github.client import GitHubError
 from pr_review.github.comments import inline_body
@@ -118,8 +119,8 @@ class InlineReview:
             lambda: self.pull.create_review(commit=commit, body="", event="COMMENT", comments=comments),  # type: ignore[arg-type]
             landed=self._landed({p.finding.fingerprint for p in planned}),
         )
-        self.audit.record(
-            "action",
+        events.action(
+            self.audit,
             kind="review",
             id=int(getattr(review, "id", 0) or 0),
             url=str(getattr(review, "html_url", "") or ""),
@@ -136,8 +137,8 @@ class InlineReview:
             ),
             landed=self._landed({item.finding.fingerprint}),
         )
-        self.audit.record(
-            "action",
+        events.action(
+            self.audit,
             kind="comment",
             id=int(getattr(comment, "id", 0) or 0),
             url=str(getattr(comment, "html_url", "") or ""),

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from github.IssueComment import IssueComment
 from github.PullRequestComment import PullRequestComment
 
+from pr_review import audit_events as events
 from pr_review.analyzers.base import AnalyzerStatus
 from pr_review.audit import AuditSink
 from pr_review.github.audit_head import mark_summary
@@ -68,7 +69,7 @@ class Publisher:
             lambda: self.pull.create_review_comment_reply(comment_id, body),
             landed=lambda: self._resolved_reply(comment_id),
         )
-        self.audit.record("action", kind="reply", id=reply.id, url=reply.html_url)
+        events.action(self.audit, kind="reply", id=reply.id, url=reply.html_url)
 
     def _our_resolved_reply(self, comment: PullRequestComment) -> bool:
         return (
@@ -85,14 +86,14 @@ class Publisher:
     def _upsert_summary(self, body: str, previous: IssueComment | None) -> str:
         if previous is not None:
             self.api.call("edit the summary comment", lambda: previous.edit(body))
-            self.audit.record("action", kind="summary", id=previous.id, url=previous.html_url)
+            events.action(self.audit, kind="summary", id=previous.id, url=previous.html_url)
             return previous.html_url
         comment = self.api.write(
             "post the summary comment",
             lambda: self.pull.create_issue_comment(body),
             landed=self.conversation.existing_summary,
         )
-        self.audit.record("action", kind="summary", id=comment.id, url=comment.html_url)
+        events.action(self.audit, kind="summary", id=comment.id, url=comment.html_url)
         return comment.html_url
 
     # -- the whole report ----------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import getpass
 import re
 
 from pr_review import __version__
+from pr_review import audit_events as events
 from pr_review.analyzers.base import AnalyzerStatus
 from pr_review.audit import AuditSink
 from pr_review.classify.view import ModelView
@@ -42,9 +43,8 @@ def record_run_started(
     artifact_audit_head: str | None = None,
 ) -> None:
     """`artifact_audit_head`: for `publish`, the chain head of the uploaded results' audit.jsonl."""
-    audit.record(
-        "run_started",
-        **({"artifact_audit_head": artifact_audit_head} if artifact_audit_head is not None else {}),
+    events.run_started(
+        audit,
         actor=actor,
         repository=target.repository,
         pr=pr,
@@ -54,17 +54,18 @@ def record_run_started(
         purpose=purpose,
         tool_version=__version__,
         config_sha256=config.sha256,
+        artifact_audit_head=artifact_audit_head,
     )
 
 
 def _record_finding(audit: AuditSink, finding: Finding, status: str) -> None:
     location = finding.location
-    audit.record(
-        "finding",
+    events.finding(
+        audit,
         fingerprint=finding.fingerprint,
         severity=finding.severity.value,
-        sources=list(finding.sources),
-        rule_ids=list(finding.rule_ids),
+        sources=finding.sources,
+        rule_ids=finding.rule_ids,
         path=location.path if isinstance(location, CodeLocation) else None,
         line=location.start_line if isinstance(location, CodeLocation) else None,
         status=status,
@@ -74,13 +75,14 @@ def _record_finding(audit: AuditSink, finding: Finding, status: str) -> None:
 def record_outcome(audit: AuditSink, outcome: ReviewOutcome, exit_code: ExitCode, *, status: str = "new") -> None:
     for result in outcome.analyzers:
         if result.status is AnalyzerStatus.FAILED:
-            audit.record("error", stage=f"analyzer:{result.name}", message=result.detail or "failed")
+            events.error(audit, stage=f"analyzer:{result.name}", message=result.detail or "failed")
     for finding in outcome.findings:
         _record_finding(audit, finding, status)
     for decided in outcome.suppressed:
         finding, dismissed = decided.finding, decided.kind.value == "dismissed"
-        audit.record(
-            "dismissal" if dismissed else "suppression",
+        record = events.dismissal if dismissed else events.suppression
+        record(
+            audit,
             fingerprint=finding.fingerprint,
             by=decided.by or "unknown",
             reason=decided.reason,
@@ -88,9 +90,9 @@ def record_outcome(audit: AuditSink, outcome: ReviewOutcome, exit_code: ExitCode
         )
         _record_finding(audit, finding, "dismissed" if dismissed else "suppressed")
     for note in outcome.triage_notes:
-        audit.record("anomaly", kind=f"triage:{note.kind.value}", detail=note.message, path=None)
-    audit.record(
-        "run_finished",
+        events.anomaly(audit, kind=f"triage:{note.kind.value}", detail=note.message, path=None)
+    events.run_finished(
+        audit,
         status=_STATUS.get(exit_code, "failed"),
         exit_code=int(exit_code),
         duration_s=round(outcome.duration_s, 3),
@@ -110,9 +112,9 @@ def record_classification(audit: AuditSink, view: ModelView) -> None:
         found = set(model_file.classes) | redacted.get(path, set())
         if found:
             action = "redact" if path in redacted else "allow"
-            audit.record("classification", path=path, classes=sorted(found), action=action)
+            events.classification(audit, path=path, classes=sorted(found), action=action)
     for item in view.withheld:
         classes = sorted(set(_POLICY_CLASS.findall(item.reason)))
-        audit.record("classification", path=item.path, classes=classes, action="block")
+        events.classification(audit, path=item.path, classes=classes, action="block")
     for anomaly in view.anomalies:
-        audit.record("anomaly", kind="untrusted-input", detail=anomaly[:2000], path=None)
+        events.anomaly(audit, kind="untrusted-input", detail=anomaly[:2000], path=None)

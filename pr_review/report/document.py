@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from typing import Any
 
 from pr_review import __version__
-from pr_review.analyzers.base import AnalyzerResult, AnalyzerStatus
+from pr_review.analyzers.base import (
+    AnalyzerDetails,
+    AnalyzerResult,
+    AnalyzerStatus,
+    DastDetails,
+    ModelDetails,
+    SemgrepDetails,
+)
 from pr_review.classify.view import ModelView, Redaction
 from pr_review.config import Config
 from pr_review.coverage import COVERAGE
@@ -49,16 +58,130 @@ def finding_to_json(finding: Finding) -> dict[str, Any]:
     return document
 
 
+# An analyzer's details are written as "metadata", an object of strings (as findings.json always had).
+FAIL_RULES_KEY = "fail_rules"  # comma-separated rule ids whose findings fail the run whatever fail_on says
+_TOKENS = "_tokens"  # ModelDetails.tokens: one key per usage kind, e.g. input_tokens
+
+
+def details_to_json(details: AnalyzerDetails | None) -> dict[str, str]:
+    match details:
+        case ModelDetails():
+            meta = {
+                "prompt_sha256": details.prompt_sha256,
+                "preamble_sha256": details.preamble_sha256,
+                "tool_schema_sha256": details.tool_schema_sha256,
+                "provider": details.provider,
+                "region": details.region,
+                "model": details.model,
+                "requested_model": details.requested_model,
+                "requests": str(details.requests),
+                "request_chars": str(details.request_chars),
+                **{f"{kind}{_TOKENS}": str(n) for kind, n in details.tokens},
+            }
+            if details.instructions_sha256 is not None:
+                meta["instructions_sha256"] = details.instructions_sha256
+            if details.untrusted_text_flag_count:
+                meta["untrusted_text_flags"] = details.untrusted_text_flags
+                meta["untrusted_text_flag_count"] = str(details.untrusted_text_flag_count)
+            return meta
+        case DastDetails():
+            meta = {
+                "zap_version": details.version,
+                "zap_ignored": str(details.ignored),
+                "zap_false_positives": str(details.false_positives),
+                "zap_mapped": str(details.mapped),
+                "zap_instances": json.dumps(dict(details.instances), sort_keys=True, separators=(",", ":")),
+            }
+            if details.fail_rules:
+                meta[FAIL_RULES_KEY] = ",".join(details.fail_rules)
+            return meta
+        case SemgrepDetails():
+            return {"configs": details.configs}
+        case None:
+            return {}
+
+
+def details_from_json(analyzer: str, metadata: Mapping[str, Any]) -> AnalyzerDetails | None:
+    """The details written by details_to_json, read back; a key missing reads as its default.
+    The file is untrusted: a count that is not a whole number raises BadMetadata."""
+    if not metadata:
+        return None
+    meta = _Metadata(analyzer, metadata)
+    match analyzer:
+        case "claude":
+            return ModelDetails(
+                provider=meta.text("provider"),
+                region=meta.text("region"),
+                model=meta.text("model"),
+                requested_model=meta.text("requested_model"),
+                prompt_sha256=meta.text("prompt_sha256"),
+                preamble_sha256=meta.text("preamble_sha256"),
+                tool_schema_sha256=meta.text("tool_schema_sha256"),
+                requests=meta.count("requests"),
+                request_chars=meta.count("request_chars"),
+                tokens=tuple(
+                    sorted((key.removesuffix(_TOKENS), meta.count(key)) for key in metadata if key.endswith(_TOKENS))
+                ),
+                instructions_sha256=meta.text("instructions_sha256") if "instructions_sha256" in metadata else None,
+                untrusted_text_flags=meta.text("untrusted_text_flags"),
+                untrusted_text_flag_count=meta.count("untrusted_text_flag_count"),
+            )
+        case "zap":
+            return DastDetails(
+                version=meta.text("zap_version"),
+                ignored=meta.count("zap_ignored"),
+                false_positives=meta.count("zap_false_positives"),
+                mapped=meta.count("zap_mapped"),
+                instances=meta.instances("zap_instances"),
+                fail_rules=tuple(rule for rule in meta.text(FAIL_RULES_KEY).split(",") if rule),
+            )
+        case "semgrep":
+            return SemgrepDetails(configs=meta.text("configs"))
+    return None
+
+
+class _Metadata:
+    def __init__(self, analyzer: str, metadata: Mapping[str, Any]) -> None:
+        self._analyzer = analyzer
+        self._metadata = metadata
+
+    def text(self, key: str) -> str:
+        value = self._metadata.get(key)
+        return "" if value is None else str(value)
+
+    def count(self, key: str) -> int:
+        value = self.text(key) or "0"
+        if not (value.isascii() and value.isdigit() and len(value) <= 18):
+            raise self._bad(key, "is not a count")
+        return int(value)
+
+    def instances(self, key: str) -> tuple[tuple[str, int], ...]:
+        try:
+            loaded = json.loads(self.text(key) or "{}")
+        except (ValueError, RecursionError):
+            raise self._bad(key, "is not a JSON object") from None
+        if not isinstance(loaded, dict) or not all(type(n) is int and n >= 0 for n in loaded.values()):
+            raise self._bad(key, "is not an object of counts")
+        return tuple(sorted((str(fingerprint), n) for fingerprint, n in loaded.items()))
+
+    def _bad(self, key: str, problem: str) -> BadMetadata:
+        return BadMetadata(f"analyzers[{self._analyzer[:60]}].metadata.{key[:60]} {problem}")
+
+
+class BadMetadata(ValueError):
+    """An analyzer's metadata in findings.json that its details cannot be read from."""
+
+
 def outcome_to_json(outcome: ReviewOutcome) -> dict[str, Any]:
-    meta = {key: value for result in outcome.analyzers for key, value in result.metadata}
+    model = outcome.model_details
     return {
         "schema_version": 1,
         "tool": {
             "name": "pr-review",
             "version": __version__,
-            "prompt_sha256": meta.get("prompt_sha256"),
+            "prompt_sha256": model.prompt_sha256 if model else None,
             "config_sha256": outcome.config.sha256,
-            "instructions_sha256": meta.get("instructions_sha256"),
+            "instructions_sha256": model.instructions_sha256 if model else None,
         },
         "target": {
             "repository": outcome.target.repository,
@@ -81,7 +204,7 @@ def outcome_to_json(outcome: ReviewOutcome) -> dict[str, Any]:
                 "detail": r.detail,
                 "duration_s": r.duration_s,
                 "findings": len(r.findings),
-                "metadata": dict(r.metadata),
+                "metadata": details_to_json(r.details),
                 "fail_closed": r.fail_closed,
                 "supporting": r.supporting,
             }
@@ -171,7 +294,7 @@ def _analyzer_from_json(document: dict[str, Any]) -> AnalyzerResult:
         AnalyzerStatus(document["status"]),
         detail=document["detail"],
         duration_s=float(document["duration_s"]),
-        metadata=tuple((str(k), str(v)) for k, v in document.get("metadata", {}).items() if v is not None),
+        details=details_from_json(document["name"], document.get("metadata", {})),
         fail_closed=bool(document.get("fail_closed", False)),
         supporting=bool(document.get("supporting", False)),
     )
@@ -205,6 +328,10 @@ def outcome_from_json(document: Any, config: Config, *, source: str, analyzer_na
     unknown = _unknown_names(document, analyzer_names)
     if unknown is not None:
         raise UsageError(f"{source} is not a valid findings.json: {unknown}")
+    try:
+        analyzers = tuple(_analyzer_from_json(a) for a in document["analyzers"])
+    except BadMetadata as exc:
+        raise UsageError(f"{source} is not a valid findings.json: {exc}") from None
     target = document["target"]
     pr = PullRequestMeta(number=target.get("pull_request"))
     return ReviewOutcome(
@@ -212,7 +339,7 @@ def outcome_from_json(document: Any, config: Config, *, source: str, analyzer_na
         config=config,
         pr=pr,
         findings=tuple(finding_from_json(f) for f in document["findings"]),
-        analyzers=tuple(_analyzer_from_json(a) for a in document["analyzers"]),
+        analyzers=analyzers,
         reviewed_files=tuple(document.get("reviewed_files", [])),
         not_reviewed=tuple(_not_reviewed_from_json(n) for n in document["not_reviewed"]),
         duration_s=float(document.get("duration_s", 0.0)),

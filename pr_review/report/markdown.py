@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from urllib.parse import urlsplit
 
-from pr_review.analyzers.base import AnalyzerStatus
+from pr_review.analyzers.base import AnalyzerStatus, DastDetails
 from pr_review.models import CodeLocation, Finding, Severity, WebLocation
 from pr_review.outcome import ReviewOutcome
 from pr_review.text.sanitize import defuse_markers, neutralise
@@ -92,14 +91,8 @@ def data_policy_section(outcome: ReviewOutcome) -> list[str]:
 def _zap_instance_counts(outcome: ReviewOutcome) -> dict[str, int]:
     counts: dict[str, int] = {}
     for result in outcome.analyzers:
-        for key, value in result.metadata:
-            if key == "zap_instances":
-                try:
-                    loaded = json.loads(value)
-                except ValueError:
-                    continue
-                if isinstance(loaded, dict):
-                    counts.update({str(k): v for k, v in loaded.items() if isinstance(v, int)})
+        if isinstance(result.details, DastDetails):
+            counts.update(result.details.instances)
     return counts
 
 
@@ -194,13 +187,13 @@ def render_summary(
             f"| {cell(result.name, 60)} | {_STATUS_ICON[result.status]} {result.status.value} "
             f"| {cell(result.detail, 300)} | {result.duration_s:.1f}s |"
         )
-    meta = {key: value for result in outcome.analyzers for key, value in result.metadata}
-    if meta.get("model"):
-        prompt = f", prompt {code(meta['prompt_sha256'][:12])}" if meta.get("prompt_sha256") else ""
-        where_run = " / ".join(filter(None, (meta.get("provider"), meta.get("region"))))
+    model = outcome.model_details
+    if model is not None and model.model:
+        prompt = f", prompt {code(model.prompt_sha256[:12])}" if model.prompt_sha256 else ""
+        where_run = " / ".join(filter(None, (model.provider, model.region)))
         lines += [
             "",
-            f"Model: {code(meta['model'], 80)}{f' via {cell(where_run, 60)}' if where_run else ''}{prompt}.",
+            f"Model: {code(model.model, 80)}{f' via {cell(where_run, 60)}' if where_run else ''}{prompt}.",
         ]
     lines += data_policy_section(outcome)
     if outcome.not_reviewed:

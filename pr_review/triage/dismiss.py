@@ -17,8 +17,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Protocol
 
+from pr_review.config import TriageSettings
 from pr_review.outcome import ReviewOutcome
-from pr_review.triage.model import DecisionKind, NoteKind, Suppressed, TriageNote, TriageSettings
+from pr_review.triage.model import DecisionKind, NoteKind, Suppressed, TriageNote
 
 WRITE_PERMISSIONS = frozenset({"admin", "maintain", "write"})
 _COMMAND = re.compile(r"^[ \t]*/pr-review[ \t]+dismiss(?:[ \t]+(?P<reason>[^\n]{0,1000})|[ \t]*)$", re.MULTILINE)

@@ -1,15 +1,10 @@
-"""Triage values shared by suppression, dismissal and the reporters, and the settings they read."""
+"""Triage values shared by suppression, dismissal and the reporters (their settings: config.TriageSettings)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
-from pr_review.config import Config
-from pr_review.merge import DEFAULT_LINE_SLACK
 from pr_review.models import Finding
 
 
@@ -45,51 +40,3 @@ class TriageNote:
     kind: NoteKind
     message: str
     fingerprint: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class IgnoreEntry:
-    """One `ignore:` entry; every field given must match."""
-
-    index: int
-    reason: str
-    rule: str | None = None
-    cwe: str | None = None
-    path: str | None = None
-    expires: dt.date | None = None
-
-    def describe(self) -> str:
-        what = ", ".join(f"{k} {v}" for k, v in (("rule", self.rule), ("cwe", self.cwe), ("path", self.path)) if v)
-        return f"ignore[{self.index}] ({what})"
-
-
-@dataclass(frozen=True, slots=True)
-class TriageSettings:
-    line_slack: int = DEFAULT_LINE_SLACK
-    ignore: tuple[IgnoreEntry, ...] = ()
-    allow_from_pr: bool = False  # may a pull request add an ignore comment that suppresses its own finding
-    author_can_dismiss: bool = False  # may the pull request's author dismiss findings on it
-
-    @classmethod
-    def from_config(cls, config: Config) -> TriageSettings:
-        """The sections `merge`, `ignore`, `suppressions` and `triage` (schema-checked already)."""
-        merge: Mapping[str, Any] = config.section("merge") or {}
-        suppressions: Mapping[str, Any] = config.section("suppressions") or {}
-        triage: Mapping[str, Any] = config.section("triage") or {}
-        entries = tuple(
-            IgnoreEntry(
-                index=index,
-                reason=str(item["reason"]).strip(),
-                rule=item.get("rule"),
-                cwe=item.get("cwe"),
-                path=item.get("path"),
-                expires=dt.date.fromisoformat(str(item["expires"])) if item.get("expires") else None,
-            )
-            for index, item in enumerate(config.section("ignore") or [])
-        )
-        return cls(
-            line_slack=int(merge.get("line_slack", DEFAULT_LINE_SLACK)),
-            ignore=entries,
-            allow_from_pr=bool(suppressions.get("allow_from_pr", False)),
-            author_can_dismiss=bool(triage.get("author_can_dismiss", False)),
-        )

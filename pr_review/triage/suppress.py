@@ -15,11 +15,12 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
+from pr_review.config import IgnoreEntry, TriageSettings
 from pr_review.gather.diff import ChangedFile
 from pr_review.models import CodeLocation, Finding
 from pr_review.scope import matching_pattern
 from pr_review.triage.inline import IgnoreComment, parse_ignore_comments
-from pr_review.triage.model import DecisionKind, IgnoreEntry, NoteKind, Suppressed, TriageNote, TriageSettings
+from pr_review.triage.model import DecisionKind, NoteKind, Suppressed, TriageNote
 
 NEEDS_APPROVAL = "Suppression added by this pull request — needs approval"
 

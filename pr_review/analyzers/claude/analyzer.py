@@ -18,12 +18,14 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from pr_review import audit_events as events
 from pr_review.analyzers.base import (
     NO_CONTEXT,
     AnalyzerBase,
     AnalyzerContext,
     AnalyzerResult,
     AnalyzerStatus,
+    ModelDetails,
     ReviewInput,
 )
 from pr_review.analyzers.claude import prompt
@@ -128,26 +130,23 @@ class ClaudeAnalyzer(AnalyzerBase):
         tally = run.all()
         return self._result(review, plan, tally)
 
-    def _metadata(self, review: ReviewInput, tally: _Tally, plan: Plan) -> tuple[tuple[str, str], ...]:
+    def _details(self, review: ReviewInput, tally: _Tally, plan: Plan) -> ModelDetails:
         settings = review.config.claude
-        meta = {
-            "prompt_sha256": prompt.prompt_sha256(),
-            "preamble_sha256": prompt.preamble_sha256(),
-            "tool_schema_sha256": prompt.tool_schema_sha256(),
-            "provider": settings.provider,
-            "region": provider_region(settings, self._environ),
-            "model": ",".join(sorted(tally.models)),
-            "requested_model": settings.model,
-            "requests": str(tally.requests),
-            "request_chars": str(tally.request_chars),
-            **{f"{key}_tokens": str(n) for key, n in sorted(tally.usage.items())},
-        }
-        if self._instructions:
-            meta["instructions_sha256"] = hashlib.sha256(self._instructions.encode()).hexdigest()
-        if plan.flags:
-            meta["untrusted_text_flags"] = "; ".join(str(f) for f in plan.flags[:MAX_FLAGS_IN_METADATA])
-            meta["untrusted_text_flag_count"] = str(len(plan.flags))
-        return tuple(meta.items())
+        return ModelDetails(
+            provider=settings.provider,
+            region=provider_region(settings, self._environ),
+            model=",".join(sorted(tally.models)),
+            requested_model=settings.model,
+            prompt_sha256=prompt.prompt_sha256(),
+            preamble_sha256=prompt.preamble_sha256(),
+            tool_schema_sha256=prompt.tool_schema_sha256(),
+            requests=tally.requests,
+            request_chars=tally.request_chars,
+            tokens=tuple(sorted(tally.usage.items())),
+            instructions_sha256=hashlib.sha256(self._instructions.encode()).hexdigest() if self._instructions else None,
+            untrusted_text_flags="; ".join(str(f) for f in plan.flags[:MAX_FLAGS_IN_METADATA]),
+            untrusted_text_flag_count=len(plan.flags),
+        )
 
     def _result(self, review: ReviewInput, plan: Plan, tally: _Tally) -> AnalyzerResult:
         settings = review.config.claude
@@ -176,7 +175,7 @@ class ClaudeAnalyzer(AnalyzerBase):
             findings=tuple(tally.findings),
             detail="; ".join(parts),
             not_reviewed=unread,
-            metadata=self._metadata(review, tally, plan),
+            details=self._details(review, tally, plan),
             reviewed_paths=frozenset(sent - {n.path for n in unread}),
         )
 
@@ -202,17 +201,14 @@ class _Run:
         self._secrets = secrets
         self._send = send
         self.region = ""
-        audit_settings = review.config.section("audit") or {}
-        self._store_prompts = bool(audit_settings.get("store_prompts", False))
 
     def _audit_request(self, chunk: Chunk, part: int, kwargs: dict[str, Any], user: str) -> None:
         """What was sent, by digest and data class; the text itself only with audit.store_prompts."""
         settings = self._review.config.claude
         files = self._review.model_view.files
         classes = sorted({"code", *(c for path in chunk.paths if path in files for c in files[path].classes)})
-        extra: dict[str, Any] = {"content": user} if self._store_prompts else {}
-        self._review.audit.record(
-            "model_request",
+        events.model_request(
+            self._review.audit,
             provider=settings.provider,
             region=self.region or None,
             model=settings.model,
@@ -221,17 +217,18 @@ class _Run:
             input_tokens=len(user) // CHARS_PER_TOKEN,
             classes_sent=classes,
             chunk=part - 1,
-            **extra,
+            content=user if self._review.config.audit.store_prompts else None,
         )
 
     def _audit_response(self, message: Message, parsed: Parsed, part: int) -> None:
         usage = message.usage
         response_sha256 = hashlib.sha256(message.model_dump_json().encode()).hexdigest()
-        self._review.audit.record(
-            "model_response",
+        events.model_response(
+            self._review.audit,
             response_sha256=response_sha256,
             stop_reason=message.stop_reason,
-            usage={"input_tokens": usage.input_tokens, "output_tokens": usage.output_tokens},
+            input_tokens=usage.input_tokens,
+            output_tokens=usage.output_tokens,
             findings=len(parsed.findings),
             model=message.model,
         )

@@ -18,6 +18,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
+from pr_review import audit_events as events
 from pr_review.analyzers.claude.prompt import TOOL_NAME
 from pr_review.audit import AuditSink, canonical_json
 from pr_review.classify.view import ModelView
@@ -77,8 +78,8 @@ def cut_off(raw: Any) -> Parsed:
 def record_model_output(audit: AuditSink, parsed: Parsed, *, chunk: int, response_sha256: str) -> None:
     """The `model_output` audit event of one answer: what was dropped, by reason and by item."""
     dropped = Counter(reason for item in parsed.dropped for reason in item.reasons)
-    audit.record(
-        "model_output",
+    events.model_output(
+        audit,
         chunk=chunk,
         response_sha256=response_sha256,
         returned=parsed.returned,

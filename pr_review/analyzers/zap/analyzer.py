@@ -9,7 +9,6 @@ by a route declared in a changed file points at that route's line, so it can be 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 import shutil
@@ -22,7 +21,7 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from pr_review.analyzers.base import FAIL_RULES_KEY, AnalyzerBase, AnalyzerResult, AnalyzerStatus, ReviewInput
+from pr_review.analyzers.base import AnalyzerBase, AnalyzerResult, AnalyzerStatus, DastDetails, ReviewInput
 from pr_review.analyzers.zap.report import (
     MAX_REPORT_BYTES,
     RuleAction,
@@ -231,22 +230,21 @@ class ZapAnalyzer(AnalyzerBase):
                 else "",
             ]
             detail += "".join(f"; {e}" for e in extras if e)
-        metadata = [
-            ("zap_version", report.version),
-            ("zap_ignored", str(ignored)),
-            ("zap_false_positives", str(false_positives)),
-            ("zap_mapped", str(mapped)),
-            ("zap_instances", json.dumps(instance_counts, sort_keys=True, separators=(",", ":"))),
-        ]
-        if failing:
-            metadata.append((FAIL_RULES_KEY, ",".join(sorted(failing))))
+        details = DastDetails(
+            version=report.version,
+            ignored=ignored,
+            false_positives=false_positives,
+            mapped=mapped,
+            instances=tuple(sorted(instance_counts.items())),
+            fail_rules=tuple(sorted(failing)),
+        )
         return AnalyzerResult(
             self.name,
             AnalyzerStatus.OK,
             tuple(findings),
             detail,
             time.monotonic() - started,
-            metadata=tuple(metadata),
+            details=details,
         )
 
     def _finding(
