@@ -125,7 +125,9 @@ def test_uploaded_analyzer_metadata_that_is_not_what_run_writes_is_refused(
 ) -> None:
     entry = {"name": analyzer, "status": "ok", "detail": "", "duration_s": 0, "metadata": metadata}
     with pytest.raises(UsageError, match=re.escape(f"findings.json is not a valid findings.json: {problem}")):
-        outcome_from_json(_report(analyzers=[entry]), build_config({}), source="findings.json")
+        outcome_from_json(
+            _report(analyzers=[entry]), build_config({}), source="findings.json", analyzer_names=ANALYZER_NAMES
+        )
 
 
 class _CountedLines(frozenset[int]):
