@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from fakes import FakeGitHub
+    from github_scenario import Scenario
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -75,3 +80,22 @@ def make_repo(tmp_path: Path) -> Callable[[], GitRepo]:
 @pytest.fixture
 def repo(make_repo: Callable[[], GitRepo]) -> GitRepo:
     return make_repo()
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeGitHub]:
+    """A loopback GitHub that must see no request it cannot serve (a module may use `fake` for
+    another fake: its own fixture wins)."""
+    from fakes import fake_github_server
+
+    with fake_github_server() as server:
+        yield server
+        assert server.errors == []
+
+
+@pytest.fixture
+def scenario(fake: FakeGitHub, repo: GitRepo, tmp_path: Path) -> Scenario:
+    """Pull request #7 of the bundled example change, served by `fake`."""
+    from github_scenario import build_scenario
+
+    return build_scenario(fake, repo, tmp_path)

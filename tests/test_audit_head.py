@@ -10,31 +10,18 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_DIFF, EXAMPLE_DIR, GitRepo
-from fakes import FakeGitHub, fake_github_server
-from github_scenario import ISSUE_COMMENTS, Scenario, build_scenario
+from conftest import EXAMPLE_DIFF, EXAMPLE_DIR
+from fakes import FakeGitHub
+from github_scenario import ISSUE_COMMENTS, Scenario
 
 from pr_review.audit import DOMAIN, GENESIS, sha256_hex
 from pr_review.cli import main
 from pr_review.github.comments import SummaryRecord
 
 KEY = "0123456789abcdef0123456789abcdef"
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeGitHub]:
-    with fake_github_server() as server:
-        yield server
-        assert server.errors == []
-
-
-@pytest.fixture
-def scenario(fake: FakeGitHub, repo: GitRepo, tmp_path: Path) -> Scenario:
-    return build_scenario(fake, repo, tmp_path)
 
 
 def line_hash(line: bytes) -> str:

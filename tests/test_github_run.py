@@ -7,13 +7,12 @@ right lines, the summary comment, the label, the job summary, the step outputs a
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from claude_support import finding
 from conftest import GitRepo
-from fakes import FakeGitHub, fake_anthropic_server, fake_github_server
+from fakes import FakeGitHub, fake_anthropic_server
 from github_scenario import (
     BASE_VIEWS,
     FAST_CONFIG,
@@ -33,18 +32,6 @@ from pr_review.validate import schema_errors
 
 SQL_RULE = "pr-review.python.sql-injection"
 REFUSED = "in the summary: GitHub refused an inline comment on this line (422)"
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeGitHub]:
-    with fake_github_server() as server:
-        yield server
-        assert server.errors == []
-
-
-@pytest.fixture
-def scenario(fake: FakeGitHub, repo: GitRepo, tmp_path: Path) -> Scenario:
-    return build_scenario(fake, repo, tmp_path)
 
 
 def writes(fake: FakeGitHub) -> list[tuple[str, str, int | None]]:

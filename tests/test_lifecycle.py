@@ -4,7 +4,6 @@ leak guard included, whether or not anything is posted."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,25 +11,13 @@ import pytest
 from claude_support import finding
 from conftest import GitRepo
 from fakes import FakeGitHub, fake_anthropic_server, fake_github_server
-from github_scenario import Scenario, build_scenario, review_once
+from github_scenario import Scenario, review_once
 
 from pr_review.cli import main
 
 # A token shape the output guard knows, quoted by the model: it is not in the change, so only the
 # guard, the pipeline's last stage, can keep it out of the outputs.
 QUOTED_TOKEN = "ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8"
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeGitHub]:
-    with fake_github_server() as server:
-        yield server
-        assert server.errors == []
-
-
-@pytest.fixture
-def scenario(fake: FakeGitHub, repo: GitRepo, tmp_path: Path) -> Scenario:
-    return build_scenario(fake, repo, tmp_path)
 
 
 def _audit_events(path: Path) -> list[dict[str, Any]]:
