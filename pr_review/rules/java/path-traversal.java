@@ -33,4 +33,9 @@ public class Example {
     // ok: pr-review.java.path-traversal
     java.io.File safe = new java.io.File("/srv/reports", org.apache.commons.io.FilenameUtils.getName(name));
   }
+
+  protected void fqnRequest(jakarta.servlet.http.HttpServletRequest req) throws Exception {
+    // ruleid: pr-review.java.path-traversal
+    java.io.File f = new java.io.File("/srv/reports", req.getParameter("name"));
+  }
 }

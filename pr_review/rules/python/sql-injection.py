@@ -84,3 +84,13 @@ class InvoiceRepository:
     def by_status(self, status):
         # ok: pr-review.python.sql-injection
         return self._conn.execute("SELECT id FROM invoices WHERE status = %s", (status,)).fetchall()
+
+
+def count_by_status(conn, status: str, limit: int):
+    # ruleid: pr-review.python.sql-injection
+    return conn.execute(f"SELECT count(*) FROM invoices WHERE status = '{status}'").fetchone()
+
+
+def page(conn, limit: int):
+    # ok: pr-review.python.sql-injection
+    return conn.execute(f"SELECT id FROM invoices LIMIT {limit}").fetchall()
