@@ -185,4 +185,3 @@ def test_a_batch_stays_within_the_command_line_limit() -> None:
     assert [t for b in batches for t in b] == deep
     assert all(sum(len(t) + 3 for t in b) <= 512 * 1024 for b in batches)
     assert len(batches) == 3
-
