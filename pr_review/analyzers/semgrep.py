@@ -1,8 +1,8 @@
 """Semgrep on the changed files at head, with local (or registry) rules; diff-aware.
 
-Files are scanned in a few large batches (small files first, files over 100 KB together last), each
-batch with an equal share of what is left of semgrep.timeout_s: every Semgrep start-up parses all the
-rules again, so batches are as large as the command line allows. A batch that times out or crashes is
+Files are scanned in a few large batches (up to 1,000 small files, then files over 100 KB together,
+last), each batch with an equal share of what is left of semgrep.timeout_s: every Semgrep start-up
+parses all the rules again, so batches are large. A batch that times out or crashes is
 split in halves until the slow file is alone; that file costs only itself, and is listed as not
 reviewed with the reason. A rule file Semgrep cannot load is a configuration error (exit 2).
 """
@@ -36,6 +36,7 @@ logger = logging.getLogger(__name__)
 _BASE_SEVERITY = {"ERROR": Severity.HIGH, "WARNING": Severity.MEDIUM, "INFO": Severity.LOW}
 _CONFIDENCE = {"HIGH": 0.9, "MEDIUM": 0.75, "LOW": 0.5}
 _REGISTRY_ID = re.compile(r"^(p|r|s)/[\w./-]+$")
+_TARGETS_PER_CALL = 1_000  # a few calls for a very large change: start-ups amortised, progress kept
 _ARGV_PATH_BYTES = 512 * 1024  # paths per call: far below the OS argv limit (2 MB on Linux)
 _LARGE_FILE_BYTES = 100_000  # scanned after the others: a slow large file cannot cost the small ones
 _LARGE_BATCH_BYTES = 8_000_000  # large files share a start-up, a few megabytes of source at a time
@@ -154,9 +155,9 @@ class _Scan:
 
 
 def plan_batches(targets: Sequence[str], sizes: Mapping[str, int]) -> list[tuple[str, ...]]:
-    """Small files in as few calls as the command line allows, then the large files, smallest first,
-    a few megabytes per call: each Semgrep start-up costs seconds of rule parsing, so isolation comes
-    from splitting a batch that fails, not from many small batches."""
+    """Small files up to _TARGETS_PER_CALL per call, then the large files, smallest first, a few
+    megabytes per call: each Semgrep start-up costs seconds of rule parsing, so isolation comes from
+    splitting a batch that fails, not from many small batches."""
     small = [t for t in targets if sizes.get(t, 0) <= _LARGE_FILE_BYTES]
     large = sorted((t for t in targets if sizes.get(t, 0) > _LARGE_FILE_BYTES), key=lambda t: sizes.get(t, 0))
     return _fill(small, lambda t: 0) + _fill(large, lambda t: sizes.get(t, 0))
@@ -168,7 +169,7 @@ def _fill(targets: Sequence[str], source_bytes: Callable[[str], int]) -> list[tu
     path_bytes = content_bytes = 0
     for target in targets:
         size = source_bytes(target)
-        too_long = path_bytes + len(target) + 3 > _ARGV_PATH_BYTES  # "./" and the separator
+        too_long = len(batch) >= _TARGETS_PER_CALL or path_bytes + len(target) + 3 > _ARGV_PATH_BYTES
         if batch and (too_long or content_bytes + size > _LARGE_BATCH_BYTES):
             batches.append(tuple(batch))
             batch, path_bytes, content_bytes = [], 0, 0
