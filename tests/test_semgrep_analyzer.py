@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from conftest import GitRepo
 
-from pr_review.analyzers.semgrep import severity_of
+from pr_review.analyzers.semgrep import plan_batches, severity_of
 from pr_review.cli import main
 from pr_review.models import Severity
 
@@ -165,3 +165,24 @@ def test_exactly_the_changed_files_were_reviewed(added_lines: dict[str, Any]) ->
 )
 def test_severity_mapping(severity: str, metadata: dict[str, str], expected: Severity) -> None:
     assert severity_of(severity, metadata) is expected
+
+
+def test_a_large_change_is_scanned_in_a_few_large_batches() -> None:
+    """Each Semgrep start-up parses the whole rule pack again: 2,500 small files are three calls, and
+    large files share calls (small files first, so a slow large file cannot cost them)."""
+    small = [f"src/module_{i}.py" for i in range(2500)]
+    large = [f"vendor/bundle_{i}.js" for i in range(60)]
+    sizes = {**dict.fromkeys(small, 2_000), **{t: 150_000 + i for i, t in enumerate(large)}}
+    batches = plan_batches([*large, *small], sizes)
+    assert [len(b) for b in batches[:3]] == [1000, 1000, 500]
+    assert [t for b in batches[:3] for t in b] == small
+    assert [t for b in batches[3:] for t in b] == large  # smallest first, none lost or repeated
+    assert 4 <= len(batches) <= 5
+
+
+def test_a_batch_stays_within_the_command_line_limit() -> None:
+    deep = [f"{'d' * 1000}/file_{i}.py" for i in range(1500)]
+    batches = plan_batches(deep, dict.fromkeys(deep, 100))
+    assert [t for b in batches for t in b] == deep
+    assert all(sum(len(t) + 3 for t in b) <= 512 * 1024 for b in batches)
+    assert len(batches) == 3

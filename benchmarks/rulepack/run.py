@@ -1,8 +1,10 @@
 """Benchmark the bundled Semgrep rule pack on labelled pull-request-sized changes.
 
-Usage:  python benchmarks/rulepack/run.py [--semgrep PATH] [--cases DIR] [--json OUT] [--keep]
+Usage:  python benchmarks/rulepack/run.py [--semgrep PATH] [--set cases|independent] [--json OUT] [--keep]
 
-Every case is a directory ``cases/<case-id>/`` with ``base/`` and ``head/`` trees and a ``case.json``
+Two sets are scored separately: ``cases/`` (written with the rules, used for tuning) and
+``independent/`` (written from public advisories and framework idioms, never tuned against).
+Every case is a directory ``<set>/<case-id>/`` with ``base/`` and ``head/`` trees and a ``case.json``
 (``{"language", "cwe", "vulnerable", "file", "flaw_line"}``).  For each case a throw-away git repository
 gets a base commit and a head commit; the lines added between them are what a reviewer would see.  One
 semgrep process scans the changed files of all heads with the merged pack; findings are attributed to
@@ -186,55 +188,51 @@ def table(title: str, rows: list[tuple[str, int, int, int, int]]) -> list[str]:
     return out
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--semgrep", default=None, help="semgrep executable (default: .venv/bin/semgrep or PATH)")
-    ap.add_argument("--cases", type=Path, default=HERE / "cases")
-    ap.add_argument("--json", type=Path, default=None, help="also write per-case results as JSON")
-    ap.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
-    ap.add_argument("--keep", action="store_true", help="keep the temporary repositories")
-    args = ap.parse_args()
+@dataclass
+class SetResult:
+    name: str
+    cases: list[Case]
+    scan_time: float
+    setup: float
+    errors: list[Any]
+    per_target: dict[str, float]
 
-    semgrep = args.semgrep or default_semgrep()
-    cases = load_cases(args.cases)
+
+def score_set(name: str, cases_dir: Path, semgrep: str, pack: Path, work: Path) -> SetResult:
+    """Build every case of one set, scan all of them with one semgrep process, attribute the findings."""
+    cases = load_cases(cases_dir)
     if not cases:
-        sys.exit(f"no cases in {args.cases}")
-    work = Path(tempfile.mkdtemp(prefix="rulepack-bench-"))
-    try:
-        t0 = time.perf_counter()
-        (work / "pack").mkdir()
-        pack = merged_pack(work / "pack")
-        n_rules = len(list_rules([pack]))
-        targets: list[str] = []
-        for c in cases:
-            c.changed, c.added = build_repo(args.cases / c.id, work / "repos" / c.id)
-            targets.extend(f"{c.id}/{p}" for p in c.changed)
-        setup = time.perf_counter() - t0
-        report, scan_time = run_semgrep(semgrep, pack, work / "repos", targets)
-        by_id = {c.id: c for c in cases}
-        for r in report.get("results", []):
-            case_id, _, rel = str(r["path"]).partition("/")
-            owner = by_id.get(case_id)
-            if owner is None:
-                continue
-            start, end = int(r["start"]["line"]), int(r["end"]["line"])
-            if not set(range(start, end + 1)) & owner.added.get(rel, set()):
-                continue
-            owner.findings.append({"rule": r["check_id"], "path": rel, "start": start, "end": end})
-        errors: list[Any] = list(report.get("errors", []))
-        per_target: dict[str, float] = {}
-        timing = report.get("time") or {}
-        for t in timing.get("targets", []) if isinstance(timing, dict) else []:
-            run_time = t.get("run_time", 0.0)
-            per_target[str(t.get("path"))] = (
-                sum(float(x) for x in run_time) if isinstance(run_time, list) else float(run_time or 0.0)
-            )
-    finally:
-        if args.keep:
-            print(f"kept {work}")
-        else:
-            shutil.rmtree(work, ignore_errors=True)
+        sys.exit(f"no cases in {cases_dir}")
+    t0 = time.perf_counter()
+    root = work / name
+    targets: list[str] = []
+    for c in cases:
+        c.changed, c.added = build_repo(cases_dir / c.id, root / c.id)
+        targets.extend(f"{c.id}/{p}" for p in c.changed)
+    setup = time.perf_counter() - t0
+    report, scan_time = run_semgrep(semgrep, pack, root, targets)
+    by_id = {c.id: c for c in cases}
+    for r in report.get("results", []):
+        case_id, _, rel = str(r["path"]).partition("/")
+        owner = by_id.get(case_id)
+        if owner is None:
+            continue
+        start, end = int(r["start"]["line"]), int(r["end"]["line"])
+        if not set(range(start, end + 1)) & owner.added.get(rel, set()):
+            continue
+        owner.findings.append({"rule": r["check_id"], "path": rel, "start": start, "end": end})
+    per_target: dict[str, float] = {}
+    timing = report.get("time") or {}
+    for t in timing.get("targets", []) if isinstance(timing, dict) else []:
+        run_time = t.get("run_time", 0.0)
+        per_target[str(t.get("path"))] = (
+            sum(float(x) for x in run_time) if isinstance(run_time, list) else float(run_time or 0.0)
+        )
+    return SetResult(name, cases, scan_time, setup, list(report.get("errors", [])), per_target)
 
+
+def report_set(title: str, result: SetResult) -> list[str]:
+    cases = result.cases
     vuln = [c for c in cases if c.vulnerable]
     safe = [c for c in cases if not c.vulnerable]
     detected = sum(c.detected for c in vuln)
@@ -247,14 +245,10 @@ def main() -> int:
         for f in c.findings
         if not (int(str(f["start"])) - LINE_SLACK <= c.flaw_line <= int(str(f["end"])) + LINE_SLACK)
     )
-
     lines = [
-        "# Rule pack benchmark",
+        f"## {title}",
         "",
-        f"Generated by `python benchmarks/rulepack/run.py` with {n_rules} rules (one merged pack), "
         f"{len(cases)} changes ({len(vuln)} vulnerable, {len(safe)} safe look-alikes).",
-        "",
-        "## Overall",
         "",
         "| metric | value |",
         "|---|---:|",
@@ -263,43 +257,93 @@ def main() -> int:
         f"| false-positive rate (safe changes with any finding on added lines) | "
         f"{fp_rate:.2f} ({flagged}/{len(safe)}) |",
         f"| other findings on added lines of vulnerable changes | {extra} |",
-        f"| semgrep errors | {len(errors)} |",
-        f"| one semgrep process over all changes (wall) | {scan_time:.2f} s |",
-        f"| scan time per change (wall / changes) | {scan_time / len(cases):.3f} s |",
+        f"| semgrep errors | {len(result.errors)} |",
+        f"| one semgrep process over all changes (wall) | {result.scan_time:.2f} s |",
+        f"| scan time per change (wall / changes) | {result.scan_time / len(cases):.3f} s |",
     ]
-    if per_target:
-        vals = sorted(per_target.values())
+    if result.per_target:
+        vals = sorted(result.per_target.values())
         lines.append(
             "| per-file rule matching time (median / max, from --time) | "
             f"{vals[len(vals) // 2]:.3f} s / {vals[-1]:.3f} s |"
         )
-    lines += [f"| repo setup (git base+head per change) | {setup:.2f} s |", ""]
+    lines += [f"| repo setup (git base+head per change) | {result.setup:.2f} s |", ""]
     lines += table("By language", summarise(cases, "language"))
     lines += table("By CWE", summarise(cases, "cwe"))
     missed = [c for c in vuln if not c.detected]
     noisy = [c for c in safe if c.findings]
-    lines += ["## Misses and false positives", ""]
+    lines += [f"### Misses and false positives ({result.name})", ""]
     lines += [f"- missed: `{c.id}` ({c.cwe}, {c.file}:{c.flaw_line})" for c in missed] or ["- no misses"]
     lines += [
         f"- false positive: `{c.id}`: " + ", ".join(f"{f['rule']}@{f['start']}" for f in c.findings) for c in noisy
     ] or ["- no false positives"]
     lines.append("")
+    return lines
+
+
+HISTORY_HEADING = "## History (kept across runs)"
+
+
+def _kept_history(results: Path) -> str:
+    """The hand-written history section of an earlier RESULTS.md, which a new run must not erase."""
+    old = results.read_text(encoding="utf-8") if results.exists() else ""
+    at = old.find(HISTORY_HEADING)
+    return "\n" + old[at:] if at >= 0 else ""
+
+
+SETS = (
+    ("cases", "Own cases (written with the rules; tuning set)"),
+    ("independent", "Independent cases (written from advisories and framework idioms; never tuned against)"),
+)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--semgrep", default=None, help="semgrep executable (default: .venv/bin/semgrep or PATH)")
+    ap.add_argument(
+        "--set", dest="sets", action="append", choices=[name for name, _ in SETS], help="score only this set"
+    )
+    ap.add_argument("--json", type=Path, default=None, help="also write per-case results as JSON")
+    ap.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
+    ap.add_argument("--keep", action="store_true", help="keep the temporary repositories")
+    args = ap.parse_args()
+
+    semgrep = args.semgrep or default_semgrep()
+    chosen = [(name, title) for name, title in SETS if not args.sets or name in args.sets]
+    work = Path(tempfile.mkdtemp(prefix="rulepack-bench-"))
+    try:
+        (work / "pack").mkdir()
+        pack = merged_pack(work / "pack")
+        n_rules = len(list_rules([pack]))
+        results = [(title, score_set(name, HERE / name, semgrep, pack, work / "repos")) for name, title in chosen]
+    finally:
+        if args.keep:
+            print(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+    lines = [
+        "# Rule pack benchmark",
+        "",
+        f"Generated by `python benchmarks/rulepack/run.py` with {n_rules} rules (one merged pack); "
+        "each set is scanned by its own single semgrep process.",
+        "",
+    ]
+    for title, result in results:
+        lines += report_set(title, result)
     text = "\n".join(lines)
     print(text)
-    args.results.write_text(text, encoding="utf-8")
+    args.results.write_text(text + _kept_history(args.results), encoding="utf-8")
     if args.json:
-        args.json.write_text(
-            json.dumps(
-                [
-                    {"id": c.id, "vulnerable": c.vulnerable, "detected": c.detected, "findings": c.findings}
-                    for c in cases
-                ],
-                indent=1,
-            ),
-            encoding="utf-8",
-        )
-    if errors:
-        print(json.dumps(errors, indent=1)[:3000], file=sys.stderr)
+        rows = [
+            {"set": r.name, "id": c.id, "vulnerable": c.vulnerable, "detected": c.detected, "findings": c.findings}
+            for _, r in results
+            for c in r.cases
+        ]
+        args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    for _, r in results:
+        if r.errors:
+            print(json.dumps(r.errors, indent=1)[:3000], file=sys.stderr)
     return 0
 
 

@@ -5,6 +5,8 @@
 Measured in the same run, on the repository benchmarks/generate.py makes:
 - wall time of `pr-review scan --base <base> --head <head>` ÷ wall time of `semgrep scan` of the
   whole head checkout with the same rules (the bundled pack); target ≤ 0.5;
+- the Semgrep step of that scan (its batches) ÷ one plain `semgrep scan` call with the same rules on
+  the same changed files: the cost of batching for isolation; target ≤ 1.2;
 - peak memory of `pr-review` and its children: the largest single process (ru_maxrss from wait4)
   and the largest sum over the process tree, sampled every 20 ms; target < 500 MB.
 Prints a table and writes benchmarks/scan/RESULTS.md.
@@ -33,6 +35,7 @@ from pr_review import rulepack  # noqa: E402
 
 BIN = Path(sys.executable).parent
 RATIO_TARGET = 0.5
+BATCH_TARGET = 1.2
 RSS_TARGET_MB = 500.0
 ENV = {
     **{k: v for k, v in os.environ.items() if k != "ANTHROPIC_API_KEY"},
@@ -130,6 +133,17 @@ def run(repo: GeneratedRepo, workdir: Path) -> dict[str, object]:
     )  # fmt: skip
     if full.returncode not in (0, 1):
         raise SystemExit(f"semgrep failed ({full.returncode}):\n{full.stderr.decode()[-3000:]}")
+    changed = subprocess.run(
+        ["git", "diff", "--name-only", "--diff-filter=AMR", repo.base, repo.head],
+        cwd=repo.path, capture_output=True, text=True, check=True,
+    ).stdout.split()  # fmt: skip
+    plain = measure(
+        [str(BIN / "semgrep"), "scan", "--config", str(pack), "--json", "--metrics=off", "--disable-version-check",
+         "--quiet", "--no-git-ignore", "--output", str(workdir / "plain.json"), "--", *changed],
+        cwd=repo.path,
+    )  # fmt: skip
+    if plain.returncode not in (0, 1):
+        raise SystemExit(f"semgrep failed ({plain.returncode}):\n{plain.stderr.decode()[-3000:]}")
     report = json.loads((out_dir / "findings.json").read_text())
     full_results = json.loads((workdir / "full.json").read_text())["results"]
     analyzers = {a["name"]: f"{a['status']} {a['duration_s']:.1f}s" for a in report["analyzers"]}
@@ -138,6 +152,8 @@ def run(repo: GeneratedRepo, workdir: Path) -> dict[str, object]:
         "pack_rules": len(rulepack.list_rules([rulepack.RULES_DIR])),
         "review": review,
         "full": full,
+        "plain": plain,
+        "semgrep_step_s": next(a["duration_s"] for a in report["analyzers"] if a["name"] == "semgrep"),
         "ratio": review.wall_s / full.wall_s,
         "review_findings": len(report["findings"]),
         "full_findings": len(full_results),
@@ -151,14 +167,23 @@ def render(result: dict[str, object]) -> str:
     full = result["full"]
     assert isinstance(repo, GeneratedRepo)
     assert isinstance(review, Measured)
+    plain = result["plain"]
     assert isinstance(full, Measured)
+    assert isinstance(plain, Measured)
     ratio = float(result["ratio"])  # type: ignore[arg-type]
+    step = float(result["semgrep_step_s"])  # type: ignore[arg-type]
+    batching = step / plain.wall_s
     peak = max(review.max_process_mb, review.max_tree_mb)
     rows = [
         ("pr-review scan wall time", f"{review.wall_s:.2f} s", ""),
         ("full-repo semgrep wall time", f"{full.wall_s:.2f} s", ""),
         ("ratio (pr-review ÷ full semgrep)", f"{ratio:.2f}",
          f"≤ {RATIO_TARGET} {'✅' if ratio <= RATIO_TARGET else '❌'}"),
+        ("pr-review Semgrep step (batches) wall time", f"{step:.2f} s", ""),
+        ("one plain semgrep call on the changed files, wall time", f"{plain.wall_s:.2f} s", ""),
+        ("batching overhead (Semgrep step ÷ plain call)", f"{batching:.2f}",
+         f"≤ {BATCH_TARGET} {'✅' if batching <= BATCH_TARGET else '❌'}"),
+        ("plain semgrep call peak RSS, whole tree (sampled)", f"{plain.max_tree_mb:.0f} MB", ""),
         ("CPU time: pr-review / full semgrep", f"{review.cpu_s:.1f} s / {full.cpu_s:.1f} s",
          f"ratio {review.cpu_s / full.cpu_s:.2f}"),
         ("pr-review peak RSS, largest process", f"{review.max_process_mb:.0f} MB", ""),

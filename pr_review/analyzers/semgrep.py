@@ -1,7 +1,9 @@
 """Semgrep on the changed files at head, with local (or registry) rules; diff-aware.
 
-Files are scanned in batches (large files alone, last), each batch with an equal share of what is
-left of semgrep.timeout_s: a file that is slow to scan costs only itself, and is listed as not
+Files are scanned in a few large batches (up to 1,000 small files, then files over 100 KB together,
+last), each batch with an equal share of what is left of semgrep.timeout_s: every Semgrep start-up
+parses all the rules again, so batches are large. A batch that times out or crashes is
+split in halves until the slow file is alone; that file costs only itself, and is listed as not
 reviewed with the reason. A rule file Semgrep cannot load is a configuration error (exit 2).
 """
 
@@ -15,7 +17,7 @@ import sys
 import tempfile
 import time
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,8 +36,10 @@ logger = logging.getLogger(__name__)
 _BASE_SEVERITY = {"ERROR": Severity.HIGH, "WARNING": Severity.MEDIUM, "INFO": Severity.LOW}
 _CONFIDENCE = {"HIGH": 0.9, "MEDIUM": 0.75, "LOW": 0.5}
 _REGISTRY_ID = re.compile(r"^(p|r|s)/[\w./-]+$")
-_TARGETS_PER_CALL = 500  # keeps argv far below the OS limit
-_LARGE_FILE_BYTES = 100_000  # scanned alone, after the others: one slow file cannot cost the rest
+_TARGETS_PER_CALL = 1_000  # a few calls for a very large change: start-ups amortised, progress kept
+_ARGV_PATH_BYTES = 512 * 1024  # paths per call: far below the OS argv limit (2 MB on Linux)
+_LARGE_FILE_BYTES = 100_000  # scanned after the others: a slow large file cannot cost the small ones
+_LARGE_BATCH_BYTES = 8_000_000  # large files share a start-up, a few megabytes of source at a time
 # Errors about the rules rather than a target: Semgrep's codes for an invalid pattern, unparseable
 # YAML, an invalid or missing configuration and an unknown language.
 _RULE_ERROR_CODES = frozenset({4, 5, 7, 8})
@@ -151,11 +155,28 @@ class _Scan:
 
 
 def plan_batches(targets: Sequence[str], sizes: Mapping[str, int]) -> list[tuple[str, ...]]:
-    """Small files together (at most _TARGETS_PER_CALL per call), then each large file alone, smallest first."""
+    """Small files up to _TARGETS_PER_CALL per call, then the large files, smallest first, a few
+    megabytes per call: each Semgrep start-up costs seconds of rule parsing, so isolation comes from
+    splitting a batch that fails, not from many small batches."""
     small = [t for t in targets if sizes.get(t, 0) <= _LARGE_FILE_BYTES]
     large = sorted((t for t in targets if sizes.get(t, 0) > _LARGE_FILE_BYTES), key=lambda t: sizes.get(t, 0))
-    batches = [tuple(small[i : i + _TARGETS_PER_CALL]) for i in range(0, len(small), _TARGETS_PER_CALL)]
-    return batches + [(t,) for t in large]
+    return _fill(small, lambda t: 0) + _fill(large, lambda t: sizes.get(t, 0))
+
+
+def _fill(targets: Sequence[str], source_bytes: Callable[[str], int]) -> list[tuple[str, ...]]:
+    batches: list[tuple[str, ...]] = []
+    batch: list[str] = []
+    path_bytes = content_bytes = 0
+    for target in targets:
+        size = source_bytes(target)
+        too_long = len(batch) >= _TARGETS_PER_CALL or path_bytes + len(target) + 3 > _ARGV_PATH_BYTES
+        if batch and (too_long or content_bytes + size > _LARGE_BATCH_BYTES):
+            batches.append(tuple(batch))
+            batch, path_bytes, content_bytes = [], 0, 0
+        batch.append(target)
+        path_bytes += len(target) + 3
+        content_bytes += size
+    return [*batches, tuple(batch)] if batch else batches
 
 
 class SemgrepAnalyzer(AnalyzerBase):
@@ -240,15 +261,20 @@ class SemgrepAnalyzer(AnalyzerBase):
                 scan.not_reviewed += [NotReviewed(t, reason, self.name) for t in left]
                 break
             share = remaining / (len(queue) + 1)
+            half = len(batch) // 2
             try:
                 document = self._run(configs, batch, review, share, home)
             except ToolTimeout:
-                if len(batch) > 1:
-                    half = len(batch) // 2
+                if half:
                     queue.extendleft((batch[half:], batch[:half]))
                 else:
                     reason = f"semgrep did not finish this file within {share:.0f}s (semgrep.timeout_s {budget:g}s)"
                     scan.not_reviewed.append(NotReviewed(batch[0], reason, self.name))
+                continue
+            except ToolError:
+                if not half:  # one file, or Semgrep itself is broken: the review cannot complete
+                    raise
+                queue.extendleft((batch[half:], batch[:half]))  # a crash (out of memory) on one file of many
                 continue
             scan.results.extend(document.get("results", []))
             scan.errors.extend(document.get("errors", []))

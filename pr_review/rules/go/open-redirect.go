@@ -22,3 +22,19 @@ func Login2(w http.ResponseWriter, r *http.Request) {
 	// ok: pr-review.go.open-redirect
 	http.Redirect(w, r, "/posts/"+url.PathEscape(r.FormValue("slug")), http.StatusFound)
 }
+
+func logout(c echo.Context) error {
+	// ruleid: pr-review.go.open-redirect
+	return c.Redirect(http.StatusFound, c.QueryParam("redirect_uri"))
+}
+
+func logoutSafe(c echo.Context) error {
+	// ok: pr-review.go.open-redirect
+	return c.Redirect(http.StatusFound, "/login")
+}
+
+func back(w http.ResponseWriter, r *http.Request) {
+	// ruleid: pr-review.go.open-redirect
+	w.Header().Set("Location", r.URL.Query().Get("back"))
+	w.WriteHeader(http.StatusFound)
+}

@@ -37,3 +37,26 @@ func Books(c *gin.Context) {
 	db.Where("author = '" + c.Param("author") + "'").Find(&books)
 	_ = rows
 }
+
+type UserStore struct{ db *sql.DB }
+
+func (s *UserStore) ByName(name string) (*sql.Rows, error) {
+	// ruleid: pr-review.go.sql-injection
+	return s.db.Query(fmt.Sprintf("SELECT id FROM users WHERE name = '%s'", name))
+}
+
+func (s *UserStore) ByEmail(email string) (*sql.Rows, error) {
+	q := "SELECT id FROM users WHERE email = '" + email + "'"
+	// ruleid: pr-review.go.sql-injection
+	return s.db.Query(q)
+}
+
+func (s *UserStore) ByID(id int) (*sql.Rows, error) {
+	// ok: pr-review.go.sql-injection
+	return s.db.Query(fmt.Sprintf("SELECT id FROM users WHERE id = %d", id))
+}
+
+func (s *UserStore) ByTeam(team string) (*sql.Rows, error) {
+	// ok: pr-review.go.sql-injection
+	return s.db.Query("SELECT id FROM users WHERE team = $1", team)
+}

@@ -36,3 +36,28 @@ func GH(w http.ResponseWriter, r *http.Request) {
 	_ = req
 	_ = req2
 }
+
+type hookBody struct {
+	URL string `json:"url"`
+}
+
+func testHook(w http.ResponseWriter, r *http.Request) {
+	var body hookBody
+	if err := json.NewDecoder(r.Body).Decode(&body); err != nil {
+		return
+	}
+	// ruleid: pr-review.go.ssrf
+	req, _ := http.NewRequest(http.MethodPost, body.URL, nil)
+	http.DefaultClient.Do(req)
+}
+
+func bindHook(c *gin.Context) {
+	var body hookBody
+	if err := c.ShouldBindJSON(&body); err != nil {
+		return
+	}
+	// ruleid: pr-review.go.ssrf
+	http.Get(body.URL)
+	// ok: pr-review.go.ssrf
+	http.Get("https://hooks.example.com/ping")
+}

@@ -16,4 +16,17 @@ public class Example {
     Runtime.getRuntime().exec("tar czf /tmp/b.tgz " + dir);
   }
 
+
+  protected void argvList(HttpServletRequest req) throws Exception {
+    String url = req.getParameter("repo");
+    // ok: pr-review.java.command-injection
+    new ProcessBuilder(List.of("git", "clone", "--", url)).start();
+    // ok: pr-review.java.command-injection
+    new ProcessBuilder(Arrays.asList("git", "clone", "--", url)).start();
+    // ruleid: pr-review.java.command-injection
+    new ProcessBuilder(List.of("sh", "-c", "git clone " + url)).start();
+    String[] env = {"PATH=/usr/bin"};
+    // ruleid: pr-review.java.command-injection
+    Runtime.getRuntime().exec("convert -resize " + req.getParameter("size"), env);
+  }
 }

@@ -25,4 +25,17 @@ public class Example {
     FileInputStream in2 = new FileInputStream("/var/reports/" + FilenameUtils.getName(f));
   }
 
+
+  protected void fqn(HttpServletRequest req) throws Exception {
+    String name = req.getParameter("report");
+    // ruleid: pr-review.java.path-traversal
+    java.io.File file = new java.io.File("/srv/reports", name);
+    // ok: pr-review.java.path-traversal
+    java.io.File safe = new java.io.File("/srv/reports", org.apache.commons.io.FilenameUtils.getName(name));
+  }
+
+  protected void fqnRequest(jakarta.servlet.http.HttpServletRequest req) throws Exception {
+    // ruleid: pr-review.java.path-traversal
+    java.io.File f = new java.io.File("/srv/reports", req.getParameter("name"));
+  }
 }

@@ -33,4 +33,32 @@ public class Example {
     jdbcTemplate.query("SELECT * FROM items WHERE owner = ?", mapper, sort);
   }
 
+  public void removeTags(long postId, List<String> tags) {
+    String[] statements = tags.stream()
+        .map(t -> "DELETE FROM post_tags WHERE post_id = " + postId + " AND tag = '" + t + "'")
+        .toArray(String[]::new);
+    // ruleid: pr-review.java.sql-injection
+    jdbcTemplate.batchUpdate(statements);
+  }
+
+  public SqlRowSet byOwner(String owner) {
+    // ruleid: pr-review.java.sql-injection
+    return jdbcTemplate.queryForRowSet("SELECT id FROM items WHERE owner = '" + owner + "'");
+  }
+
+  public void removeTagsSafely(long postId, List<Object[]> args) {
+    // ok: pr-review.java.sql-injection
+    jdbcTemplate.batchUpdate("DELETE FROM post_tags WHERE post_id = ? AND tag = ?", args);
+  }
+
+  public int count() {
+    // ok: pr-review.java.sql-injection
+    return jdbcTemplate.queryForObject("SELECT count(*) FROM " + TABLE_NAME, Integer.class);
+  }
+
+  protected void digest(HttpServletRequest req) throws Exception {
+    MessageDigest md = MessageDigest.getInstance("SHA-256");
+    // ok: pr-review.java.sql-injection
+    md.update(req.getParameter("password").getBytes());
+  }
 }

@@ -11,4 +11,16 @@ public class Example {
     out.println("<p>" + req.getParameter("q") + "</p>");
   }
 
+
+  protected void printf(HttpServletRequest request, HttpServletResponse response) throws Exception {
+    String name = request.getParameter("name");
+    // ruleid: pr-review.java.xss
+    response.getWriter().printf("<h1>Hello, %s</h1>", name);
+    // ruleid: pr-review.java.xss
+    response.getWriter().format("<p>%s</p>", name);
+    // ok: pr-review.java.xss
+    response.getWriter().printf("<h1>Hello, %s</h1>", org.springframework.web.util.HtmlUtils.htmlEscape(name));
+    // ok: pr-review.java.xss
+    response.getWriter().write("<b>" + org.owasp.encoder.Encode.forHtml(name) + "</b>");
+  }
 }

@@ -32,6 +32,29 @@ app.get("/search", async (req, res) => {
 });
 
 function report(table) {
-  // ok: pr-review.javascript.sql-injection
+  // ruleid: pr-review.javascript.sql-injection
   return db.query("SELECT count(*) FROM " + table);
+}
+
+class OrderDao {
+  async byCustomer(customerId, sort) {
+    // ruleid: pr-review.javascript.sql-injection
+    const { rows } = await this.pool.query("SELECT id FROM orders WHERE customer_id = " + customerId + " ORDER BY " + sort);
+    return rows;
+  }
+
+  async byStatus(status) {
+    // ruleid: pr-review.javascript.sql-injection
+    return this.pool.query(`SELECT id FROM orders WHERE status = '${status}'`);
+  }
+
+  async byEmail(email) {
+    // ok: pr-review.javascript.sql-injection
+    return this.pool.query("SELECT id FROM orders WHERE email = $1", [email]);
+  }
+}
+
+async function deleteOrder(db, id) {
+  // ok: pr-review.javascript.sql-injection
+  return db.query("DELETE FROM orders WHERE id = ?", [id]);
 }

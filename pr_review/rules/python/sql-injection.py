@@ -28,7 +28,7 @@ def order(order_id):
     return rows
 
 @app.get("/items/<int:item_id>")
-def item(item_id: int):
+def item(item_id: int, page: int = 1):
     # ok: pr-review.python.sql-injection
     db.session.execute(text(f"SELECT * FROM items WHERE id = {item_id}"))
 
@@ -55,5 +55,42 @@ def sorted_items():
     cur.execute(f"SELECT * FROM items ORDER BY {request.args.get('sort')}")
 
 def internal(table):
-    # ok: pr-review.python.sql-injection
+    # ruleid: pr-review.python.sql-injection
     cursor.execute("SELECT count(*) FROM " + table)
+
+
+class InvoiceRepository:
+    def __init__(self, conn):
+        self._conn = conn
+
+    def by_number(self, number):
+        # ruleid: pr-review.python.sql-injection
+        return self._conn.execute(f"SELECT id FROM invoices WHERE number = '{number}'").fetchone()
+
+    def by_customer(self, customer):
+        sql = "DELETE FROM invoices WHERE customer = '%s'" % customer
+        # ruleid: pr-review.python.sql-injection
+        self._conn.execute(sql)
+
+    def sorted_by(self, key):
+        # ok: pr-review.python.sql-injection
+        return self._conn.execute("SELECT id FROM invoices ORDER BY " + SORT_COLUMNS[key]).fetchall()
+
+    def by_ids(self, ids):
+        placeholders = ", ".join("?" for _ in ids)
+        # ok: pr-review.python.sql-injection
+        return self._conn.execute("SELECT id FROM invoices WHERE id IN (" + placeholders + ")", ids).fetchall()
+
+    def by_status(self, status):
+        # ok: pr-review.python.sql-injection
+        return self._conn.execute("SELECT id FROM invoices WHERE status = %s", (status,)).fetchall()
+
+
+def count_by_status(conn, status: str, limit: int):
+    # ruleid: pr-review.python.sql-injection
+    return conn.execute(f"SELECT count(*) FROM invoices WHERE status = '{status}'").fetchone()
+
+
+def page(conn, limit: int):
+    # ok: pr-review.python.sql-injection
+    return conn.execute(f"SELECT id FROM invoices LIMIT {limit}").fetchall()

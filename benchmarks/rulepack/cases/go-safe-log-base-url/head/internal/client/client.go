@@ -1,0 +1,13 @@
+package client
+
+import "log"
+
+type Config struct {
+	BaseURL string
+	APIKey  string
+}
+
+func New(cfg Config) *Client {
+	log.Println("creating client", cfg.BaseURL, "api key set:", cfg.APIKey != "")
+	return &Client{cfg: cfg}
+}

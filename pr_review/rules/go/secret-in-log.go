@@ -1,0 +1,24 @@
+package auth
+
+import (
+	"log"
+	"log/slog"
+)
+
+type refreshRequest struct {
+	RefreshToken string
+	ClientID     string
+}
+
+func refresh(req refreshRequest, password string) {
+	// ruleid: pr-review.go.secret-in-log
+	log.Printf("refreshing with refresh token %s", req.RefreshToken)
+	// ruleid: pr-review.go.secret-in-log
+	slog.Info("login", "password", password)
+	// ok: pr-review.go.secret-in-log
+	log.Printf("refreshing for client %s", req.ClientID)
+	// ok: pr-review.go.secret-in-log
+	log.Printf("refresh token present: %v", req.RefreshToken != "")
+	// ok: pr-review.go.secret-in-log
+	slog.Info("password length", "n", len(password))
+}

@@ -1,0 +1,26 @@
+import java.util.Random;
+
+public class Tokens {
+    public String newResetToken() {
+        // ruleid: pr-review.java.insecure-random
+        Random random = new Random();
+        return Long.toHexString(random.nextLong());
+    }
+
+    public void shuffle(java.util.List<String> cards) {
+        // ok: pr-review.java.insecure-random
+        java.util.Collections.shuffle(cards, new Random());
+    }
+
+    public double jitter() {
+        // ok: pr-review.java.insecure-random
+        return Math.random() * 100;
+    }
+
+    public void handle() {
+        // ruleid: pr-review.java.insecure-random
+        String sessionId = Long.toString(new java.util.Random().nextLong());
+        // ok: pr-review.java.insecure-random
+        int delayMs = new Random().nextInt(500);
+    }
+}

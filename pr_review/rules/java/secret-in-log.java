@@ -1,0 +1,22 @@
+package com.acme.auth;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+public class Authenticator {
+    private static final Logger log = LoggerFactory.getLogger(Authenticator.class);
+
+    public boolean authenticate(String username, String password, Credentials creds) {
+        // ruleid: pr-review.java.secret-in-log
+        log.debug("Authenticating {} with password {}", username, password);
+        // ruleid: pr-review.java.secret-in-log
+        log.info("api key: " + creds.getApiKey());
+        // ok: pr-review.java.secret-in-log
+        log.info("Authenticating {} (password given: {})", username, password != null);
+        // ok: pr-review.java.secret-in-log
+        log.info("password policy for {} is {}", username, passwordPolicy);
+        // ok: pr-review.java.secret-in-log
+        log.debug("token fingerprint {}", fingerprint(creds.getAccessToken()));
+        return true;
+    }
+}

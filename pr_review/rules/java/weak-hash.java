@@ -1,0 +1,17 @@
+import java.security.MessageDigest;
+import org.apache.commons.codec.digest.DigestUtils;
+
+public class Hashes {
+    public void run(byte[] body) throws Exception {
+        // ruleid: pr-review.java.weak-hash
+        MessageDigest md5 = MessageDigest.getInstance("MD5");
+        // ruleid: pr-review.java.weak-hash
+        MessageDigest sha1 = java.security.MessageDigest.getInstance("SHA-1");
+        // ruleid: pr-review.java.weak-hash
+        String hex = DigestUtils.md5Hex(body);
+        // ok: pr-review.java.weak-hash
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        // ok: pr-review.java.weak-hash
+        String good = DigestUtils.sha256Hex(body);
+    }
+}
