@@ -140,7 +140,13 @@ class Scenario:
                 "conclusion": "success",
                 "pull_requests": []
                 if fork
-                else [{"number": self.number, "head": {"sha": self.head_sha}, "base": {"sha": self.base_sha}}],
+                else [
+                    {
+                        "number": self.number,
+                        "head": {"sha": self.head_sha},
+                        "base": {"sha": self.base_sha, "repo": {"url": f"{self.fake.url}/repos/octo/app"}},
+                    }
+                ],
             },
         }
         path.write_text(json.dumps(payload), encoding="utf-8")

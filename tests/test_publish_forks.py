@@ -149,3 +149,23 @@ def test_publish_under_a_pull_request_event_posts_to_the_events_pull_request(
     assert review["commit_id"] == scenario.head_sha
     assert inline_comments(fake) == scenario.expected_inline()
     assert len(scenario.summaries()) == 1
+
+
+def test_a_run_that_names_no_branch_and_two_pull_requests_at_its_head_is_refused(
+    reviewed: ReviewedChange, fake: FakeGitHub, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No head label to narrow by, and GitHub's `pull_requests` lists only a pull request of the fork
+    itself (its #7 is not ours): two open pull requests here have the run's head, so none is guessed."""
+    scenario = from_fork(reviewed, fake, tmp_path)
+    fake.add_pull(8, diff=reviewed.diff, head_sha=reviewed.head_sha, base_sha=reviewed.base_sha, head_repo="eve/app")
+    event = tmp_path / "event-without-label.json"
+    foreign = {"number": 1, "base": {"repo": {"url": f"{fake.url}/repos/mallory/app"}}}
+    payload = {"workflow_run": {"event": "pull_request", "head_sha": reviewed.head_sha, "pull_requests": [foreign]}}
+    event.write_text(json.dumps(payload))
+
+    assert scenario.publish(GITHUB_EVENT_NAME="workflow_run", GITHUB_EVENT_PATH=str(event)) == 2
+
+    err = capsys.readouterr().err
+    assert f"open pull requests #8, #7 all have head commit {reviewed.head_sha[:12]}" in err
+    assert "pass --pr N" in err
+    assert writes(fake) == []

@@ -44,6 +44,13 @@ def _payload(environment: ActionsEnvironment) -> Any:
         raise UsageError(f"cannot read the event payload {environment.event_path}: {exc}") from exc
 
 
+def _into_this_repository(entry: Any, repository: str) -> bool:
+    """A `workflow_run.pull_requests` entry whose base is this repository: GitHub also lists pull
+    requests of other repositories there (a fork's own ones), whose numbers mean nothing here."""
+    url = ((entry.get("base") or {}).get("repo") or {}).get("url") if isinstance(entry, dict) else None
+    return isinstance(url, str) and url.lower().endswith(f"/repos/{repository.lower()}")
+
+
 def read_triggering_run(environment: ActionsEnvironment) -> TriggeringRun:
     payload = _payload(environment)
     run = payload.get("workflow_run") if isinstance(payload, dict) else None
@@ -54,7 +61,9 @@ def read_triggering_run(environment: ActionsEnvironment) -> TriggeringRun:
     branch = run.get("head_branch")
     label = f"{owner}:{branch}" if isinstance(owner, str) and owner and isinstance(branch, str) and branch else None
     numbers = tuple(
-        p["number"] for p in run.get("pull_requests") or [] if isinstance(p, dict) and isinstance(p.get("number"), int)
+        p["number"]
+        for p in run.get("pull_requests") or []
+        if _into_this_repository(p, environment.repository) and isinstance(p.get("number"), int)
     )
     return TriggeringRun(head_sha, label if label and len(label) <= MAX_LABEL_CHARS else None, numbers)
 
