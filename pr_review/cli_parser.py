@@ -114,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     publish = commands.add_parser("publish", help="post the results of a `run --no-post` job on its pull request")
     publish.add_argument("--results", type=Path, required=True, metavar="DIR", help="the uploaded results directory")
     publish.add_argument(
-        "--pr", type=int, metavar="N", help="pull request number (default: from the workflow_run event)"
+        "--pr", type=int, metavar="N", help="pull request number (default: from the workflow_run or pull_request event)"
     )
     publish.add_argument("--config", type=Path, metavar="FILE", help=CONFIG_HELP)
     publish.add_argument("--fail-on", choices=SEVERITY_CHOICES, help="exit 1 on findings at or above this severity")

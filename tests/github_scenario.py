@@ -126,17 +126,26 @@ class Scenario:
     def summaries(self) -> list[dict[str, Any]]:
         return [c for c in self.fake.issue_comments(self.number) if SUMMARY_MARKER in c["body"]]
 
-    def workflow_run_event_path(self) -> Path:
-        """The event of a `workflow_run` job triggered by this pull request's workflow."""
+    def workflow_run_event_path(self, *, fork: str | None = None, head_sha: str | None = None) -> Path:
+        """The event of a `workflow_run` job triggered by this pull request's workflow. `fork`: the
+        owner of the fork the pull request comes from, for which GitHub lists no `pull_requests`."""
         path = self.tmp / "workflow-run-event.json"
         payload = {
             "action": "completed",
             "workflow_run": {
                 "event": "pull_request",
-                "head_sha": self.head_sha,
+                "head_sha": head_sha or self.head_sha,
+                "head_branch": self.pull.head_ref,
+                "head_repository": {"full_name": f"{fork or 'octo'}/app", "owner": {"login": fork or "octo"}},
                 "conclusion": "success",
-                "pull_requests": [
-                    {"number": self.number, "head": {"sha": self.head_sha}, "base": {"sha": self.base_sha}}
+                "pull_requests": []
+                if fork
+                else [
+                    {
+                        "number": self.number,
+                        "head": {"sha": self.head_sha},
+                        "base": {"sha": self.base_sha, "repo": {"url": f"{self.fake.url}/repos/octo/app"}},
+                    }
                 ],
             },
         }
@@ -184,6 +193,8 @@ class Scenario:
             "SEMGREP_ENABLE_VERSION_CHECK": "0",
             "PATH": "/usr/bin:/bin",
         }
+        if overrides.get("GITHUB_EVENT_NAME") == "workflow_run" and "GITHUB_EVENT_PATH" not in overrides:
+            env["GITHUB_EVENT_PATH"] = str(self.workflow_run_event_path())
         env.update(self.extra_env)
         env.update(overrides)
         return env

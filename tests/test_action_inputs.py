@@ -48,6 +48,7 @@ def _argv_of_review_step(tmp_path: Path, **inputs: str) -> list[str]:
         **dict.fromkeys(step["env"], ""),  # GitHub sets every variable the step names, empty when unset
         "PATH": "/usr/bin:/bin",
         "VENV": str(venv),
+        "INPUT_MODE": "run",
         "INPUT_RESULTS_DIR": "pr-review-results",
         "INPUT_POST": "true",
         **{f"INPUT_{name.upper()}": value for name, value in inputs.items()},
@@ -77,6 +78,22 @@ def test_action_inputs_become_flags_unexpanded(tmp_path: Path) -> None:
 def test_empty_action_inputs_add_no_flags(tmp_path: Path) -> None:
     argv = _argv_of_review_step(tmp_path, model="", token_budget="", exclude="")
     assert argv == ["-P", "-m", "pr_review", "run", "--out", "pr-review-results"]
+
+
+def test_publish_mode_posts_the_downloaded_results(tmp_path: Path) -> None:
+    """The privileged workflow's one step: no PR number or sha passes through the inputs."""
+    argv = _argv_of_review_step(tmp_path / "a", mode="publish")
+    assert argv == ["-P", "-m", "pr_review", "publish", "--results", "pr-review-results"]
+    argv = _argv_of_review_step(tmp_path / "b", mode="publish", results="downloaded", fail_on="high")
+    assert argv == ["-P", "-m", "pr_review", "publish", "--results", "downloaded", "--fail-on", "high"]
+
+
+@pytest.mark.parametrize(("inputs"), [{"mode": "publish", "model": "claude-opus-4-1"}, {"mode": "review"}])
+def test_a_mode_that_cannot_apply_fails_the_step(tmp_path: Path, inputs: dict[str, str]) -> None:
+    with pytest.raises(subprocess.CalledProcessError) as failed:
+        _argv_of_review_step(tmp_path, **inputs)
+    assert failed.value.returncode == 2
+    assert not (tmp_path / "argv.json").exists()
 
 
 def _findings_document(results: Path) -> dict[str, Any]:

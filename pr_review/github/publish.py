@@ -27,6 +27,7 @@ from pr_review.report.reporter import Reported
 
 OUTSIDE_DIFF = "in the summary: outside the diff"
 REFUSED = "in the summary: GitHub refused an inline comment on this line (422)"
+STALE = "in the summary: the results are stale"
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,15 @@ class PublishResult:
 
 
 class Publisher:
-    def __init__(self, conversation: Conversation, outcome: ReviewOutcome, *, head_sha: str, audit: AuditSink) -> None:
+    def __init__(
+        self,
+        conversation: Conversation,
+        outcome: ReviewOutcome,
+        *,
+        head_sha: str,
+        audit: AuditSink,
+        stale_notice: str = "",
+    ) -> None:
         self.conversation = conversation
         self.api, self.repo, self.pull = conversation.api, conversation.repo, conversation.pull
         self.outcome = outcome
@@ -50,6 +59,7 @@ class Publisher:
         self.escalation = outcome.config.escalation
         self.head_sha = head_sha
         self.audit = audit
+        self.stale_notice = stale_notice  # results for an older commit: summary only, saying so
         self.inline = InlineReview(conversation, head_sha=head_sha, audit=audit, known_secrets=outcome.sensitive_values)
 
     def _reply_resolved(self, existing: Mapping[str, PullRequestComment], resolved: list[str]) -> None:
@@ -114,6 +124,9 @@ class Publisher:
             if finding.fingerprint in existing:
                 placement[finding.fingerprint] = "inline (earlier run)"
                 continue
+            if self.stale_notice:
+                placement[finding.fingerprint] = STALE
+                continue
             span = comment_range(finding, commentable.get(finding.path or "", ()))
             if span is None:
                 placement[finding.fingerprint] = OUTSIDE_DIFF
@@ -131,7 +144,8 @@ class Publisher:
             # An analyzer that failed saw nothing: its earlier findings are unknown, not resolved.
             current |= earlier
         resolved = sorted(earlier - current)
-        self._reply_resolved(existing, resolved)
+        if not self.stale_notice:  # "no longer detected" at an older commit would mislead
+            self._reply_resolved(existing, resolved)
         escalated, reviewers, reviewers_refused = Escalation(
             self.api, self.repo, self.pull, self.escalation, self.audit
         ).apply(self.outcome.findings, needs_approval=bool(self.outcome.needs_approval))
@@ -159,7 +173,7 @@ class Publisher:
     def _extra_sections(
         self, resolved: list[str], escalated: bool, reviewers: tuple[str, ...], reviewers_refused: str
     ) -> list[str]:
-        lines: list[str] = []
+        lines: list[str] = ["", f"⚠️ **Stale:** {cell(self.stale_notice, 300)}."] if self.stale_notice else []
         if escalated:
             who = f" Review requested from {', '.join(cell(r, 60) for r in reviewers)}." if reviewers else ""
             lines += [
@@ -189,16 +203,20 @@ class GitHubReporter:
         progress: Progress,
         commentable: Mapping[str, Collection[int]] | None = None,
         required: bool = False,
+        stale_notice: str = "",
     ) -> None:
         self.conversation = conversation
         self.head_sha, self.progress = head_sha, progress
         self.commentable = commentable
         self.required = required
+        self.stale_notice = stale_notice
         self.published: PublishResult | None = None
 
     def report(self, outcome: ReviewOutcome, audit: AuditSink) -> Reported:
         self.progress.stage("reporting on the pull request")
-        publisher = Publisher(self.conversation, outcome, head_sha=self.head_sha, audit=audit)
+        publisher = Publisher(
+            self.conversation, outcome, head_sha=self.head_sha, audit=audit, stale_notice=self.stale_notice
+        )
         self.published = published = publisher.publish(self.commentable)
         if not published.write_denied:
             return Reported(f"posted {len(published.inline)} inline comment(s) and the summary comment")

@@ -24,6 +24,7 @@ from pr_review.github.client import GitHubApi, RetryPolicy
 from pr_review.github.conversation import Conversation
 from pr_review.github.dismissals import PullRequestDismissals
 from pr_review.github.publish import GitHubReporter
+from pr_review.github.publish_target import publish_pull
 from pr_review.github.pull_request import base_tree, gather_pull_request
 from pr_review.lifecycle import ChangeReview, ReviewRun, RunStart, UploadedOutcome
 from pr_review.models import Severity
@@ -134,21 +135,6 @@ def run_in_actions(options: RunOptions, environ: Mapping[str, str], progress: Pr
     return exit_code
 
 
-def _workflow_run_pull(environment: ActionsEnvironment, pr_number: int | None) -> int:
-    """The PR a workflow_run job publishes for: the flag, else the triggering run's pull request."""
-    if pr_number is not None:
-        return pr_number
-    if environment.event_path is not None and environment.event_path.is_file():
-        payload = json.loads(environment.event_path.read_text(encoding="utf-8"))
-        pulls = (payload.get("workflow_run") or {}).get("pull_requests") or []
-        if pulls:
-            return int(pulls[0]["number"])
-    raise UsageError(
-        "cannot tell which pull request to publish to",
-        hint="pass --pr N, or run `publish` from a workflow_run event of a pull_request workflow",
-    )
-
-
 def _stricter_fail_on(config: Config, recorded: str) -> Config:
     """The run's `fail_on` (it may come from a `--fail-on` flag this job does not repeat) unless this
     job's own is stricter: an uploaded file can tighten the policy, never loosen it."""
@@ -186,21 +172,33 @@ def _artifact_audit_head(results_dir: Path, progress: Progress) -> str | None:
         return None
 
 
+def _stale_notice(results_head: str, pull_head: str) -> str:
+    """Results for another commit than the pull request's head are stale: their lines may have
+    moved, so they go in the summary only, said so."""
+    if results_head == pull_head:
+        return ""
+    return (
+        f"these results are stale: they are for commit {results_head[:12]}, the pull request is now at "
+        f"{pull_head[:12]}; nothing was commented inline"
+    )
+
+
 def publish_results(
     results_dir: Path, pr_number: int | None, options: RunOptions, environ: Mapping[str, str], progress: Progress
 ) -> ExitCode:
     """Post what an unprivileged `run --no-post` job found, with the exit code and summary that run
     had. Its files are untrusted data: schema-checked, known analyzer names only, every text
-    neutralised when rendered; the PR number comes from this workflow's own event. This job's audit
+    neutralised when rendered; the pull request comes from this workflow's own event
+    (publish_target.py), and results for another commit than its head are posted as a stale summary. This job's audit
     trail is its own file in `options.out_dir`, referring to the uploaded trail's chain head."""
     environment = ActionsEnvironment.from_environ(environ)
     environment.require_repository()
-    number = _workflow_run_pull(environment, pr_number)
     findings_path = results_dir / "findings.json"
     document = _read_results(findings_path)
     api = make_api(environment, None, options.retry)
     repo = api.call("read the repository", lambda: api.github.get_repo(environment.repository))
-    pull = api.call(f"read pull request #{number}", lambda: repo.get_pull(number))
+    pull = publish_pull(api, repo, environment, pr_number)
+    number = pull.number
     base = base_tree(api, repo, environment.workspace, pull.base.sha)
     config = _config(options, base, pull.base.sha, environment.workspace)
     outcome = outcome_from_json(document, config, source=str(findings_path), analyzer_names=ANALYZER_NAMES)
@@ -208,13 +206,17 @@ def publish_results(
     if not _COMMIT_SHA.fullmatch(outcome.target.head):
         # Quoted in the log and in replies, and the comments' anchor: never free text from the upload.
         raise UsageError(f"{findings_path} is not a valid findings.json: target.head is not a commit sha")
-    if outcome.target.head != pull.head.sha:
-        progress.note(f"results are for {outcome.target.head[:12]}, the pull request is now at {pull.head.sha[:12]}")
+    stale = _stale_notice(outcome.target.head, pull.head.sha)
+    if stale:
+        progress.note(f"warning: {stale}")
+        actions.append_step_summary(environment.step_summary, f"> ⚠️ {stale}\n")
     api = make_api(environment, config, options.retry)
     # Objects read through the first client would write with its settings (write spacing, timeout).
     repo, pull = api.adopt(repo), api.adopt(pull)
     conversation = Conversation(api, repo, pull, config.github)
-    github = GitHubReporter(conversation, head_sha=outcome.target.head, progress=progress, required=True)
+    github = GitHubReporter(
+        conversation, head_sha=outcome.target.head, progress=progress, required=True, stale_notice=stale
+    )
     start = RunStart(
         outcome.target,
         number,

@@ -1886,6 +1886,10 @@ class FakeGitHub(LoopbackServer):
         r = self._repo_of(req)
         state = req.q("state", "open")
         pulls = [p for p in sorted(r.pulls.values(), key=lambda p: -p.number) if state == "all" or p.state == state]
+        head = req.q("head") or ""
+        if ":" in head:  # the documented `user:ref-name` form: the head repository's owner and branch
+            owner, _, ref = head.partition(":")
+            pulls = [p for p in pulls if p.head_ref == ref and self._head_repo(r, p).owner.lower() == owner.lower()]
         return self._paginate(req, [self._render_pull(req.ctx, r, p, req.token) for p in pulls])
 
     def _h_pull(self, req: _Req) -> _Resp:
