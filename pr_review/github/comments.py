@@ -19,6 +19,11 @@ from pr_review.models import Finding
 from pr_review.report.markdown import SEVERITY_BADGE, cwe_link
 from pr_review.text.sanitize import code_span, neutralise, safe_suggestion
 
+# GitHub refuses a comment or review body over 65,536 characters (422 "body is too long"); ours
+# stay a margin below it.
+BODY_LIMIT = 65_536
+BODY_BUDGET = BODY_LIMIT - 1_536
+_AUDIT_HEAD_ROOM = len(" audit-head=") + 64  # what with_audit_head adds to the record later
 SUMMARY_MARKER = "<!-- pr-review:summary "  # how the summary's one marker, its last line, starts
 _SUMMARY = re.compile(
     r"<!-- pr-review:summary fingerprints=([0-9a-f,]{0,200000}) comments=([0-9:a-f,]{0,400000})"
@@ -105,8 +110,21 @@ def read_record(body: str) -> SummaryRecord:
     return _record(old.group(1), old.group(2)) if old is not None else SummaryRecord()
 
 
+def summary_text_budget(record: SummaryRecord) -> int:
+    """How many characters the summary's text may have so that, with its record and the audit head
+    added later, the comment stays within BODY_BUDGET."""
+    room = 0 if record.audit_head else _AUDIT_HEAD_ROOM
+    return BODY_BUDGET - len(record.marker()) - room - 1
+
+
 def summary_body(text: str, record: SummaryRecord) -> str:
-    """The summary comment: the text, then the record as its one marker, on the last line."""
+    """The summary comment: the text, then the record as its one marker, on the last line. A text
+    over its budget is cut at a line (render_summary fits it first; this is the backstop), never
+    the record."""
+    budget = summary_text_budget(record)
+    if len(text) > budget:
+        note = "\n\n… cut to fit GitHub's size limit: every finding is in `findings.json`."
+        text = text[: max(budget - len(note), 0)].rpartition("\n")[0] + note
     return "\n".join((text, record.marker()))
 
 
@@ -143,7 +161,12 @@ def inline_body(finding: Finding, *, known_secrets: Collection[str] = (), sugges
     if finding.help_uri:
         parts.append(clean(f"More: {finding.help_uri}", 300))
     fix = safe_suggestion(finding.suggested_fix, known_secrets=known_secrets) if finding.suggested_fix else None
+    marker = fingerprint_marker(finding.fingerprint)
     if suggest and fix is not None:
-        parts.append(f"```suggestion\n{fix.rstrip(chr(10))}\n```")
-    parts.append(fingerprint_marker(finding.fingerprint))
+        suggestion = f"```suggestion\n{fix.rstrip(chr(10))}\n```"
+        # The other parts are capped well below the limit; only a suggested fix can be too long,
+        # and a suggestion is whole or none.
+        if len("\n\n".join((*parts, suggestion, marker))) <= BODY_BUDGET:
+            parts.append(suggestion)
+    parts.append(marker)
     return "\n\n".join(parts)
