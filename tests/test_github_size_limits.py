@@ -56,16 +56,26 @@ def test_three_hundred_findings_fit_one_summary_comment_and_the_job_summary(
     scenario = reviewed.serve(fake, tmp_path, config=FAST_CONFIG)
     path = scenario.results / "findings.json"
     document = json.loads(path.read_text())
-    document["findings"] = hundreds_of_findings(document["findings"][0], 300, 40)
+    text_fields = ("description", "exploit_scenario", "recommendation", "evidence", "suggested_fix")
+    largest = dict.fromkeys(text_fields, "x" * 20_000)
+    # The change's own findings, in the diff, with every text field at the schema's maximum.
+    in_diff = [
+        dict(f, title="t" * 300, help_uri="https://example.com/" + "h" * 1980) | largest for f in document["findings"]
+    ]
+    document["findings"] = in_diff + hundreds_of_findings(document["findings"][0], 300 - len(in_diff), 40)
     path.write_text(json.dumps(document))
 
     assert scenario.publish("--pr", "7") == 0
 
+    assert len(fake.reviews(7)) == 1
+    assert sorted(c["line"] for c in fake.review_comments(7)) == sorted(f["location"]["end_line"] for f in in_diff)
+    assert all(len(c["body"]) <= GITHUB_BODY_LIMIT for c in fake.review_comments(7))
     [summary] = scenario.summaries()
     body = summary["body"]
     assert len(body) <= GITHUB_BODY_LIMIT
     last_line = body.rstrip("\n").rpartition("\n")[2]
-    assert last_line.startswith(SUMMARY_MARKER) and last_line.endswith(" -->")
+    assert last_line.startswith(SUMMARY_MARKER)
+    assert last_line.endswith(" -->")
     assert len(read_record(body).fingerprints) == 300  # the record is whole, audit head included
     assert read_record(body).audit_head is not None
     listed = finding_rows(body)
@@ -77,3 +87,11 @@ def test_three_hundred_findings_fit_one_summary_comment_and_the_job_summary(
     job_summary = scenario.summary_path.read_bytes()
     assert len(job_summary) < JOB_SUMMARY_LIMIT
     assert len(finding_rows(job_summary.decode())) == 300  # the job summary has room for all of them
+
+    # A second run edits the same comment in place, record and audit head included, still within the limit.
+    assert scenario.publish("--pr", "7") == 0
+    [edited] = scenario.summaries()
+    assert edited["id"] == summary["id"]
+    assert len(edited["body"]) <= GITHUB_BODY_LIMIT
+    assert len(read_record(edited["body"]).fingerprints) == 300
+    assert read_record(edited["body"]).audit_head not in (None, read_record(body).audit_head)
