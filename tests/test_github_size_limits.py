@@ -51,13 +51,14 @@ def hundreds_of_findings(template: dict[str, Any], count: int, files: int) -> li
 
 
 def test_three_hundred_findings_fit_one_summary_comment_and_the_job_summary(
-    reviewed: ReviewedChange, fake: FakeGitHub, tmp_path: Path
+    reviewed: ReviewedChange, fake: FakeGitHub, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     scenario = reviewed.serve(fake, tmp_path, config=FAST_CONFIG)
     path = scenario.results / "findings.json"
     document = json.loads(path.read_text())
     text_fields = ("description", "exploit_scenario", "recommendation", "evidence", "suggested_fix")
-    largest = dict.fromkeys(text_fields, "x" * 20_000)
+    largest: dict[str, Any] = dict.fromkeys(text_fields, "x" * 20_000)
+    largest["cwe"] = [f"CWE-{n}" for n in range(1, 3001)]  # the schema sets no bound
     # The change's own findings, in the diff, with every text field at the schema's maximum.
     in_diff = [
         dict(f, title="t" * 300, help_uri="https://example.com/" + "h" * 1980) | largest for f in document["findings"]
@@ -67,6 +68,9 @@ def test_three_hundred_findings_fit_one_summary_comment_and_the_job_summary(
 
     assert scenario.publish("--pr", "7") == 0
 
+    annotations = [line for line in capsys.readouterr().out.splitlines() if line.startswith(("::error", "::warning"))]
+    assert annotations
+    assert all(len(line) < 1_500 for line in annotations)  # 3,000 CWEs named in one finding's message, cut
     assert len(fake.reviews(7)) == 1
     assert sorted(c["line"] for c in fake.review_comments(7)) == sorted(f["location"]["end_line"] for f in in_diff)
     assert all(len(c["body"]) <= GITHUB_BODY_LIMIT for c in fake.review_comments(7))

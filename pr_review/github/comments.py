@@ -16,7 +16,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 
 from pr_review.models import Finding
-from pr_review.report.markdown import SEVERITY_BADGE, cwe_link
+from pr_review.report.markdown import SEVERITY_BADGE, cwe_links
 from pr_review.text.sanitize import code_span, neutralise, safe_suggestion
 
 # GitHub refuses a comment or review body over 65,536 characters (422 "body is too long"); ours
@@ -144,7 +144,7 @@ def inline_body(finding: Finding, *, known_secrets: Collection[str] = (), sugges
     def clean(text: str, limit: int) -> str:
         return neutralise(text, max_len=limit, known_secrets=known_secrets)
 
-    cwe = " · ".join(cwe_link(c) for c in finding.cwe)
+    cwe = cwe_links(finding.cwe, " · ")
     parts = [
         f"**{SEVERITY_BADGE[finding.severity]}** · **{' '.join(clean(finding.title, 200).split())}**"
         + (f" · {cwe}" if cwe else ""),

@@ -49,6 +49,15 @@ def cwe_link(cwe: str) -> str:
     return f"[{cwe}](https://cwe.mitre.org/data/definitions/{number}.html)" if number.isdigit() else cell(cwe)
 
 
+MAX_CWES_SHOWN = 5  # an uploaded findings.json may list any number of CWEs; all are in the files
+
+
+def cwe_links(cwes: Sequence[str], separator: str = ", ") -> str:
+    """The first CWEs as links, then how many more."""
+    shown = separator.join(cwe_link(c) for c in cwes[:MAX_CWES_SHOWN])
+    return shown + (f" +{len(cwes) - MAX_CWES_SHOWN}" if len(cwes) > MAX_CWES_SHOWN else "")
+
+
 def where(finding: Finding) -> str:
     match finding.location:
         case CodeLocation(path=path, start_line=start, end_line=end):
@@ -64,7 +73,7 @@ def findings_table(findings: tuple[Finding, ...], placement: Mapping[str, str] |
     rows = [header, "|---|---|---|---|---|" + ("---|" if placement is not None else "")]
     rows.extend(
         f"| {SEVERITY_BADGE[finding.severity]} | {cell(finding.title)} | {where(finding)} | "
-        f"{', '.join(cwe_link(c) for c in finding.cwe) or '—'} | {', '.join(finding.sources)} |"
+        f"{cwe_links(finding.cwe) or '—'} | {', '.join(finding.sources)} |"
         + (f" {cell(placement.get(finding.fingerprint, 'here'))} |" if placement is not None else "")
         for finding in findings
     )
