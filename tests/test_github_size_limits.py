@@ -59,6 +59,7 @@ def test_three_hundred_findings_fit_one_summary_comment_and_the_job_summary(
     text_fields = ("description", "exploit_scenario", "recommendation", "evidence", "suggested_fix")
     largest: dict[str, Any] = dict.fromkeys(text_fields, "x" * 20_000)
     largest["cwe"] = [f"CWE-{n}" for n in range(1, 3001)]  # the schema sets no bound
+    largest["rule_ids"] = [f"rule-{n:04d}-" + "r" * 280 for n in range(600)]
     # The change's own findings, in the diff, with every text field at the schema's maximum.
     in_diff = [
         dict(f, title="t" * 300, help_uri="https://example.com/" + "h" * 1980) | largest for f in document["findings"]

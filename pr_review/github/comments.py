@@ -23,6 +23,7 @@ from pr_review.text.sanitize import code_span, neutralise, safe_suggestion
 # stay a margin below it.
 BODY_LIMIT = 65_536
 BODY_BUDGET = BODY_LIMIT - 1_536
+MAX_RULES_SHOWN = 5  # an uploaded findings.json may name any number of rules; all are in the files
 _AUDIT_HEAD_ROOM = len(" audit-head=") + 64  # what with_audit_head adds to the record later
 SUMMARY_MARKER = "<!-- pr-review:summary "  # how the summary's one marker, its last line, starts
 _SUMMARY = re.compile(
@@ -118,13 +119,8 @@ def summary_text_budget(record: SummaryRecord) -> int:
 
 
 def summary_body(text: str, record: SummaryRecord) -> str:
-    """The summary comment: the text, then the record as its one marker, on the last line. A text
-    over its budget is cut at a line (render_summary fits it first; this is the backstop), never
-    the record."""
-    budget = summary_text_budget(record)
-    if len(text) > budget:
-        note = "\n\n… cut to fit GitHub's size limit: every finding is in `findings.json`."
-        text = text[: max(budget - len(note), 0)].rpartition("\n")[0] + note
+    """The summary comment: the text (rendered within summary_text_budget), then the record as its
+    one marker, on the last line."""
     return "\n".join((text, record.marker()))
 
 
@@ -136,7 +132,9 @@ def with_audit_head(body: str, head: str) -> str:
 
 def sources_text(finding: Finding) -> str:
     names = ", ".join(_SOURCE_NAMES.get(s, s) for s in finding.sources)
-    rules = ", ".join(code_span(r[:120]) for r in finding.rule_ids if r != "claude")
+    rule_ids = [r for r in finding.rule_ids if r != "claude"]
+    rules = ", ".join(code_span(r[:120]) for r in rule_ids[:MAX_RULES_SHOWN])
+    rules += f" +{len(rule_ids) - MAX_RULES_SHOWN}" if len(rule_ids) > MAX_RULES_SHOWN else ""
     return names + (f" ({rules})" if rules else "")
 
 
