@@ -65,6 +65,10 @@ def test_three_hundred_findings_fit_one_summary_comment_and_the_job_summary(
         dict(f, title="t" * 300, help_uri="https://example.com/" + "h" * 1980) | largest for f in document["findings"]
     ]
     document["findings"] = in_diff + hundreds_of_findings(document["findings"][0], 300 - len(in_diff), 40)
+    document["not_reviewed"] += [
+        {"path": f"vendor/lib_{i:04d}/" + "p" * 100 + ".min.js", "reason": "excluded by paths.exclude", "analyzer": ""}
+        for i in range(2000)
+    ]
     path.write_text(json.dumps(document))
 
     assert scenario.publish("--pr", "7") == 0
@@ -89,6 +93,8 @@ def test_three_hundred_findings_fit_one_summary_comment_and_the_job_summary(
     assert shown_severities == sorted(shown_severities, key=SEVERITIES.index)  # most severe first
     assert f"**{300 - len(listed)} more finding(s) not listed here**" in body
     assert "`findings.json` and `results.sarif`" in body
+    assert "### Not reviewed (2" in body
+    assert "… the rest of this summary is cut to fit" in body  # 2,000 files not reviewed, listed in part
     job_summary = scenario.summary_path.read_bytes()
     assert len(job_summary) < JOB_SUMMARY_LIMIT
     assert len(finding_rows(job_summary.decode())) == 300  # the job summary has room for all of them
