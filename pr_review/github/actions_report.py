@@ -9,10 +9,15 @@ from typing import TYPE_CHECKING
 from pr_review.audit import AuditSink
 from pr_review.github import actions
 from pr_review.github.actions import ActionsEnvironment
-from pr_review.github.publish import GitHubReporter, PublishResult
+from pr_review.github.publish import RESULTS_FILES, GitHubReporter, PublishResult
 from pr_review.models import CodeLocation, Severity
 from pr_review.report.markdown import render_summary
 from pr_review.report.reporter import Reported
+
+# GitHub refuses a job summary over 1 MiB (per step); a character is at most 4 bytes of UTF-8, and
+# the audit head line is appended after the summary.
+JOB_SUMMARY_BUDGET = (1024 * 1024 - 4096) // 4
+ANNOTATION_MESSAGE_LIMIT = 1_000  # the message of one annotation; the rest is in the summary
 
 if TYPE_CHECKING:
     from pr_review.outcome import ReviewOutcome
@@ -34,7 +39,9 @@ class JobSummaryReporter:
             if (published is not None and published.write_denied)
             else []
         )
-        summary = render_summary(outcome, placement=placement, extra=extra)
+        summary = render_summary(
+            outcome, placement=placement, extra=extra, budget=JOB_SUMMARY_BUDGET, elsewhere=RESULTS_FILES
+        )
         actions.append_step_summary(self.environment.step_summary, summary)
         return Reported("appended the job summary")
 
@@ -65,10 +72,13 @@ class AnnotationsReporter:
         shown = located[: outcome.config.github.max_annotations]
         for finding, location in shown:
             level = "error" if finding.severity.at_least(Severity.HIGH) else "warning"
+            message = f"{finding.title} ({', '.join(finding.cwe) or 'no CWE'}; {', '.join(finding.sources)})"
+            if len(message) > ANNOTATION_MESSAGE_LIMIT:
+                message = message[: ANNOTATION_MESSAGE_LIMIT - 1] + "…"
             print(
                 actions.annotation(
                     level,
-                    f"{finding.title} ({', '.join(finding.cwe) or 'no CWE'}; {', '.join(finding.sources)})",
+                    message,
                     file=location.path,
                     line=location.start_line,
                     title=f"pr-review: {finding.severity.value}",

@@ -16,9 +16,15 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 
 from pr_review.models import Finding
-from pr_review.report.markdown import SEVERITY_BADGE, cwe_link
+from pr_review.report.markdown import SEVERITY_BADGE, cwe_links
 from pr_review.text.sanitize import code_span, neutralise, safe_suggestion
 
+# GitHub refuses a comment or review body over 65,536 characters (422 "body is too long"); ours
+# stay a margin below it.
+BODY_LIMIT = 65_536
+BODY_BUDGET = BODY_LIMIT - 1_536
+MAX_RULES_SHOWN = 5  # an uploaded findings.json may name any number of rules; all are in the files
+_AUDIT_HEAD_ROOM = len(" audit-head=") + 64  # what with_audit_head adds to the record later
 SUMMARY_MARKER = "<!-- pr-review:summary "  # how the summary's one marker, its last line, starts
 _SUMMARY = re.compile(
     r"<!-- pr-review:summary fingerprints=([0-9a-f,]{0,200000}) comments=([0-9:a-f,]{0,400000})"
@@ -105,8 +111,16 @@ def read_record(body: str) -> SummaryRecord:
     return _record(old.group(1), old.group(2)) if old is not None else SummaryRecord()
 
 
+def summary_text_budget(record: SummaryRecord) -> int:
+    """How many characters the summary's text may have so that, with its record and the audit head
+    added later, the comment stays within BODY_BUDGET."""
+    room = 0 if record.audit_head else _AUDIT_HEAD_ROOM
+    return BODY_BUDGET - len(record.marker()) - room - 1
+
+
 def summary_body(text: str, record: SummaryRecord) -> str:
-    """The summary comment: the text, then the record as its one marker, on the last line."""
+    """The summary comment: the text (rendered within summary_text_budget), then the record as its
+    one marker, on the last line."""
     return "\n".join((text, record.marker()))
 
 
@@ -118,7 +132,9 @@ def with_audit_head(body: str, head: str) -> str:
 
 def sources_text(finding: Finding) -> str:
     names = ", ".join(_SOURCE_NAMES.get(s, s) for s in finding.sources)
-    rules = ", ".join(code_span(r[:120]) for r in finding.rule_ids if r != "claude")
+    rule_ids = [r for r in finding.rule_ids if r != "claude"]
+    rules = ", ".join(code_span(r[:120]) for r in rule_ids[:MAX_RULES_SHOWN])
+    rules += f" +{len(rule_ids) - MAX_RULES_SHOWN}" if len(rule_ids) > MAX_RULES_SHOWN else ""
     return names + (f" ({rules})" if rules else "")
 
 
@@ -126,7 +142,7 @@ def inline_body(finding: Finding, *, known_secrets: Collection[str] = (), sugges
     def clean(text: str, limit: int) -> str:
         return neutralise(text, max_len=limit, known_secrets=known_secrets)
 
-    cwe = " · ".join(cwe_link(c) for c in finding.cwe)
+    cwe = cwe_links(finding.cwe, " · ")
     parts = [
         f"**{SEVERITY_BADGE[finding.severity]}** · **{' '.join(clean(finding.title, 200).split())}**"
         + (f" · {cwe}" if cwe else ""),
@@ -144,6 +160,8 @@ def inline_body(finding: Finding, *, known_secrets: Collection[str] = (), sugges
         parts.append(clean(f"More: {finding.help_uri}", 300))
     fix = safe_suggestion(finding.suggested_fix, known_secrets=known_secrets) if finding.suggested_fix else None
     if suggest and fix is not None:
+        # Whole or none; the schema caps a fix at 20,000 characters, so with the caps above an
+        # inline comment stays far below GitHub's BODY_LIMIT.
         parts.append(f"```suggestion\n{fix.rstrip(chr(10))}\n```")
     parts.append(fingerprint_marker(finding.fingerprint))
     return "\n\n".join(parts)

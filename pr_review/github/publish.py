@@ -15,7 +15,13 @@ from pr_review import audit_events as events
 from pr_review.analyzers.base import AnalyzerStatus
 from pr_review.audit import AuditSink
 from pr_review.github.audit_head import mark_summary
-from pr_review.github.comments import SummaryRecord, resolved_fingerprint, resolved_marker, summary_body
+from pr_review.github.comments import (
+    SummaryRecord,
+    resolved_fingerprint,
+    resolved_marker,
+    summary_body,
+    summary_text_budget,
+)
 from pr_review.github.conversation import Conversation, reply_to
 from pr_review.github.escalation import Escalation
 from pr_review.github.inline import InlineReview, Planned, comment_range
@@ -28,6 +34,9 @@ from pr_review.report.reporter import Reported
 OUTSIDE_DIFF = "in the summary: outside the diff"
 REFUSED = "in the summary: GitHub refused an inline comment on this line (422)"
 STALE = "in the summary: the results are stale"
+# Where every finding is when a summary cannot list them all.
+RESULTS_FILES = "`findings.json` and `results.sarif` (the results directory the workflow uploads as an artifact)"
+ELSEWHERE = f"{RESULTS_FILES} and in this run's job summary"
 
 
 @dataclass(frozen=True)
@@ -151,7 +160,10 @@ class Publisher:
         ).apply(self.outcome.findings, needs_approval=bool(self.outcome.needs_approval))
         extra = self._extra_sections(resolved, escalated, reviewers, reviewers_refused)
         record = SummaryRecord(frozenset(current), self._posted_comments({p.finding.fingerprint for p in posted}))
-        body = summary_body(render_summary(self.outcome, placement=placement, extra=extra), record)
+        text = render_summary(
+            self.outcome, placement=placement, extra=extra, budget=summary_text_budget(record), elsewhere=ELSEWHERE
+        )
+        body = summary_body(text, record)
         url = self._upsert_summary(body, previous)
         return PublishResult(
             inline=tuple(p.finding.fingerprint for p in posted),

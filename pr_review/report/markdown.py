@@ -49,6 +49,15 @@ def cwe_link(cwe: str) -> str:
     return f"[{cwe}](https://cwe.mitre.org/data/definitions/{number}.html)" if number.isdigit() else cell(cwe)
 
 
+MAX_CWES_SHOWN = 5  # an uploaded findings.json may list any number of CWEs; all are in the files
+
+
+def cwe_links(cwes: Sequence[str], separator: str = ", ") -> str:
+    """The first CWEs as links, then how many more."""
+    shown = separator.join(cwe_link(c) for c in cwes[:MAX_CWES_SHOWN])
+    return shown + (f" +{len(cwes) - MAX_CWES_SHOWN}" if len(cwes) > MAX_CWES_SHOWN else "")
+
+
 def where(finding: Finding) -> str:
     match finding.location:
         case CodeLocation(path=path, start_line=start, end_line=end):
@@ -64,7 +73,7 @@ def findings_table(findings: tuple[Finding, ...], placement: Mapping[str, str] |
     rows = [header, "|---|---|---|---|---|" + ("---|" if placement is not None else "")]
     rows.extend(
         f"| {SEVERITY_BADGE[finding.severity]} | {cell(finding.title)} | {where(finding)} | "
-        f"{', '.join(cwe_link(c) for c in finding.cwe) or '—'} | {', '.join(finding.sources)} |"
+        f"{cwe_links(finding.cwe) or '—'} | {', '.join(finding.sources)} |"
         + (f" {cell(placement.get(finding.fingerprint, 'here'))} |" if placement is not None else "")
         for finding in findings
     )
@@ -146,10 +155,64 @@ def triage_section(outcome: ReviewOutcome) -> list[str]:
 
 
 def render_summary(
-    outcome: ReviewOutcome, *, placement: Mapping[str, str] | None = None, extra: Sequence[str] = ()
+    outcome: ReviewOutcome,
+    *,
+    placement: Mapping[str, str] | None = None,
+    extra: Sequence[str] = (),
+    budget: int | None = None,
+    elsewhere: str = "`findings.json` and `results.sarif`",
 ) -> str:
     """The summary; `placement` (fingerprint → where it was reported) and `extra` Markdown
-    sections come from the GitHub reporter."""
+    sections come from the GitHub reporter. With a `budget` (characters) the summary fits it:
+    findings are listed most severe first until the budget, then counted, with `elsewhere` saying
+    where all of them are."""
+    findings = tuple(sorted(outcome.findings, key=lambda f: -f.severity.rank))
+    table = findings_table(findings, placement) if findings else []
+    head, tail = _head(outcome), _tail(outcome, extra)
+    whole = "\n".join([*head, *table, *tail]) + "\n"
+    if budget is None or len(whole) <= budget:
+        return whole
+    # The sections after the findings get at most a quarter of the budget, the findings the rest.
+    tail = _lines_within(
+        tail, min(_size(tail), budget // 4), f"\n… the rest of this summary is cut to fit; see {elsewhere}."
+    )
+    worst_note = _more_findings(findings, elsewhere)
+    room = budget - _size(head) - _size(tail) - len(worst_note) - 2
+    shown = _lines_within(table, room, "")
+    listed = max(len(shown) - 2, 0)  # the table's two header lines
+    if listed < len(findings):
+        shown = [*(shown if listed else []), _more_findings(findings[listed:], elsewhere)]
+    return "\n".join([*head, *shown, *tail]) + "\n"
+
+
+def _size(lines: Sequence[str]) -> int:
+    return sum(len(line) + 1 for line in lines)
+
+
+def _lines_within(lines: Sequence[str], limit: int, note: str) -> list[str]:
+    """Whole lines from the start while they fit `limit` characters; `note` closes a cut list."""
+    if _size(lines) <= limit:
+        return list(lines)
+    kept: list[str] = []
+    used = len(note) + 1
+    for line in lines:
+        if used + len(line) + 1 > limit:
+            break
+        kept.append(line)
+        used += len(line) + 1
+    return [*kept, note] if note else kept
+
+
+def _more_findings(omitted: Sequence[Finding], elsewhere: str) -> str:
+    counts = {s: sum(f.severity is s for f in omitted) for s in Severity}
+    by_severity = ", ".join(f"{n} {s.value}" for s, n in counts.items() if n)
+    return (
+        f"\n**{len(omitted)} more finding(s) not listed here** ({by_severity}), to stay within GitHub's size "
+        f"limit: every finding is in {elsewhere}."
+    )
+
+
+def _head(outcome: ReviewOutcome) -> list[str]:
     counts = outcome.counts()
     total = len(outcome.findings)
     lines = ["## pr-review security review", ""]
@@ -176,8 +239,12 @@ def render_summary(
     if outcome.incomplete_reason:
         lines.append(f"\n> [!WARNING]\n> The review did not complete: {cell(outcome.incomplete_reason, 500)}")
     if total:
-        lines += ["", *findings_table(outcome.findings, placement)]
-    lines += triage_section(outcome)
+        lines.append("")
+    return lines
+
+
+def _tail(outcome: ReviewOutcome, extra: Sequence[str]) -> list[str]:
+    lines = triage_section(outcome)
     lines += dast_section(outcome)
     lines.extend(extra)
     if outcome.analyzers:
@@ -201,4 +268,4 @@ def render_summary(
         for item in outcome.not_reviewed:
             who = f" ({cell(item.analyzer, 60)})" if item.analyzer else ""
             lines.append(f"| {code(item.path, 150)} | {cell(item.reason, 200)}{who} |")
-    return "\n".join(lines) + "\n"
+    return lines

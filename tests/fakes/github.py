@@ -802,6 +802,28 @@ def _gh_error(status: int, message: str, *, errors: list[Any] | None = None, doc
     )
 
 
+BODY_LIMIT = 65536  # characters GitHub accepts in a comment, review or review comment body
+_ISSUE_COMMENT_DOC = "https://docs.github.com/rest/issues/comments#create-an-issue-comment"
+
+
+def _check_body_length(body: object, resource: str, doc: str) -> None:
+    """GitHub's 422 for a body over its limit (counted in characters, as Ruby does)."""
+    if isinstance(body, str) and len(body) > BODY_LIMIT:
+        raise _gh_error(
+            422,
+            "Validation Failed",
+            errors=[
+                {
+                    "resource": resource,
+                    "code": "custom",
+                    "field": "body",
+                    "message": f"body is too long (maximum is {BODY_LIMIT} characters)",
+                }
+            ],
+            doc=doc,
+        )
+
+
 def _not_found(doc: str | None = None) -> _HTTPError:
     return _gh_error(404, "Not Found", doc=doc)
 
@@ -1976,6 +1998,7 @@ class FakeGitHub(LoopbackServer):
                 errors=[{"resource": "PullRequestReviewComment", "code": "missing_field", "field": "body"}],
                 doc=_COMMENT_DOC,
             )
+        _check_body_length(data["body"], "PullRequestReviewComment", _COMMENT_DOC)
         if data.get("in_reply_to") is not None:
             rec = self._reply(p, int(data["in_reply_to"]), str(data["body"]), req.token.login)
             return _Resp(201, self._render_review_comment(req.ctx, r, p, rec))
@@ -1995,6 +2018,7 @@ class FakeGitHub(LoopbackServer):
                 "Validation Failed",
                 errors=[{"resource": "PullRequestReviewComment", "code": "missing_field", "field": "body"}],
             )
+        _check_body_length(data["body"], "PullRequestReviewComment", _COMMENT_DOC)
         rec = self._reply(p, int(req.params["comment_id"]), str(data["body"]), req.token.login)
         return _Resp(201, self._render_review_comment(req.ctx, r, p, rec))
 
@@ -2058,6 +2082,7 @@ class FakeGitHub(LoopbackServer):
             )
         state = states[event] if event else "PENDING"
         body = str(data.get("body") or "")
+        _check_body_length(body, "PullRequestReview", _REVIEW_DOC)
         login = req.token.login
         if event in ("APPROVE", "REQUEST_CHANGES") and login.lower() == p.user.lower():
             verb = "approve" if event == "APPROVE" else "request changes on"
@@ -2087,6 +2112,7 @@ class FakeGitHub(LoopbackServer):
             if not c.get("path") or "body" not in c:
                 missing = "path" if not c.get("path") else "body"
                 raise _gh_error(422, f'Invalid request.\n\n"{missing}" wasn\'t supplied.', doc=_REVIEW_DOC)
+            _check_body_length(c["body"], "PullRequestReviewComment", _REVIEW_DOC)
             errors += [msg for msg in self._thread_errors(p, c)[0] if msg not in errors]
         if errors:  # all-or-nothing: nothing is stored
             raise _gh_error(422, "Unprocessable Entity", errors=[_to_sentence(errors)], doc=_REVIEW_DOC)
@@ -2144,20 +2170,7 @@ class FakeGitHub(LoopbackServer):
                 'Invalid request.\n\n"body" wasn\'t supplied.',
                 doc="https://docs.github.com/rest/issues/comments#create-an-issue-comment",
             )
-        if len(body) > 65536:
-            raise _gh_error(
-                422,
-                "Validation Failed",
-                errors=[
-                    {
-                        "resource": "IssueComment",
-                        "code": "unprocessable",
-                        "field": "data",
-                        "message": "Body is too long (maximum is 65536 characters)",
-                    }
-                ],
-                doc="https://docs.github.com/rest/issues/comments#create-an-issue-comment",
-            )
+        _check_body_length(body, "IssueComment", _ISSUE_COMMENT_DOC)
         rec = IssueCommentRecord(id=self.next_id(), user=req.token.login, body=body)
         p.issue_comments.append(rec)
         return _Resp(201, self._render_issue_comment(req.ctx, r, p, rec))
@@ -2185,6 +2198,7 @@ class FakeGitHub(LoopbackServer):
                 'Invalid request.\n\n"body" wasn\'t supplied.',
                 doc="https://docs.github.com/rest/issues/comments#update-an-issue-comment",
             )
+        _check_body_length(body, "IssueComment", "https://docs.github.com/rest/issues/comments#update-an-issue-comment")
         c.body = body
         c.updated_at = _now_iso()
         return _Resp(200, self._render_issue_comment(req.ctx, r, p, c))
