@@ -106,3 +106,28 @@ def test_three_hundred_findings_fit_one_summary_comment_and_the_job_summary(
     assert len(edited["body"]) <= GITHUB_BODY_LIMIT
     assert len(read_record(edited["body"]).fingerprints) == 300
     assert read_record(edited["body"]).audit_head not in (None, read_record(body).audit_head)
+
+
+def test_thousands_of_findings_keep_a_record_that_fits_and_every_thread(
+    reviewed: ReviewedChange, fake: FakeGitHub, tmp_path: Path
+) -> None:
+    """The record lists the current fingerprints; past its share of the comment it keeps the bot's
+    threads and as many others as fit, so even 3,000 findings get their summary comment."""
+    scenario = reviewed.serve(fake, tmp_path, config=FAST_CONFIG)
+    path = scenario.results / "findings.json"
+    document = json.loads(path.read_text())
+    in_diff = document["findings"]
+    document["findings"] = in_diff + hundreds_of_findings(in_diff[0], 3000, 60)
+    path.write_text(json.dumps(document))
+
+    assert scenario.publish("--pr", "7") == 0
+
+    [summary] = scenario.summaries()
+    assert len(summary["body"]) <= GITHUB_BODY_LIMIT
+    record = read_record(summary["body"])
+    assert record.audit_head is not None
+    threads = {c["id"] for c in fake.review_comments(7)}
+    assert threads and set(record.comments) == threads  # every thread stays bound to its fingerprint
+    assert set(record.comments.values()) <= record.fingerprints
+    assert 500 < len(record.fingerprints) < 3000 + len(in_diff)  # the rest as room allows
+    assert "more finding(s) not listed here" in summary["body"]

@@ -111,6 +111,27 @@ def read_record(body: str) -> SummaryRecord:
     return _record(old.group(1), old.group(2)) if old is not None else SummaryRecord()
 
 
+RECORD_BUDGET = 24_000  # the record's share of the summary comment: at least as much again is left for its text
+
+
+def bounded_record(record: SummaryRecord) -> SummaryRecord:
+    """The record within RECORD_BUDGET: the fingerprints of the bot's threads first (a thread is
+    what dismissals and "no longer detected" replies bind to), then the others in order, as many as
+    fit. A fingerprint left out is only not declared resolved when it disappears (never falsely)."""
+    if len(record.marker()) <= RECORD_BUDGET:
+        return record
+    threads = set(record.comments.values())
+    others = sorted(record.fingerprints - threads)
+    room = RECORD_BUDGET - len(replace(record, fingerprints=frozenset(threads)).marker())
+    kept: list[str] = []
+    for fingerprint in others:
+        room -= len(fingerprint) + 1  # and its comma
+        if room < 0:
+            break
+        kept.append(fingerprint)
+    return replace(record, fingerprints=frozenset(threads | set(kept)))
+
+
 def summary_text_budget(record: SummaryRecord) -> int:
     """How many characters the summary's text may have so that, with its record and the audit head
     added later, the comment stays within BODY_BUDGET."""

@@ -17,6 +17,7 @@ from pr_review.audit import AuditSink
 from pr_review.github.audit_head import mark_summary
 from pr_review.github.comments import (
     SummaryRecord,
+    bounded_record,
     resolved_fingerprint,
     resolved_marker,
     summary_body,
@@ -159,7 +160,9 @@ class Publisher:
             self.api, self.repo, self.pull, self.escalation, self.audit
         ).apply(self.outcome.findings, needs_approval=bool(self.outcome.needs_approval))
         extra = self._extra_sections(resolved, escalated, reviewers, reviewers_refused)
-        record = SummaryRecord(frozenset(current), self._posted_comments({p.finding.fingerprint for p in posted}))
+        record = bounded_record(
+            SummaryRecord(frozenset(current), self._posted_comments({p.finding.fingerprint for p in posted}))
+        )
         text = render_summary(
             self.outcome, placement=placement, extra=extra, budget=summary_text_budget(record), elsewhere=ELSEWHERE
         )
