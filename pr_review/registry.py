@@ -16,6 +16,7 @@ from pr_review.analyzers.integrity import ReviewIntegrityAnalyzer
 from pr_review.analyzers.secrets import PromptInjectionAnalyzer, SecretsAnalyzer
 from pr_review.analyzers.semgrep import SemgrepAnalyzer
 from pr_review.analyzers.zap.analyzer import ZapAnalyzer
+from pr_review.coverage import COVERAGE
 
 AnalyzerFactory = Callable[[AnalyzerContext], Analyzer]
 
@@ -33,5 +34,6 @@ def build_analyzers(context: AnalyzerContext) -> tuple[Analyzer, ...]:
     return tuple(factory(context) for factory in ANALYZERS)
 
 
-# Every analyzer's name: an uploaded findings.json (`publish`) may name no other.
-ANALYZER_NAMES: Final[frozenset[str]] = frozenset(analyzer.name for analyzer in build_analyzers(NO_CONTEXT))
+# Every name a result row may carry — each analyzer's, and the coverage check's, which the pipeline
+# reports as an analyzer of its own: an uploaded findings.json (`publish`) may name no other.
+ANALYZER_NAMES: Final[frozenset[str]] = frozenset(a.name for a in build_analyzers(NO_CONTEXT)) | {COVERAGE}

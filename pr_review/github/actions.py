@@ -71,16 +71,21 @@ class PullRequestEvent:
     author: str
 
 
-def read_event(environment: ActionsEnvironment) -> PullRequestEvent:
-    """The pull request the workflow runs for, from GITHUB_EVENT_PATH."""
-    if environment.event_path is None:
-        raise UsageError(
-            "GITHUB_EVENT_PATH is not set", hint="`pr-review run` needs a pull_request or pull_request_target event"
-        )
+def event_payload(environment: ActionsEnvironment, *, hint: str) -> Any:
+    """The JSON payload of the event the workflow runs for (GITHUB_EVENT_PATH); `hint` says what
+    the command needs when there is none."""
+    if environment.event_path is None or not environment.event_path.is_file():
+        raise UsageError("GITHUB_EVENT_PATH is not set or not a file", hint=hint)
     try:
-        payload: Any = json.loads(environment.event_path.read_text(encoding="utf-8"))
+        return json.loads(environment.event_path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise UsageError(f"cannot read the event payload {environment.event_path}: {exc}") from exc
+
+
+def read_event(environment: ActionsEnvironment) -> PullRequestEvent:
+    """The pull request the workflow runs for, from GITHUB_EVENT_PATH."""
+    hint = "`pr-review run` needs a pull_request or pull_request_target event"
+    payload = event_payload(environment, hint=hint)
     pull = payload.get("pull_request") if isinstance(payload, dict) else None
     if not isinstance(pull, dict):
         event = environment.event_name or "this event"

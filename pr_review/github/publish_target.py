@@ -7,7 +7,6 @@ is the run's head commit, narrowed by the head label `<owner>:<branch>` when the
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,18 +31,6 @@ class TriggeringRun:
     pull_numbers: tuple[int, ...]  # empty for a pull request from a fork
 
 
-def _payload(environment: ActionsEnvironment) -> Any:
-    if environment.event_path is None or not environment.event_path.is_file():
-        raise UsageError(
-            f"GITHUB_EVENT_PATH is not set or not a file under {environment.event_name}",
-            hint="run `publish` in a GitHub Actions job, or pass --pr N outside one",
-        )
-    try:
-        return json.loads(environment.event_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise UsageError(f"cannot read the event payload {environment.event_path}: {exc}") from exc
-
-
 def _into_this_repository(entry: Any, repository: str) -> bool:
     """A `workflow_run.pull_requests` entry whose base is this repository: GitHub also lists pull
     requests of other repositories there (a fork's own ones), whose numbers mean nothing here."""
@@ -52,7 +39,9 @@ def _into_this_repository(entry: Any, repository: str) -> bool:
 
 
 def read_triggering_run(environment: ActionsEnvironment) -> TriggeringRun:
-    payload = _payload(environment)
+    payload = actions.event_payload(
+        environment, hint="run `publish` in a GitHub Actions job, or pass --pr N outside one"
+    )
     run = payload.get("workflow_run") if isinstance(payload, dict) else None
     head_sha = run.get("head_sha") if isinstance(run, dict) else None
     if not isinstance(run, dict) or not isinstance(head_sha, str) or not head_sha:

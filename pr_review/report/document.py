@@ -17,7 +17,6 @@ from pr_review.analyzers.base import (
 )
 from pr_review.classify.view import ModelView, Redaction
 from pr_review.config import Config
-from pr_review.coverage import COVERAGE
 from pr_review.errors import UsageError
 from pr_review.gather.change import PullRequestMeta, ReviewTarget
 from pr_review.models import CodeLocation, Finding, Fingerprint, Location, Severity, Source, WebLocation
@@ -276,10 +275,9 @@ def _unknown_names(document: dict[str, Any], analyzer_names: frozenset[str]) -> 
     analyzers += [n["analyzer"] for n in document["not_reviewed"] if n.get("analyzer")]
     policy = document.get("data_policy") or {}
     analyzers += [n["analyzer"] for n in policy.get("withheld", []) if n.get("analyzer")]
-    known = analyzer_names | {COVERAGE}  # the coverage check reports as an analyzer of its own
-    unknown = next((name for name in analyzers if name not in known), None)
+    unknown = next((name for name in analyzers if name not in analyzer_names), None)
     if unknown is not None:
-        return f"unknown analyzer {unknown[:60]!r} (known: {', '.join(sorted(known))})"
+        return f"unknown analyzer {unknown[:60]!r} (known: {', '.join(sorted(analyzer_names))})"
     findings = [*document["findings"], *(s["finding"] for s in document.get("suppressed", []))]
     known_sources = {source.value for source in Source}
     source = next((s for f in findings for s in f["sources"] if s not in known_sources), None)
