@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import DATA, GitRepo
-from fakes import FakeGitHub, fake_github_server
+from fakes import FakeGitHub
 from github_scenario import FAST_CONFIG, build_scenario
 
 from pr_review.cli import main
@@ -24,13 +23,6 @@ pytestmark = pytest.mark.slow
 NO_SEMGREP = "semgrep:\n  enabled: false\n"
 ZAP_REPORTS = DATA / "zap"
 ENV = {k: v for k, v in os.environ.items() if k != "ANTHROPIC_API_KEY"}
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeGitHub]:
-    with fake_github_server() as server:
-        yield server
-        assert server.errors == []
 
 
 def _audit_events(results: Path) -> list[dict[str, Any]]:

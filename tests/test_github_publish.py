@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,13 +37,6 @@ def reviewed(tmp_path_factory: pytest.TempPathFactory) -> ReviewedChange:
     repo_dir = tmp_path_factory.mktemp("repo")
     with fake_github_server() as fake:
         return review_once(fake, GitRepo(repo_dir), tmp_path_factory.mktemp("run"))
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeGitHub]:
-    with fake_github_server() as server:
-        yield server
-        assert server.errors == []
 
 
 def served(reviewed: ReviewedChange, fake: FakeGitHub, tmp_path: Path, config: str = FAST_CONFIG) -> Scenario:

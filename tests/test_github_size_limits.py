@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,13 +24,6 @@ SEVERITIES = ("critical", "high", "medium", "low", "info")
 def reviewed(tmp_path_factory: pytest.TempPathFactory) -> ReviewedChange:
     with fake_github_server() as fake:
         return review_once(fake, GitRepo(tmp_path_factory.mktemp("repo")), tmp_path_factory.mktemp("run"))
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeGitHub]:
-    with fake_github_server() as server:
-        yield server
-        assert server.errors == []
 
 
 def hundreds_of_findings(template: dict[str, Any], count: int, files: int) -> list[dict[str, Any]]:

@@ -5,7 +5,6 @@ results), refuses to guess, posts stale results as a summary only, and runs unde
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,13 +17,6 @@ from github_scenario import ReviewedChange, Scenario, finding_rows, inline_comme
 def reviewed(tmp_path_factory: pytest.TempPathFactory) -> ReviewedChange:
     with fake_github_server() as fake:
         return review_once(fake, GitRepo(tmp_path_factory.mktemp("repo")), tmp_path_factory.mktemp("run"))
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeGitHub]:
-    with fake_github_server() as server:
-        yield server
-        assert server.errors == []
 
 
 def from_fork(reviewed: ReviewedChange, fake: FakeGitHub, tmp_path: Path) -> Scenario:

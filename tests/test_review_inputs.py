@@ -6,12 +6,11 @@ on a shallow Actions checkout (the base commit is not local: the contents API is
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE_DIR, GitRepo
-from fakes import FakeGitHub, fake_github_server
+from fakes import FakeGitHub
 from github_scenario import FAST_CONFIG, Scenario, actions_checkout, build_scenario
 
 CONTENTS = r"/repos/octo/app/contents/.*"
@@ -23,13 +22,6 @@ TEAM_RULE = """rules:
     metadata: {cwe: ["CWE-601"]}
     pattern: redirect(request.args.get(...))
 """
-
-
-@pytest.fixture
-def fake() -> Iterator[FakeGitHub]:
-    with fake_github_server() as server:
-        yield server
-        assert server.errors == []
 
 
 def contents_path(path: str) -> str:
