@@ -1,0 +1,44 @@
+package com.example.imports;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+@RestController
+public class ImportController {
+
+    private static DocumentBuilder hardenedBuilder() throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+        factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setXIncludeAware(false);
+        factory.setExpandEntityReferences(false);
+        return factory.newDocumentBuilder();
+    }
+
+    @PostMapping("/imports/contacts")
+    public List<String> importContacts(@RequestParam("file") MultipartFile file) throws Exception {
+        try (InputStream in = file.getInputStream()) {
+            Document doc = hardenedBuilder().parse(in);
+            NodeList names = doc.getElementsByTagName("name");
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < names.getLength(); i++) {
+                out.add(names.item(i).getTextContent());
+            }
+            return out;
+        }
+    }
+}
