@@ -13,7 +13,7 @@ from pr_review.analyzers.claude import prompt
 from pr_review.analyzers.claude.chunks import Region, SafeFile, enclosing_start, file_regions, split_region
 from pr_review.analyzers.claude.fence import Fence, attribute_value, neutralise_untrusted
 from pr_review.analyzers.claude.plan import plan_review
-from pr_review.analyzers.claude.scope_parser import MAX_PARSE_BYTES, ParsedFile
+from pr_review.analyzers.claude.scope_parser import MAX_PARSE_BYTES, ParseBudget, ParsedFile
 from pr_review.config_loader import build_config
 from pr_review.gather.diff import parse_diff
 from pr_review.resources import prompt_path
@@ -206,6 +206,9 @@ def test_go_fn_variable_is_not_a_rust_fn_and_js_method_assignment_is_a_definitio
 def test_a_file_too_large_to_parse_uses_the_indentation_rule() -> None:
     assert ParsedFile.of("big.py", ["x = 1"] * (MAX_PARSE_BYTES // 6 + 1)) is None
     assert ParsedFile.of("notes.rs", ["fn main() {}"]) is None
+    budget = ParseBudget(100)  # what one review may parse in all
+    assert ParsedFile.of("a.py", ["x = 1"] * 10, budget) is not None
+    assert ParsedFile.of("b.py", ["x = 1"] * 10, budget) is None
 
 
 @settings(max_examples=150, deadline=None)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from pr_review.analyzers.claude.fence import Fence, Flag, attribute_value, neutralise_untrusted
-from pr_review.analyzers.claude.scope_parser import ParsedFile
+from pr_review.analyzers.claude.scope_parser import ParseBudget, ParsedFile
 from pr_review.gather.diff import ChangedFile, FileStatus, Hunk
 
 CHARS_PER_TOKEN = 4  # a cheap estimate: no count_tokens call per chunk
@@ -171,9 +171,16 @@ class SafeFile:
     removed_at: dict[int, tuple[int, ...]]  # new-side line → old numbers of lines removed before it
     line_endings: str | None  # "crlf" or "mixed" when `\r` line ends were stripped
     deleted: bool  # the change deletes the file: only removed lines, shown by old number
+    budget: ParseBudget  # shared by the files of one review
 
     @classmethod
-    def of(cls, changed: ChangedFile, lines: Sequence[str], removed: Sequence[tuple[int, str]]) -> SafeFile:
+    def of(
+        cls,
+        changed: ChangedFile,
+        lines: Sequence[str],
+        removed: Sequence[tuple[int, str]],
+        budget: ParseBudget | None = None,
+    ) -> SafeFile:
         head = list(lines)
         endings = _line_endings(head)
         safe, flags = _neutralised(head, lambda n: f"{changed.path}:{n}", range(1, len(head) + 1))
@@ -190,14 +197,17 @@ class SafeFile:
             _removed_at(changed),
             endings,
             changed.status is FileStatus.DELETED,
+            budget or ParseBudget(),
         )
 
     @functools.cached_property
     def parsed(self) -> ParsedFile | None:
-        return ParsedFile.of(self.changed.path, self.lines)
+        return ParsedFile.of(self.changed.path, self.lines, self.budget)
 
     def enclosing_start(self, first: int) -> int | None:
         """The enclosing definition by the file's grammar, else by indentation."""
+        if first <= 1:
+            return None  # nothing above: a new file is not parsed
         parsed = self.parsed
         if parsed is not None:
             return parsed.enclosing_start(first, MAX_LOOKBACK)

@@ -24,6 +24,7 @@ from pr_review.analyzers.claude.chunks import (
 )
 from pr_review.analyzers.claude.fence import Fence, Flag
 from pr_review.analyzers.claude.prompt import MetaBlock, fixed_overhead, pr_meta_block
+from pr_review.analyzers.claude.scope_parser import ParseBudget
 from pr_review.classify.view import ModelView
 from pr_review.config import ClaudeSettings
 from pr_review.scope import NotReviewed, Scope
@@ -55,6 +56,7 @@ def plan_review(
     skipped: list[NotReviewed] = [not_reviewed(w.path, w.reason) for w in view.withheld]
     withheld = {w.path for w in view.withheld}
     files: dict[str, SafeFile] = {}
+    budget = ParseBudget()
     for changed in (*scope.files, *scope.deleted):
         model_file = view.files.get(changed.path)
         if model_file is None:
@@ -64,7 +66,7 @@ def plan_review(
         lines = model_file.text.split("\n") if model_file.text else []
         if len(lines) > 1 and lines[-1] == "":
             lines.pop()  # the final newline does not start a line
-        files[changed.path] = SafeFile.of(changed, lines, model_file.removed)
+        files[changed.path] = SafeFile.of(changed, lines, model_file.removed, budget)
     meta = pr_meta_block(view.pr, fence, settings.token_budget)
     limit = settings.token_budget * CHARS_PER_TOKEN - fixed_overhead(instructions, meta)
     render = RenderFn(files, fence)

@@ -1,9 +1,9 @@
 """The definition (function, method, class) that encloses a line, found with a tree-sitter parser.
 
-Python, JavaScript, TypeScript (and TSX), Go and Java are parsed; for other languages, for a file
-over MAX_PARSE_BYTES and when the parser gives up, the caller falls back to its indentation rule.
-The text is attacker input: parsing is linear in its size, which is capped, and no exception
-escapes (None means "not found, use the fallback").
+Python, JavaScript, TypeScript (and TSX), Go and Java are parsed; for other languages, a file over
+MAX_PARSE_BYTES, files past MAX_PARSE_BYTES_PER_RUN in one review, and when the parser gives up,
+the caller falls back to its indentation rule. The text is attacker input: parsing is linear in
+its size, which is capped, and no exception escapes (None means "not found, use the fallback").
 """
 
 from __future__ import annotations
@@ -23,6 +23,21 @@ import tree_sitter_typescript
 logger = logging.getLogger(__name__)
 
 MAX_PARSE_BYTES = 1_000_000  # larger files use the indentation rule: bounded time per file
+MAX_PARSE_BYTES_PER_RUN = 16_000_000  # and so do files past this much parsed in one review
+
+
+class ParseBudget:
+    """Bytes one review may still parse (parsing is linear, a few MB a second)."""
+
+    def __init__(self, limit: int = MAX_PARSE_BYTES_PER_RUN) -> None:
+        self.left = limit
+
+    def take(self, size: int) -> bool:
+        if size > min(self.left, MAX_PARSE_BYTES):
+            return False
+        self.left -= size
+        return True
+
 
 _GRAMMARS: dict[str, Callable[[], Any]] = {
     "python": tree_sitter_python.language,
@@ -109,13 +124,14 @@ class ParsedFile:
         self._lines = lines
 
     @classmethod
-    def of(cls, path: str, lines: Sequence[str]) -> ParsedFile | None:
-        """None when the language has no grammar here, the file is too large, or parsing failed."""
+    def of(cls, path: str, lines: Sequence[str], budget: ParseBudget | None = None) -> ParsedFile | None:
+        """None when the language has no grammar here, the file is too large (or the review's
+        budget spent), or parsing failed."""
         language = language_of(path)
         if language is None:
             return None
         source = "\n".join(lines).encode("utf-8", "surrogatepass")
-        if len(source) > MAX_PARSE_BYTES:
+        if not (budget or ParseBudget()).take(len(source)):
             return None
         try:
             tree = _parser(language).parse(source)
