@@ -119,3 +119,5 @@ def test_scan_of_a_change_that_only_deletes_reports_the_removed_check(
     (found,) = [f for f in report["findings"] if "claude" in f["sources"]]
     assert found["location"] == {"path": "app/guards.py", "start_line": 2, "end_line": 3}
     assert AWS_KEY not in (out / "findings.json").read_text("utf-8")
+    (redaction,) = report["data_policy"]["redactions"]
+    assert (redaction["path"], redaction["line"], redaction["removed"]) == ("app/keys.py", 1, True)
