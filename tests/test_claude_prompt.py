@@ -263,3 +263,14 @@ def test_large_change_is_split_with_every_added_line_in_exactly_one_chunk() -> N
     expected = {(path, n) for path in files for n in range(1, 301)}
     assert set(seen) == expected
     assert set(seen.values()) == {1}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(st.characters(blacklist_characters="\n"), max_size=40), min_size=1, max_size=8))
+def test_any_removed_text_is_shown_once_inside_its_fence(removed: list[str]) -> None:
+    diff = "diff --git a/r.py b/r.py\n--- a/r.py\n+++ b/r.py\n"
+    diff += f"@@ -1,{len(removed) + 1} +1,1 @@\n keep\n" + "".join(f"-{line}\n" for line in removed)
+    text = _code(diff, {"r.py": "keep\n"})
+    assert _count(text, FENCE) == (1, 1)
+    shown = [line for line in text.split("\n") if line.startswith("-(old ")]
+    assert [int(line[6 : line.index(")")]) for line in shown] == list(range(2, len(removed) + 2))

@@ -343,7 +343,8 @@ def main() -> int:
             "- *removed lines shown*: share of the change's non-blank removed lines whose text is in a request.",
             f"- Planning (regions, tree-sitter parsing, rendering; no request), best of three: {planning:.2f} s "
             "(0.13 to 0.32 s before tree-sitter on the same loaded machine: parsing a 1,000-line file takes "
-            "10 to 25 ms here).",
+            "10 to 25 ms here). This is why wall ÷ ideal misses 1.2 at an unrealistic 1 s latency on a "
+            "loaded machine; at a real model's tens of seconds per request it is a few percent.",
             "",
             "## Labelled cases",
             "",

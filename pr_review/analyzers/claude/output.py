@@ -259,7 +259,7 @@ def _finding(
     # Of the change: it touches an added line or a hunk that removes lines; every line of a
     # deleted file (its old line numbers: not commentable inline, the summary lists it).
     in_diff = (
-        deleted or changed.touches_added(start, end) or any(n in removal_lines(changed) for n in range(start, end + 1))
+        deleted or changed.touches_added(start, end) or not removal_lines(changed).isdisjoint(range(start, end + 1))
     )
     cwe = item["cwe"]
     if any(mask_secrets(str(item.get(key, "")), known_secrets) != str(item.get(key, "")) for key in _TEXT_LIMITS):
