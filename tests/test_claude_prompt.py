@@ -194,6 +194,9 @@ def test_go_fn_variable_is_not_a_rust_fn_and_js_method_assignment_is_a_definitio
         ("h.go", go, 7, 3),
         ("h.go", go, 5, 4),  # inside the literal: `fn := func` is where it starts
         ("api.js", js, 4, 2),
+        # A callback inside a function: the function, not the callback; a route's handler: the route.
+        ("h.js", ["function handler(req) {", "  rows.forEach((row) => {", "    send(row);", "  });", "}"], 3, 1),
+        ("r.js", ["router.get('/x', async (req, res) => {", "  const q = req.query;", "  run(q);", "});"], 3, 1),
         ("api.ts", ["class A {", "  run(x: number) {", "    return x;", "  }", "}"], 3, 2),
         ("A.java", ["class A {", "  void run(String s) {", "    exec(s);", "  }", "}"], 3, 2),
         ("v.py", ["import os", "", "@app.get('/')", "def view(r):", "    a = 1", "    b = 2"], 6, 3),
@@ -247,7 +250,10 @@ def test_tool_is_forced_and_its_schema_is_the_repository_schema() -> None:
 
 def test_large_change_is_split_with_every_added_line_in_exactly_one_chunk() -> None:
     files = {f"src/mod{n:02}.py": [f"value_{n}_{i} = compute({i})" for i in range(300)] for n in range(12)}
-    cfg = build_config({"claude": {"token_budget": 4000, "concurrency": 4}})
+    # About 8,000 characters of code per request, however long the fixed prompt is: whole-file
+    # blocks of ~3,000 characters, so the chunks can be balanced into full waves.
+    overhead = prompt.fixed_overhead(None, prompt.MetaBlock("", (), truncated=False))
+    cfg = build_config({"claude": {"token_budget": (overhead + 8000) // 4, "concurrency": 4}})
     review = review_input(new_file_diff(files), cfg=cfg)
     plan = plan_review(review.scope, review.model_view, cfg.claude, FENCE, None)
     assert len(plan.chunks) > 4

@@ -88,22 +88,30 @@ _DEFINITIONS = frozenset(
         "lambda_expression",
     }
 )
+# Function literals: a callback passed as an argument is not what a reader looks for above a line
+# (the function it is passed in is), unless nothing else encloses the line.
+_ANONYMOUS = frozenset({"function_expression", "function", "arrow_function", "func_literal", "lambda_expression"})
 # A function value assigned to a name (`obj.method = function`, `const f = () =>`, `fn := func`):
 # the statement that names it is where the definition starts for a reader.
-_NAMING_PARENTS = frozenset(
+_DECLARING = frozenset(
     {
         "assignment_expression",
         "variable_declarator",
-        "lexical_declaration",
-        "variable_declaration",
-        "expression_statement",
         "pair",
         "public_field_definition",
         "short_var_declaration",
         "assignment_statement",
-        "export_statement",
+        "var_spec",
     }
 )
+_NAMING_PARENTS = _DECLARING | {
+    "decorated_definition",
+    "lexical_declaration",
+    "variable_declaration",
+    "expression_statement",
+    "expression_list",
+    "export_statement",
+}
 
 
 def language_of(path: str) -> str | None:
@@ -141,8 +149,8 @@ class ParsedFile:
         return cls(tree, lines)
 
     def enclosing_start(self, first: int, max_lookback: int) -> int | None:
-        """1-based first line of the innermost definition that starts above line `first` and
-        contains it, if that is at most `max_lookback` lines up; None otherwise."""
+        """1-based first line of the innermost named definition that starts above line `first` and
+        contains it (else of the outermost function literal), at most `max_lookback` lines up."""
         index = first - 1
         while index < len(self._lines) and not self._lines[index].strip():
             index += 1
@@ -153,20 +161,26 @@ class ParsedFile:
         node: tree_sitter.Node | None = self._tree.root_node.descendant_for_point_range(
             (index, column), (index, column)
         )
+        anonymous: int | None = None  # the outermost unnamed function literal within reach
         while node is not None:
             if node.type in _DEFINITIONS and node.start_point.row < index:
-                start = _named_start(node).start_point.row
-                return start + 1 if index - start <= max_lookback else None
+                start, named = _named_start(node)
+                if index - start > max_lookback:
+                    break
+                if named:
+                    return start + 1
+                anonymous = start + 1
             node = node.parent
-        return None
+        return anonymous
 
 
-def _named_start(node: tree_sitter.Node) -> tree_sitter.Node:
-    """The definition with the statement that gives it its name, or its decorators."""
-    while node.parent is not None and (
-        node.parent.type in _NAMING_PARENTS or node.parent.type == "decorated_definition"
-    ):
+def _named_start(node: tree_sitter.Node) -> tuple[int, bool]:
+    """The row where a definition starts for a reader (with the statement that names it, or its
+    decorators), and whether anything names it."""
+    named = node.type not in _ANONYMOUS
+    while node.parent is not None and node.parent.type in _NAMING_PARENTS:
         if node.parent.type == "expression_statement" and node.type not in _NAMING_PARENTS:
             break  # a bare function expression statement: nothing names it
         node = node.parent
-    return node
+        named = named or node.type in _DECLARING
+    return node.start_point.row, named
