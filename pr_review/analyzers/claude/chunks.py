@@ -185,6 +185,11 @@ class SafeFile:
         endings = _line_endings(head)
         safe, flags = _neutralised(head, lambda n: f"{changed.path}:{n}", range(1, len(head) + 1))
         numbers = [n for n, _ in removed]
+        # Only removed lines the model view holds are placed (a view built without them has none).
+        held = set(numbers)
+        removed_at = {
+            at: kept for at, olds in _removed_at(changed).items() if (kept := tuple(n for n in olds if n in held))
+        }
         gone, gone_flags = _neutralised(
             [text.removesuffix("\r") for _, text in removed], lambda n: f"{changed.path}:old {n}", numbers
         )
@@ -194,7 +199,7 @@ class SafeFile:
             flags,
             dict(zip(numbers, gone, strict=True)),
             gone_flags,
-            _removed_at(changed),
+            removed_at,
             endings,
             changed.status is FileStatus.DELETED,
             budget or ParseBudget(),
