@@ -187,7 +187,9 @@ def test_go_fn_variable_is_not_a_rust_fn_and_js_method_assignment_is_a_definitio
         "\ty := fn(1)",
         "}",
     ]
-    assert enclosing_start(go, 7) == 3  # the indentation rule, for languages without a grammar
+    # The indentation rule, for languages without a grammar: `fn :=` is not a Rust definition.
+    one_liner = ["func Handle() {", "\tfn := func(x int) int { return x }", "\tif ok {", "\t\ty := fn(1)", "\t}", "}"]
+    assert enclosing_start(one_liner, 4) == 1
     js = ["var api = {};", "api.load = function (req) {", "  const q = req.query;", "  run(q);", "};"]
     assert enclosing_start(js, 4) == 2
     for path, lines, line, expected in (
