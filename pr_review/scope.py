@@ -29,6 +29,9 @@ class Scope:
     # Changed text files left out above that no analyzer will read (a NUL byte, over the size
     # limit, unreadable, a code location excluded by default): the coverage check escalates them.
     unreviewed_text: frozenset[str] = frozenset()
+    # Deleted files not excluded by paths.patterns: no head content, but what they removed is code
+    # a model reviews (a deleted guard); listed as "deleted" in not_reviewed for the other analyzers.
+    deleted: tuple[ChangedFile, ...] = ()
 
     def text(self, path: str) -> str:
         return self.contents[path].decode("utf-8", errors="replace")
@@ -96,6 +99,7 @@ def build_scope(change: Change, config: Config) -> Scope:
     files: list[ChangedFile] = []
     skipped: list[NotReviewed] = []
     unreviewed: set[str] = set()
+    deleted: list[ChangedFile] = []
     contents: dict[str, bytes] = {}
     patterns = config.paths.patterns
 
@@ -108,6 +112,8 @@ def build_scope(change: Change, config: Config) -> Scope:
         path = changed.path
         if changed.status is FileStatus.DELETED:
             leave_out(path, "deleted", escalate=False)
+            if not changed.is_binary and matching_pattern(path, patterns) is None:
+                deleted.append(changed)
         elif changed.mode_only:
             leave_out(path, "file mode change only", escalate=False)
         elif not changed.hunks and not changed.is_binary:
@@ -135,4 +141,4 @@ def build_scope(change: Change, config: Config) -> Scope:
         else:
             files.append(changed)
             contents[path] = content
-    return Scope(change, tuple(files), tuple(skipped), contents, frozenset(unreviewed))
+    return Scope(change, tuple(files), tuple(skipped), contents, frozenset(unreviewed), tuple(deleted))

@@ -10,9 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pr_review.analyzers.claude import prompt
-from pr_review.analyzers.claude.chunks import Region, enclosing_start, file_regions, split_region
+from pr_review.analyzers.claude.chunks import Region, SafeFile, enclosing_start, file_regions, split_region
 from pr_review.analyzers.claude.fence import Fence, attribute_value, neutralise_untrusted
 from pr_review.analyzers.claude.plan import plan_review
+from pr_review.analyzers.claude.scope_parser import MAX_PARSE_BYTES, ParseBudget, ParsedFile
 from pr_review.config_loader import build_config
 from pr_review.gather.diff import parse_diff
 from pr_review.resources import prompt_path
@@ -97,7 +98,7 @@ def test_regions_merge_nearby_hunks_and_include_the_function() -> None:
         "@@ -112,1 +113,2 @@\n line 112\n+line 113\n"
     )
     changed = parse_diff(diff)[0]
-    regions = file_regions(changed, head, context_lines=3)
+    regions = file_regions(SafeFile.of(changed, head, ()), context_lines=3)
     assert len(regions) == 1
     assert regions[0].start == 100  # the def line, above the 3 context lines
     assert regions[0].hunk_starts == (105, 113)
@@ -114,17 +115,119 @@ def test_single_small_hunk_region_is_not_split() -> None:
     assert halves[0].end + 1 == halves[1].start
 
 
-def test_removed_lines_are_marked_but_their_text_is_not_sent() -> None:
+def _code(diff: str, head: dict[str, str], **claude: object) -> str:
+    """The code blocks the plan sends for a change (unclassified view)."""
+    cfg = build_config({"claude": claude}) if claude else None
+    review = review_input(diff, head=head, cfg=cfg)
+    plan = plan_review(review.scope, review.model_view, review.config.claude, FENCE, None)
+    return "\n".join(block.text for chunk in plan.chunks for block in chunk.blocks)
+
+
+def test_removed_lines_are_shown_in_place_with_their_old_numbers() -> None:
     diff = (
         "diff --git a/a.py b/a.py\n--- a/a.py\n+++ b/a.py\n"
         "@@ -1,4 +1,3 @@\n keep 1\n-    if not user.is_admin: abort(403)\n-    audit()\n+    pass\n keep 4\n"
     )
-    review = review_input(diff, head={"a.py": "keep 1\n    pass\nkeep 4\n"})
-    plan = plan_review(review.scope, review.model_view, review.config.claude, FENCE, None)
-    text = plan.chunks[0].blocks[0].text
-    assert "[2 line(s) removed]" in text
-    assert "is_admin" not in text
-    assert text.index("removed") < text.index("2+     pass")
+    text = _code(diff, {"a.py": "keep 1\n    pass\nkeep 4\n"})
+    body = text.split("\n")[1:-1]
+    assert body == [
+        "1  keep 1",
+        "-(old 2)     if not user.is_admin: abort(403)",
+        "-(old 3)     audit()",
+        "2+     pass",
+        "3  keep 4",
+    ]
+
+
+def test_a_hunk_that_only_deletes_is_shown_even_without_context_and_at_the_end_of_the_file() -> None:
+    head = "".join(f"line {n}\n" for n in range(1, 11))
+    diff = (
+        "diff --git a/m.py b/m.py\n--- a/m.py\n+++ b/m.py\n"
+        "@@ -5,2 +4,0 @@\n-    check_token(request)\n-    check_scope(request)\n"
+        "@@ -13,1 +10,0 @@\n-verify_signature()\n"
+    )
+    text = _code(diff, {"m.py": head}, context_lines=0)
+    assert "-(old 5)     check_token(request)\n-(old 6)     check_scope(request)\n5  line 5" in text
+    assert "10  line 10\n-(old 13) verify_signature()" in text
+    assert text.count("check_token") == 1
+
+
+def test_a_deleted_file_is_sent_as_its_removed_lines_by_old_number() -> None:
+    diff = (
+        "diff --git a/auth.py b/auth.py\ndeleted file mode 100644\n--- a/auth.py\n+++ /dev/null\n"
+        "@@ -1,2 +0,0 @@\n-def require_login(view):\n-    return login_required(view)\n"
+    )
+    text = _code(diff, {})
+    assert 'path="auth.py" lines="old 1-2" status=deleted>>>' in text
+    assert "-(old 1) def require_login(view):\n-(old 2)     return login_required(view)" in text
+
+
+def test_crlf_is_said_once_per_file_and_a_lone_carriage_return_is_still_flagged() -> None:
+    head = "def f():\r\n    return 1\r\n"
+    diff = "diff --git a/w.py b/w.py\n--- a/w.py\n+++ b/w.py\n"
+    diff += "@@ -1,2 +1,2 @@\n def f():\r\n-    return 0\r\n+    return 1\r\n"
+    text = _code(diff, {"w.py": head})
+    assert "line-endings=crlf>>>" in text
+    assert "U+000D" not in text
+    assert "-(old 2)     return 0\n2+     return 1" in text
+    lone = _code(
+        diff.replace("+    return 1", "+    return 1\r# hidden"), {"w.py": "def f():\r\n    return 1\r# hidden\r\n"}
+    )
+    assert "return 1⟦U+000D⟧# hidden" in lone
+
+
+def test_go_fn_variable_is_not_a_rust_fn_and_js_method_assignment_is_a_definition() -> None:
+    go = [
+        "package main",
+        "",
+        "func Handle() {",
+        "\tfn := func(x int) int {",
+        "\t\treturn x",
+        "\t}",
+        "\ty := fn(1)",
+        "}",
+    ]
+    # The indentation rule, for languages without a grammar: `fn :=` is not a Rust definition.
+    one_liner = ["func Handle() {", "\tfn := func(x int) int { return x }", "\tif ok {", "\t\ty := fn(1)", "\t}", "}"]
+    assert enclosing_start(one_liner, 4) == 1
+    js = ["var api = {};", "api.load = function (req) {", "  const q = req.query;", "  run(q);", "};"]
+    assert enclosing_start(js, 4) == 2
+    for path, lines, line, expected in (
+        ("h.go", go, 7, 3),
+        ("h.go", go, 5, 4),  # inside the literal: `fn := func` is where it starts
+        ("api.js", js, 4, 2),
+        # A callback inside a function: the function, not the callback; a route's handler: the route.
+        ("h.js", ["function handler(req) {", "  rows.forEach((row) => {", "    send(row);", "  });", "}"], 3, 1),
+        ("r.js", ["router.get('/x', async (req, res) => {", "  const q = req.query;", "  run(q);", "});"], 3, 1),
+        ("api.ts", ["class A {", "  run(x: number) {", "    return x;", "  }", "}"], 3, 2),
+        ("A.java", ["class A {", "  void run(String s) {", "    exec(s);", "  }", "}"], 3, 2),
+        ("v.py", ["import os", "", "@app.get('/')", "def view(r):", "    a = 1", "    b = 2"], 6, 3),
+    ):
+        parsed = ParsedFile.of(path, lines)
+        assert parsed is not None, path
+        assert parsed.enclosing_start(line, 200) == expected, path
+
+
+def test_a_file_too_large_to_parse_uses_the_indentation_rule() -> None:
+    assert ParsedFile.of("big.py", ["x = 1"] * (MAX_PARSE_BYTES // 6 + 1)) is None
+    assert ParsedFile.of("notes.rs", ["fn main() {}"]) is None
+    budget = ParseBudget(100)  # what one review may parse in all
+    assert ParsedFile.of("a.py", ["x = 1"] * 10, budget) is not None
+    assert ParsedFile.of("b.py", ["x = 1"] * 10, budget) is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(["a.py", "a.js", "a.ts", "a.tsx", "a.go", "a.java"]),
+    st.lists(st.text(), max_size=30),
+    st.integers(1, 40),
+)
+def test_parsing_any_text_never_crashes(path: str, lines: list[str], line: int) -> None:
+    lines = [part for text in lines for part in text.split("\n")]
+    parsed = ParsedFile.of(path, lines)
+    assert parsed is not None
+    found = parsed.enclosing_start(line, 200)
+    assert found is None or 1 <= found < max(line, 1) + len(lines)
 
 
 def test_system_text_is_the_prompt_file_and_has_no_pr_text() -> None:
@@ -149,7 +252,10 @@ def test_tool_is_forced_and_its_schema_is_the_repository_schema() -> None:
 
 def test_large_change_is_split_with_every_added_line_in_exactly_one_chunk() -> None:
     files = {f"src/mod{n:02}.py": [f"value_{n}_{i} = compute({i})" for i in range(300)] for n in range(12)}
-    cfg = build_config({"claude": {"token_budget": 4000, "concurrency": 4}})
+    # About 8,000 characters of code per request, however long the fixed prompt is: whole-file
+    # blocks of ~3,000 characters, so the chunks can be balanced into full waves.
+    overhead = prompt.fixed_overhead(None, prompt.MetaBlock("", (), truncated=False))
+    cfg = build_config({"claude": {"token_budget": (overhead + 8000) // 4, "concurrency": 4}})
     review = review_input(new_file_diff(files), cfg=cfg)
     plan = plan_review(review.scope, review.model_view, cfg.claude, FENCE, None)
     assert len(plan.chunks) > 4
@@ -165,3 +271,14 @@ def test_large_change_is_split_with_every_added_line_in_exactly_one_chunk() -> N
     expected = {(path, n) for path in files for n in range(1, 301)}
     assert set(seen) == expected
     assert set(seen.values()) == {1}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(st.characters(blacklist_characters="\n"), max_size=40), min_size=1, max_size=8))
+def test_any_removed_text_is_shown_once_inside_its_fence(removed: list[str]) -> None:
+    diff = "diff --git a/r.py b/r.py\n--- a/r.py\n+++ b/r.py\n"
+    diff += f"@@ -1,{len(removed) + 1} +1,1 @@\n keep\n" + "".join(f"-{line}\n" for line in removed)
+    text = _code(diff, {"r.py": "keep\n"})
+    assert _count(text, FENCE) == (1, 1)
+    shown = [line for line in text.split("\n") if line.startswith("-(old ")]
+    assert [int(line[6 : line.index(")")]) for line in shown] == list(range(2, len(removed) + 2))

@@ -10,6 +10,8 @@ a fixed latency. Writes benchmarks/claude/RESULTS.md.
 from __future__ import annotations
 
 import json
+import math
+import os
 import random
 import sys
 import time
@@ -21,8 +23,12 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from fakes import FakeAnthropic  # noqa: E402
 
+from benchmarks.claude.cases import CASES, Case  # noqa: E402
 from pr_review.analyzers.base import AnalyzerContext, Credentials, ReviewInput  # noqa: E402
 from pr_review.analyzers.claude.analyzer import ClaudeAnalyzer  # noqa: E402
+from pr_review.analyzers.claude.fence import Fence  # noqa: E402
+from pr_review.analyzers.claude.plan import plan_review  # noqa: E402
+from pr_review.classify.redact import build_model_view  # noqa: E402
 from pr_review.classify.view import unclassified_view  # noqa: E402
 from pr_review.config_loader import build_config  # noqa: E402
 from pr_review.gather.change import Change, ReviewTarget  # noqa: E402
@@ -30,6 +36,29 @@ from pr_review.gather.diff import parse_diff  # noqa: E402
 from pr_review.scope import build_scope  # noqa: E402
 
 LATENCY_S = 1.0
+# Measured with this script on the renderer before issue 15 (removed lines were a `[N line(s)
+# removed]` marker; CRLF files showed ⟦U+000D⟧ on every line); kept for comparison.
+BEFORE = """## Before issue 15
+
+Measured with this script on the renderer before removed lines were shown (commit e4010ab).
+
+| claude.context_lines | bytes sent | sent ÷ diff | removed lines shown |
+| ---: | ---: | ---: | ---: |
+| 15 | 1,233,161 | 1.42 | 0.00 |
+| 20 | 1,305,698 | 1.50 | 0.00 |
+| 0 | 1,001,620 | 1.15 | 0.00 |
+
+| case | removed lines shown | vulnerable lines shown | code bytes ÷ diff bytes | `⟦U+000D⟧` marks |
+| --- | ---: | ---: | ---: | ---: |
+| deleted ownership check (Python) | 0/2 | 0/2 | 0.97 | 0 |
+| deleted XXE hardening flag (Java) | 0/2 | 0/1 | 0.81 | 0 |
+| option terminator removed (Go) | 0/1 | 1/2 | 1.23 | 0 |
+| sanitiser removed, pure deletion (JS) | 0/2 | 0/1 | 0.96 | 0 |
+| authentication middleware deleted (whole file) | 0/8 | 0/1 | 0.00 | 0 |
+| input check removed in a CRLF file | 0/2 | 0/1 | 1.26 | 5 |
+| cross-file flaw (placeholder for the repository tools) | 0/1 | 1/1 | 1.28 | 0 |
+| **all** | **0/18 = 0.00** | **2/9 = 22%** | 0.88 | 5 |
+"""
 NEW_FILES = 240
 MODIFIED_FILES = 60
 
@@ -110,21 +139,26 @@ def generate(seed: int = 4) -> Synthetic:
         ext, make = GENERATORS[n % 3]
         path = f"core/c{n // 10:02}/module_{n:03}.{ext}"
         old = make(rng, rng.randrange(600, 1200))
-        new = list(old)
         hunks: list[tuple[int, list[str]]] = []
         offset = 0
         for anchor in sorted(rng.sample(range(20, len(old) - 20), 4)):
             added = make(rng, rng.randrange(15, 32))[5:]
             hunks.append((anchor, added))
+            # The two lines each hunk removes are unique, so "is its text in a request" is exact.
+            comment = "#" if ext == "py" else "//"
+            old[anchor : anchor + 2] = [f"{comment} check {n}.{anchor}.{k}" for k in (1, 2)]
+        new = list(old)
         diff += [f"diff --git a/{path} b/{path}", f"--- a/{path}", f"+++ b/{path}"]
         for anchor, added in hunks:
-            before, after = old[anchor - 3 : anchor], old[anchor : anchor + 3]
+            # Each hunk replaces two existing lines: the change also removes code.
+            before, gone, after = old[anchor - 3 : anchor], old[anchor : anchor + 2], old[anchor + 2 : anchor + 5]
             new_start = anchor - 3 + 1 + offset
-            diff.append(f"@@ -{anchor - 2},6 +{new_start},{6 + len(added)} @@")
-            diff += [f" {line}" for line in before] + [f"+{line}" for line in added] + [f" {line}" for line in after]
+            diff.append(f"@@ -{anchor - 2},8 +{new_start},{6 + len(added)} @@")
+            diff += [f" {line}" for line in before] + [f"-{line}" for line in gone]
+            diff += [f"+{line}" for line in added] + [f" {line}" for line in after]
             at = anchor + offset
-            new[at:at] = added
-            offset += len(added)
+            new[at : at + 2] = added
+            offset += len(added) - 2
         head[path] = ("\n".join(new) + "\n").encode()
     return Synthetic("\n".join(diff) + "\n", head)
 
@@ -147,6 +181,7 @@ class Figures:
     wall_s: float
     ideal_s: float
     findings_status: str
+    removed_share: float  # removed lines of the change whose text reaches the model
 
     @property
     def wall_ratio(self) -> float:
@@ -166,6 +201,10 @@ def measure(synthetic: Synthetic, context_lines: int, latency_s: float = LATENCY
     fixed_once = sum(len(b["text"].encode()) for b in requests[0]["system"])
     fixed_once += len(json.dumps(requests[0]["tools"]).encode())
     sent = fixed_once + sum(len(r["messages"][0]["content"].encode()) for r in requests)
+    code = "\n".join(_code_part(r["messages"][0]["content"]) for r in requests)
+    removed = [
+        line.text.strip() for f in review.scope.files for h in f.hunks for line in h.removed if line.text.strip()
+    ]
     concurrency = review.config.claude.concurrency
     return Figures(
         latency_s,
@@ -176,21 +215,105 @@ def measure(synthetic: Synthetic, context_lines: int, latency_s: float = LATENCY
         wall,
         latency_s * len(requests) / concurrency,
         result.status.value,
+        sum(text in code for text in removed) / max(len(removed), 1),
     )
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What of one labelled case reached the model."""
+
+    case: Case
+    removed: int  # non-blank removed lines of the change
+    removed_shown: int
+    vulnerable_shown: int
+    user_bytes: int  # the code blocks of every request (preamble and PR text left out)
+    diff_bytes: int
+    carriage_returns: int  # ⟦U+000D⟧ marks in what was sent
+    findings_status: str
+
+
+def _code_part(user: str) -> str:
+    return user.split("\nCode:\n", 1)[-1]
+
+
+def shown(case: Case) -> Shown:
+    """The case reviewed through the data policy (build_model_view), as `pr-review run` does."""
+    files = parse_diff(case.diff)
+    change = Change(ReviewTarget("bench/repo", "base", "head"), files, case.head.get)
+    config = build_config({"claude": {"concurrency": 1}})
+    scope = build_scope(change, config)
+    review = ReviewInput(scope, config, Path("/nonexistent"), None, build_model_view(scope, config.classification).view)
+    with FakeAnthropic() as fake:
+        analyzer = ClaudeAnalyzer(AnalyzerContext(Credentials(anthropic_api_key="k"), {"ANTHROPIC_BASE_URL": fake.url}))
+        result = analyzer.analyze(review)
+        sent = "\n".join(_code_part(r["messages"][0]["content"]) for r in fake.message_requests())
+    # A line reaches the model when its text (without the line's indentation) is in a request.
+    removed = [line.text.strip() for f in files for h in f.hunks for line in h.removed if line.text.strip()]
+    return Shown(
+        case,
+        len(removed),
+        sum(text in sent for text in removed),
+        sum(text.strip() in sent for text in case.vulnerable),
+        len(sent.encode()),
+        len(case.diff.encode()),
+        sent.count("\u27e6U+000D\u27e7"),
+        result.status.value,
+    )
+
+
+def labelled_table() -> list[str]:
+    rows = [shown(case) for case in CASES]
+    table = [
+        "| case | removed lines shown | vulnerable lines shown | code bytes ÷ diff bytes | `⟦U+000D⟧` marks |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    table.extend(
+        f"| {r.case.name} | {r.removed_shown}/{r.removed} | {r.vulnerable_shown}/{len(r.case.vulnerable)} "
+        f"| {r.user_bytes / r.diff_bytes:.2f} | {r.carriage_returns} |"
+        for r in rows
+    )
+    removed, removed_shown = sum(r.removed for r in rows), sum(r.removed_shown for r in rows)
+    vulnerable = sum(len(r.case.vulnerable) for r in rows)
+    vulnerable_shown = sum(r.vulnerable_shown for r in rows)
+    table.append(
+        f"| **all** | **{removed_shown}/{removed} = {removed_shown / removed:.2f}** "
+        f"| **{vulnerable_shown}/{vulnerable} = {vulnerable_shown / vulnerable:.0%}** "
+        f"| {sum(r.user_bytes for r in rows) / sum(r.diff_bytes for r in rows):.2f} "
+        f"| {sum(r.carriage_returns for r in rows)} |"
+    )
+    return table
+
+
+def planning_s(synthetic: Synthetic) -> float:
+    """Best of three: the local work before the first request (regions, parsing, rendering)."""
+    review = review_input(synthetic, 15)
+    best = math.inf
+    for _ in range(3):
+        started = time.monotonic()
+        plan_review(review.scope, review.model_view, review.config.claude, Fence.new(), None)
+        best = min(best, time.monotonic() - started)
+    return best
 
 
 def main() -> int:
     synthetic = generate()
     files = parse_diff(synthetic.diff)
     added = sum(len(h.added) for f in files for h in f.hunks)
+    removed = sum(len(h.removed) for f in files for h in f.hunks)
     diff_bytes = len(synthetic.diff.encode())
+    measure(synthetic, 15, latency_s=0.2)  # warm-up: the first run also pays for imports and the SDK
     rows = [measure(synthetic, lines) for lines in (15, 20, 0)] + [measure(synthetic, 15, latency_s=0.2)]
+    labelled = labelled_table()
+    planning = planning_s(synthetic)
     table = [
-        "| latency | claude.context_lines | requests | bytes sent | sent ÷ diff | wall time | ideal | wall ÷ ideal |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| latency | claude.context_lines | requests | bytes sent | sent ÷ diff | removed lines shown "
+        "| wall time | ideal | wall ÷ ideal |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     table.extend(
-        f"| {f.latency_s:g} s | {f.context_lines} | {f.requests} | {f.sent_bytes:,} | {f.ratio:.2f} | {f.wall_s:.2f} s "
+        f"| {f.latency_s:g} s | {f.context_lines} | {f.requests} | {f.sent_bytes:,} | {f.ratio:.2f} "
+        f"| {f.removed_share:.2f} | {f.wall_s:.2f} s "
         f"| {f.ideal_s:.2f} s | {f.wall_ratio:.2f} |"
         for f in rows
     )
@@ -200,21 +323,43 @@ def main() -> int:
             "",
             "`.venv/bin/python benchmarks/claude/run.py` — synthetic change: "
             f"{len(files)} files ({NEW_FILES} new, {MODIFIED_FILES} modified with 4 hunks each), "
-            f"{added:,} added lines, diff {diff_bytes:,} bytes. Fake Messages API latency {LATENCY_S} s, "
+            f"{added:,} added and {removed:,} removed lines, diff {diff_bytes:,} bytes. "
+            f"Fake Messages API latency {LATENCY_S} s, "
             "`claude.concurrency` 4, `claude.token_budget` 60,000.",
             "",
             *table,
             "",
             "- *bytes sent*: UTF-8 text the model reads: the system prompt and tool schema counted once (cached "
             "after the first request), the user turn (preamble, PR text, fenced code with line numbers and "
-            "`+` marks) of every request. JSON transport escaping is not counted. Target ≤ 1.5 with context.",
+            "`+` marks) of every request. JSON transport escaping is not counted. Target ≤ 1.6 with context "
+            "(removed lines are sent too).",
             "- *ideal*: latency * requests / concurrency. Target wall ÷ ideal ≤ 1.2. Wall time includes "
-            "the local work (building the SDK client, rendering ~20k lines, serialising ~1.3 MB): about "
-            "0.3 s. A real model takes tens of seconds per request, so the 1 s rows are the realistic "
+            "the local work (building the SDK client, parsing the 60 modified files with tree-sitter, "
+            "rendering ~20k lines, serialising ~1.3 MB): the 0.2 s row's wall time minus its ideal. It "
+            f"depends on the machine's load (1-minute load average {os.getloadavg()[0]:.1f} on "
+            f"{os.cpu_count()} CPUs during this run). A real model takes tens of seconds "
+            "per request, so the 1 s rows are the realistic "
             "case; the 0.2 s row shows that fixed local cost when latency is unrealistically small.",
-            "- Removed lines are not sent (only a `[N line(s) removed]` marker), which is why the "
-            "ratio without context can be below 1.",
+            "- *removed lines shown*: share of the change's non-blank removed lines whose text is in a request.",
+            f"- Planning (regions, tree-sitter parsing, rendering; no request), best of three: {planning:.2f} s "
+            "(0.13 to 0.32 s before tree-sitter on the same loaded machine: parsing a 1,000-line file takes "
+            "10 to 25 ms here). This is why wall ÷ ideal misses 1.2 at an unrealistic 1 s latency on a "
+            "loaded machine; at a real model's tens of seconds per request it is a few percent.",
             "",
+            "## Labelled cases",
+            "",
+            "Small pull requests whose flaw is what they remove (benchmarks/claude/cases.py), reviewed through "
+            "the data policy. Targets: removed lines shown ≥ 0.95, vulnerable lines shown 100%.",
+            "",
+            *labelled,
+            "",
+            "- *code bytes ÷ diff bytes*: the `Code:` part of every request (fenced regions with line "
+            "numbers, enclosing functions) per byte of the case's diff; preamble, PR text and system "
+            "prompt are left out (they dominate a 10-line change).",
+            "- The cross-file case is a placeholder: its flaw is decidable only with another file, which "
+            "the repository tools (issue 15 point 2) supply; here it shows only that the change is sent.",
+            "",
+            BEFORE,
         ]
     )
     (Path(__file__).parent / "RESULTS.md").write_text(report, encoding="utf-8")

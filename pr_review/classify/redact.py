@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pr_review.classify import injection, policy
 from pr_review.classify.detect import Detection, detect_lines, mask_in_text
 from pr_review.classify.personal import HealthRules
-from pr_review.classify.view import ModelFile, ModelView, Redaction
+from pr_review.classify.view import ModelFile, ModelView, Redaction, removed_lines
 from pr_review.config import ClassificationSettings
 from pr_review.gather.change import PullRequestMeta
 from pr_review.models import CodeLocation, Finding, Location, WebLocation
@@ -74,19 +74,23 @@ class _Builder:
         self.values.update(d.value for d in found if len(d.value) >= 4)
         return found
 
-    def redact(self, lines: list[str], found: Sequence[Detection], path: str) -> None:
+    def redact(self, lines: list[str], found: Sequence[Detection], path: str, old: Sequence[int] = ()) -> None:
+        """Redacts `lines` in place; `old`: the old line numbers of removed lines, to record."""
         by_line: dict[int, list[Detection]] = {}
         for detection in found:
             if self.settings.action(detection.data_class) == policy.REDACT:
                 by_line.setdefault(detection.line, []).append(detection)
         for number, on_line in by_line.items():
             lines[number - 1], chosen = redact_line(lines[number - 1], on_line, self.redactor)
-            self.redactions.extend(
-                Redaction(path, number, d.data_class, d.kind, self.redactor.placeholder(d.data_class, d.kind, d.value))
-                for d in chosen
-            )
+            for d in chosen:
+                self.record(path, number, d.data_class, d.kind, d.value, old)
 
-    def sweep(self, lines: list[str], path: str) -> None:
+    def record(self, path: str, number: int, data_class: str, kind: str, value: str, old: Sequence[int]) -> None:
+        placeholder = self.redactor.placeholder(data_class, kind, value)
+        line = old[number - 1] if old else number
+        self.redactions.append(Redaction(path, line, data_class, kind, placeholder, removed=bool(old)))
+
+    def sweep(self, lines: list[str], path: str, old: Sequence[int] = ()) -> None:
         """Values redacted anywhere are redacted everywhere, even where no detector fired."""
         values = [v for v in self.redactor.by_value if len(v) >= _MIN_SWEEP]
         if not values:
@@ -99,9 +103,7 @@ class _Builder:
             lines[index] = pattern.sub(lambda m: self.redactor.placeholder("", "", m.group(0)), line)
             for value in hits:
                 data_class, kind = self.redactor.by_value[value]
-                self.redactions.append(
-                    Redaction(path, index + 1, data_class, kind, self.redactor.placeholder(data_class, kind, value))
-                )
+                self.record(path, index + 1, data_class, kind, value, old)
 
     def name(self, path: str) -> str | None:
         """The class of a value in the file's own name (a token, an address), or None.
@@ -126,14 +128,18 @@ class _Builder:
 
     def text(self, text: str, path: str, label: str) -> tuple[list[str], frozenset[str], str | None]:
         """Redacted lines, classes allowed through, and the blocking class if any."""
-        lines = text.split("\n")
+        return self.lines(text.split("\n"), path, label)
+
+    def lines(
+        self, lines: list[str], path: str, label: str, old: Sequence[int] = ()
+    ) -> tuple[list[str], frozenset[str], str | None]:
         found = self.detect(lines, path)
         classes = {d.data_class for d in found}
         blocking = policy.blocking_class(classes, self.settings)
         if blocking is not None:
             self.withheld.append(NotReviewed(label, policy.withheld_reason(blocking, self.settings), "model"))
             return lines, frozenset(), blocking
-        self.redact(lines, found, path)
+        self.redact(lines, found, path, old)
         return lines, frozenset(c for c in classes if self.settings.action(c) == policy.ALLOW), None
 
 
@@ -168,28 +174,41 @@ def build_model_view(scope: Scope, settings: ClassificationSettings) -> Classifi
     """The data policy applied to the change: what a model may see, before any request is made."""
     builder = _Builder(settings, policy.health_rules_of(settings))
     kept: dict[str, tuple[list[str], frozenset[str]]] = {}
-    for changed in scope.files:
+    removed: dict[str, tuple[list[int], list[str]]] = {}  # path → old line numbers, redacted text
+    for changed in (*scope.files, *scope.deleted):
         path = changed.path
+        head = scope.text(path).split("\n") if path in scope.contents else []
+        old, gone = [n for n, _ in removed_lines(changed)], [text for _, text in removed_lines(changed)]
         if (in_name := builder.name(path)) is not None:
             reason = policy.withheld_reason(in_name, settings, in_name=True)
             builder.withheld.append(NotReviewed(path, reason, "model"))
-            builder.detect(scope.text(path).split("\n"), path)  # its values still stay out of outputs
+            builder.detect([*head, *gone], path)  # its values still stay out of outputs
             continue
         by_path = policy.path_class(path, settings)
         if by_path is not None and settings.action(by_path[0]) != policy.ALLOW:
             reason = policy.withheld_reason(by_path[0], settings, pattern=by_path[1])
             builder.withheld.append(NotReviewed(path, reason, "model"))
-            builder.detect(scope.text(path).split("\n"), path)  # its values still stay out of outputs
+            builder.detect([*head, *gone], path)  # its values still stay out of outputs
             continue
-        lines, classes, blocking = builder.text(scope.text(path), path, path)
+        # Removed lines are classified as the head is: a blocked value in either withholds the file.
+        lines, classes, blocking = builder.lines(head, path, path)
+        if blocking is not None:
+            builder.detect(gone, path)
+            continue
+        gone, removed_classes, blocking = builder.lines(gone, path, path, old)
         if blocking is None:
-            kept[path] = (lines, classes | ({by_path[0]} if by_path else frozenset()))
+            kept[path] = (lines, classes | removed_classes | ({by_path[0]} if by_path else frozenset()))
+            removed[path] = (old, gone)
     for path, (lines, _) in kept.items():
         builder.sweep(lines, path)
+        builder.sweep(removed[path][1], path, removed[path][0])
     pr = _redacted_pr(builder, scope.change.pr)
     signals = injection.scan_change(scope)
     view = ModelView(
-        files={path: ModelFile(path, "\n".join(lines), classes) for path, (lines, classes) in kept.items()},
+        files={
+            path: ModelFile(path, "\n".join(lines), classes, tuple(zip(*removed[path], strict=True)))
+            for path, (lines, classes) in kept.items()
+        },
         pr=pr,
         withheld=tuple(builder.withheld),
         redactions=tuple(dict.fromkeys(builder.redactions)),

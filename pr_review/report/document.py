@@ -231,7 +231,14 @@ def _data_policy_to_json(view: ModelView) -> dict[str, Any]:
     return {
         "withheld": [_not_reviewed_to_json(n) for n in view.withheld],
         "redactions": [
-            {"path": r.path, "line": r.line, "data_class": r.data_class, "kind": r.kind, "placeholder": r.placeholder}
+            {
+                "path": r.path,
+                "line": r.line,
+                **({"removed": True} if r.removed else {}),
+                "data_class": r.data_class,
+                "kind": r.kind,
+                "placeholder": r.placeholder,
+            }
             for r in view.redactions
         ],
     }
@@ -306,7 +313,7 @@ def _data_policy_from_json(document: dict[str, Any] | None, pr: PullRequestMeta)
         pr=pr,
         withheld=tuple(_not_reviewed_from_json(n) for n in document["withheld"]),
         redactions=tuple(
-            Redaction(r["path"], r["line"], r["data_class"], r["kind"], r["placeholder"])
+            Redaction(r["path"], r["line"], r["data_class"], r["kind"], r["placeholder"], bool(r.get("removed")))
             for r in document["redactions"]
         ),
     )

@@ -19,10 +19,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
 from pr_review import audit_events as events
+from pr_review.analyzers.claude.chunks import removal_lines
 from pr_review.analyzers.claude.prompt import TOOL_NAME
 from pr_review.audit import AuditSink, canonical_json
-from pr_review.classify.view import ModelView
+from pr_review.classify.view import ModelView, removed_lines
 from pr_review.fingerprint import code_fingerprint, rule_key
+from pr_review.gather.diff import ChangedFile, FileStatus
 from pr_review.models import CodeLocation, Finding, Severity, Source
 from pr_review.resources import load_schema
 from pr_review.scope import Scope
@@ -136,8 +138,19 @@ def redaction_originals(scope: Scope, view: ModelView) -> frozenset[str]:
     """The values the data policy replaced, recovered locally by comparing lines: never echoed."""
     originals: set[str] = set()
     pairs: list[tuple[str, str]] = []
-    for path, line_numbers in _redacted_lines(view).items():
-        if path not in scope.contents or path not in view.files:
+    for (path, removed), line_numbers in _redacted_lines(view).items():
+        changed = scope.change.file(path)
+        if path not in view.files or changed is None:
+            continue
+        if removed:  # old line numbers of the lines the change removes
+            real_removed, sent_removed = dict(removed_lines(changed)), dict(view.files[path].removed)
+            pairs.extend(
+                (real_removed[n], sent_removed[n])
+                for n in line_numbers
+                if n in real_removed.keys() & sent_removed.keys()
+            )
+            continue
+        if path not in scope.contents:
             continue
         real = scope.text(path).split("\n")
         sent = view.files[path].text.split("\n")
@@ -167,11 +180,12 @@ def _replaced(real: str, sent: str) -> list[str]:
     return [value for value in match.groups() if len(value.strip()) >= 4] if match else []
 
 
-def _redacted_lines(view: ModelView) -> dict[str, set[int]]:
-    lines: dict[str, set[int]] = {}
+def _redacted_lines(view: ModelView) -> dict[tuple[str, bool], set[int]]:
+    """(path, on a removed line) → the line numbers (old ones for removed lines) redacted."""
+    lines: dict[tuple[str, bool], set[int]] = {}
     for redaction in view.redactions:
         if redaction.path:
-            lines.setdefault(redaction.path, set()).add(redaction.line)
+            lines.setdefault((redaction.path, redaction.removed), set()).add(redaction.line)
     return lines
 
 
@@ -226,15 +240,14 @@ def _finding(
     """The finding, or None; why the item was dropped or cut is appended to `reasons`."""
     path = item["path"]
     changed = scope.change.file(path)
-    if path not in paths or path not in scope.contents or changed is None:
+    deleted = changed is not None and changed.status is FileStatus.DELETED
+    if path not in paths or changed is None or not (deleted or path in scope.contents):
         reasons.append("unknown path")
         return None
     if item["confidence"] < min_confidence:
         reasons.append("below min_confidence")
         return None
-    lines = scope.text(path).split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
+    lines = _numbered_lines(scope, changed)
     start, end = item["start_line"], item["end_line"]
     if start > len(lines):
         reasons.append("beyond end of file")
@@ -243,6 +256,11 @@ def _finding(
         reasons.append("clamped")
         end = len(lines)
     content = "\n".join(lines[start - 1 : end])
+    # Of the change: it touches an added line or a hunk that removes lines; every line of a
+    # deleted file (its old line numbers: not commentable inline, the summary lists it).
+    in_diff = (
+        deleted or changed.touches_added(start, end) or not removal_lines(changed).isdisjoint(range(start, end + 1))
+    )
     cwe = item["cwe"]
     if any(mask_secrets(str(item.get(key, "")), known_secrets) != str(item.get(key, "")) for key in _TEXT_LIMITS):
         reasons.append("secret masked")
@@ -267,13 +285,24 @@ def _finding(
         confidence=float(item["confidence"]),
         cwe=(cwe,),
         location=CodeLocation(path, start, end),
-        in_diff=changed.touches_added(start, end),
+        in_diff=in_diff,
         description=text("description"),
         exploit_scenario=text("exploit_scenario"),
         recommendation=text("recommendation"),
         suggested_fix=suggestion,
         help_uri=f"https://cwe.mitre.org/data/definitions/{cwe.removeprefix('CWE-')}.html",
     )
+
+
+def _numbered_lines(scope: Scope, changed: ChangedFile) -> list[str]:
+    """The file's lines as a finding's numbers count them: the head's, or a deleted file's old ones."""
+    if changed.status is FileStatus.DELETED:
+        old = dict(removed_lines(changed))
+        return [old.get(n, "") for n in range(1, max(old, default=0) + 1)]
+    lines = scope.text(changed.path).split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
 
 
 def summarise(counts: Iterable[tuple[str, int]]) -> str:

@@ -1,6 +1,7 @@
 """The whole change, as requests: which regions go in which request, and what is not sent, why.
 
-Only ModelView content is read (the redacted head text); a file in scope that the ModelView does
+Only ModelView content is read (the redacted head text and removed lines; a deleted file is its
+removed lines); a file in scope that the ModelView does
 not hold, a file withheld by the data policy, or a region that cannot fit a request is listed as
 not reviewed by claude: nothing is dropped silently.
 """
@@ -15,6 +16,7 @@ from pr_review.analyzers.claude.chunks import (
     Region,
     Rendered,
     RenderFn,
+    SafeFile,
     file_regions,
     fit,
     pack,
@@ -22,9 +24,9 @@ from pr_review.analyzers.claude.chunks import (
 )
 from pr_review.analyzers.claude.fence import Fence, Flag
 from pr_review.analyzers.claude.prompt import MetaBlock, fixed_overhead, pr_meta_block
+from pr_review.analyzers.claude.scope_parser import ParseBudget
 from pr_review.classify.view import ModelView
 from pr_review.config import ClaudeSettings
-from pr_review.gather.diff import ChangedFile
 from pr_review.scope import NotReviewed, Scope
 
 ANALYZER = "claude"
@@ -53,27 +55,27 @@ def plan_review(
 ) -> Plan:
     skipped: list[NotReviewed] = [not_reviewed(w.path, w.reason) for w in view.withheld]
     withheld = {w.path for w in view.withheld}
-    files: dict[str, tuple[ChangedFile, list[str]]] = {}
-    for changed in scope.files:
+    files: dict[str, SafeFile] = {}
+    budget = ParseBudget()
+    for changed in (*scope.files, *scope.deleted):
         model_file = view.files.get(changed.path)
         if model_file is None:
             if changed.path not in withheld:
                 skipped.append(not_reviewed(changed.path, "not in the model view (not sent to Claude)"))
             continue
-        lines = model_file.text.split("\n")
+        lines = model_file.text.split("\n") if model_file.text else []
         if len(lines) > 1 and lines[-1] == "":
             lines.pop()  # the final newline does not start a line
-        files[changed.path] = (changed, lines)
+        files[changed.path] = SafeFile.of(changed, lines, model_file.removed, budget)
     meta = pr_meta_block(view.pr, fence, settings.token_budget)
     limit = settings.token_budget * CHARS_PER_TOKEN - fixed_overhead(instructions, meta)
     render = RenderFn(files, fence)
     blocks: list[Rendered] = []
     for path in sorted(files):
-        changed, lines = files[path]
-        for region in file_regions(changed, lines, settings.context_lines):
+        for region in file_regions(files[path], settings.context_lines):
             pieces = fit(render(region), limit, render)
             if not pieces:
-                skipped.append(not_reviewed(path, f"lines {region.start}-{region.end} do not fit claude.token_budget"))
+                skipped.append(not_reviewed(path, f"{describe_region(region)} do not fit claude.token_budget"))
             blocks.extend(pieces)
     chunks = tuple(pack(blocks, max(limit, 1), settings.concurrency))
     flags = (*meta.flags, *(f for b in blocks for f in b.flags))
@@ -93,4 +95,5 @@ def split_chunk(chunk: Chunk, render: RenderFn) -> tuple[Chunk, Chunk] | None:
 
 
 def describe_region(region: Region) -> str:
-    return f"lines {region.start}-{region.end}"
+    side = "old " if region.old_side else ""
+    return f"{side}lines {region.start}-{region.end}"
