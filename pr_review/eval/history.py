@@ -33,7 +33,7 @@ class Drift:
     metric: str  # "recall" or "fp_rate"
     before: float
     after: float
-    flipped: tuple[str, ...]  # case ids that moved the wrong way
+    flipped: tuple[str, ...]  # the cases behind the move: detected ↔ missed, quiet ↔ reported on
     worse: bool
 
     def to_json(self) -> dict[str, Any]:
@@ -118,7 +118,7 @@ def _flipped(
     before: Mapping[str, Any], after: Mapping[str, Any], scope: str, metric: str, worse: bool
 ) -> tuple[str, ...]:
     vulnerable = metric == "recall"
-    # Worse: recall lost a detection (hit → miss), the FP rate gained one (miss → hit).
+    # Worse: recall lost a detection (hit → miss), the FP rate gained one (miss → hit); better: the reverse.
     was_hit = vulnerable == worse
     return tuple(
         case_id
