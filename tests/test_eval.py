@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from claude_support import added_lines_in, finding
+from claude_support import finds_every_added_region
 from conftest import ROOT
 from fakes import AnthropicFault, FakeAnthropic, fake_anthropic_server, tool_use_response
 
@@ -48,17 +48,6 @@ def run(argv: list[str], environ: Mapping[str, str]) -> Run:
     with redirect_stdout(out), redirect_stderr(err):
         code = main(argv, environ=dict(environ))
     return Run(code, out.getvalue(), err.getvalue())
-
-
-def finds_every_added_region(request: dict[str, Any]) -> dict[str, Any]:
-    """A model that reports each run of added lines it is shown, whatever the code says."""
-    regions: list[tuple[str, int, int]] = []
-    for path, line in sorted(added_lines_in(request)):
-        if regions and regions[-1][0] == path and regions[-1][2] == line - 1:
-            regions[-1] = (path, regions[-1][1], line)
-        else:
-            regions.append((path, line, line))
-    return tool_use_response({"findings": [finding(path, start, end) for path, start, end in regions]})
 
 
 def finds_nothing(request: dict[str, Any]) -> dict[str, Any]:
