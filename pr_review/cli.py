@@ -229,7 +229,7 @@ def cmd_eval(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
 def cmd_eval_export(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     from pr_review.eval.export import export_cases
 
-    for line in export_cases(args.audit, args.repo, args.out, audit_key_from_env(environ)):
+    for line in export_cases(args.audit, args.repo, args.out, args.findings, audit_key_from_env(environ)):
         print(line)
     return ExitCode.OK
 

@@ -226,6 +226,14 @@ def _add_eval(commands: argparse._SubParsersAction[_Parser]) -> None:
     export.add_argument("--audit", type=Path, nargs="+", required=True, metavar="FILE", help="audit.jsonl files")
     export.add_argument("--repo", type=Path, default=Path("."), metavar="DIR", help="git repository with the commits")
     export.add_argument("--out", type=Path, required=True, metavar="DIR", help="where the new cases go")
+    export.add_argument(
+        "--findings",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="findings.json of the runs, for the CWEs (repeatable; default: the one beside each audit file)",
+    )
 
 
 def _share(text: str) -> float:

@@ -62,17 +62,26 @@ class _Decided:
     dismissal: dict[str, Any] | None  # None: confirmed
 
 
-def export_cases(audit_files: Sequence[Path], repo: Path, out: Path, key: bytes | None) -> Iterator[str]:
-    """Write one case per decided finding under out; yield one line per case written or left out."""
+def export_cases(
+    audit_files: Sequence[Path], repo: Path, out: Path, findings_files: Sequence[Path], key: bytes | None
+) -> Iterator[str]:
+    """Write one case per decided finding under out; yield one line per case written or left out.
+    CWEs come from findings_files, and from the findings.json beside each audit file."""
     for audit_file in audit_files:
         if not audit_file.is_file():
             raise UsageError(f"{audit_file}: no such audit file")
         checked = verify(audit_file, key)
         if not checked.ok:
             raise UsageError(f"{audit_file}: TAMPERED or damaged — {checked.problem}: nothing exported from it")
+    for path in findings_files:
+        if not path.is_file():
+            raise UsageError(f"{path}: no such findings file")
     out.mkdir(parents=True, exist_ok=True)
+    given: dict[str, str] = {}
+    for path in findings_files:
+        given |= _cwes(path)
     for audit_file in audit_files:
-        cwes = _cwes(audit_file.parent / "findings.json")
+        cwes = _cwes(audit_file.parent / "findings.json") | given
         for decided in _decided(audit_file):
             yield _write_case(decided, cwes.get(decided.fingerprint), repo, out)
 
@@ -145,7 +154,7 @@ def _write_case(decided: _Decided, cwe: str | None, repo: Path, out: Path) -> st
     if relative.is_absolute() or ".." in relative.parts:
         return f"left out {where}: its path leaves the repository"
     if cwe is None:
-        return f"left out {where}: no CWE for it (findings.json of the run is not beside its audit.jsonl)"
+        return f"left out {where}: no CWE for it (give the run's findings.json with --findings)"
     run = decided.run
     head = _show(repo, run.get("head_sha"), decided.path)
     if head is None:
