@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import time
+import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,7 @@ from pr_review.errors import ReviewIncomplete, UsageError
 from pr_review.report.files import AUDIT_FILE
 
 TOOL_NAME = "report_findings"
+_UNSAFE = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +192,27 @@ def compare(
     return tuple(same), tuple(only_recorded), tuple(unmatched)
 
 
+def _readable(text: str) -> str:
+    """Text from the pull request or the model, safe for a terminal: control and format characters
+    (an escape sequence, a bidi override) escaped, newlines and tabs kept."""
+    return "".join(
+        ch if ch in "\n\t" or unicodedata.category(ch) not in _UNSAFE else f"\\u{ord(ch):04x}" for ch in text
+    )
+
+
+def _texts(content: Any) -> list[str]:
+    """The text of a message's content: a string, or its blocks' text (other blocks as JSON)."""
+    if isinstance(content, str):
+        return [content]
+    blocks = content if isinstance(content, list) else [content]
+    return [
+        block["text"]
+        if isinstance(block, Mapping) and isinstance(block.get("text"), str)
+        else json.dumps(block, indent=2, ensure_ascii=False)
+        for block in blocks
+    ]
+
+
 def show_exchange(results: Path, request_sha256: str, key: bytes | None) -> str:
     """One recorded exchange, readable: the request's system prompt and messages, then the answer."""
     body_path(results, request_sha256)  # a malformed sha is a usage error before anything is read
@@ -198,14 +221,21 @@ def show_exchange(results: Path, request_sha256: str, key: bytes | None) -> str:
     if exchange is None:
         raise UsageError(f"request {request_sha256} is not in the last run of {results / AUDIT_FILE}")
     request = _load(results, request_sha256)
-    lines = [f"run {exchange.run_id}, chunk {exchange.chunk}", f"request {request_sha256}"]
-    lines.append(json.dumps(request, indent=2, ensure_ascii=False))
+    if not isinstance(request, dict):
+        raise UsageError(f"{body_path(results, request_sha256)} is not a request")
+    lines = [f"run {exchange.run_id}, chunk {exchange.chunk}", f"request {request_sha256} to {request.get('model')}"]
+    lines += ["--- system ---", *_texts(request.get("system"))]
+    for message in request.get("messages") or []:
+        role = message.get("role") if isinstance(message, Mapping) else "?"
+        lines += [f"--- {role} ---", *_texts(message.get("content") if isinstance(message, Mapping) else message)]
     if exchange.response_sha256 is None:
-        lines.append("no answer was recorded: the request failed")
+        lines.append("--- no answer was recorded: the request failed ---")
     else:
-        lines += [f"response {exchange.response_sha256}"]
-        lines.append(json.dumps(_load(results, exchange.response_sha256), indent=2, ensure_ascii=False))
-    return "\n".join(lines)
+        response = _load(results, exchange.response_sha256)
+        summary = {k: response.get(k) for k in ("model", "stop_reason", "usage")} if isinstance(response, dict) else {}
+        lines += [f"--- response {exchange.response_sha256} ---", json.dumps(summary, ensure_ascii=False)]
+        lines += _texts(response.get("content") if isinstance(response, dict) else response)
+    return _readable("\n".join(lines))
 
 
 def replay(

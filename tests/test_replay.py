@@ -92,6 +92,24 @@ def test_audit_show_prints_one_exchange(
     assert f"response {response}" in out
     assert '"report_findings"' in out
     assert "SELECT id FROM invoices" in out  # the code that was sent, readable
+    assert "--- user ---" in out
+
+
+def test_audit_show_escapes_what_could_drive_the_terminal(
+    repo: GitRepo, tmp_path: Path, anthropic: FakeAnthropic, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The model's own text reaches the terminal unfenced: an escape sequence or a bidi override in
+    it is shown escaped. (The PR's code in the request is already neutralised by the prompt.)"""
+    anthropic.responder = lambda request: tool_use_response(
+        {"findings": []}, text="Reviewed. \x1b]0;owned\x07 \u202eevil"
+    )
+    results = scan(repo, tmp_path, anthropic, "full")
+    (_, request), _ = exchanges(results)
+    capsys.readouterr()
+    assert main(["audit", "show", "--request", request, "--results", str(results)], environ={}) == 0
+    out = capsys.readouterr().out
+    assert not {"\x1b", "\x07", "\u202e"} & set(out)
+    assert "Reviewed. \\u001b]0;owned\\u0007 \\u202eevil" in out
 
 
 def replay(results: Path, fake: FakeAnthropic, capsys: pytest.CaptureFixture[str]) -> tuple[int, Any]:
