@@ -207,6 +207,9 @@ def cmd_eval(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
 
     if args.chart is not None and args.history is None:
         raise UsageError("--chart draws the history: give --history FILE too")
+    missing = [str(p) for p in (args.history, args.markdown, args.chart) if p is not None and not p.parent.is_dir()]
+    if missing:  # found out now, not after the suite ran
+        raise UsageError(f"no such directory for {', '.join(missing)}")
     suite = load_suite(args.suite or bundled_suite())
     config = load_config_file(args.config) if args.config is not None else build_config({})
     threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold

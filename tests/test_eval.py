@@ -231,3 +231,11 @@ def test_a_damaged_history_is_refused_before_the_run(tmp_path: Path) -> None:
     assert result.code == 2
     assert f"{history}:1: violates eval-history.schema.json" in result.err
     assert "case 1/1" not in result.err
+
+
+def test_an_output_in_a_missing_directory_is_refused_before_the_run(tmp_path: Path) -> None:
+    missing = tmp_path / "no" / "history.jsonl"
+    result = run(["eval", "--suite", str(one_case_suite(tmp_path)), "--history", str(missing)], BASE_ENV)
+    assert result.code == 2
+    assert f"no such directory for {missing}" in result.err
+    assert "case 1/1" not in result.err

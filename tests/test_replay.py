@@ -14,8 +14,11 @@ import pytest
 from claude_support import finds_every_added_region
 from conftest import GitRepo
 from fakes import FakeAnthropic, fake_anthropic_server, tool_use_response
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pr_review.cli import main
+from pr_review.replay import compare, reported_findings
 
 VIEW = """from flask import request
 
@@ -189,3 +192,38 @@ def test_replay_without_a_key_is_a_usage_error(
     capsys.readouterr()
     assert main(["replay", str(results)], environ={"ANTHROPIC_BASE_URL": anthropic.url}) == 2
     assert "cannot replay: no API key" in capsys.readouterr().err
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4),
+    max_leaves=30,
+)
+FINDING_LIKE = st.fixed_dictionaries(
+    {},
+    optional={
+        "path": JSON | st.text(max_size=10),
+        "start_line": JSON | st.integers(),
+        "end_line": JSON | st.integers(),
+        "cwe": JSON,
+        "title": JSON,
+    },
+)
+
+
+@given(
+    st.one_of(
+        JSON,
+        st.builds(
+            lambda items, name: {"content": [{"type": "tool_use", "name": name, "input": {"findings": items}}]},
+            st.lists(FINDING_LIKE | JSON, max_size=5),
+            st.sampled_from(["report_findings", "other"]),
+        ),
+    )
+)
+def test_any_recorded_or_replayed_answer_is_read_without_crashing(message: Any) -> None:
+    """A captured body is the model's answer: whatever its shape, the comparison reads it."""
+    found = reported_findings(message)
+    assert all(f.start_line <= f.end_line for f in found)
+    same, only_recorded, only_replayed = compare(found, found, 2)
+    assert (len(same), only_recorded, only_replayed) == (len(found), (), ())
