@@ -102,7 +102,12 @@ def _events(audit_file: Path) -> Iterator[dict[str, Any]]:
 
 
 def recorded_exchanges(results: Path, key: bytes | None) -> tuple[Exchange, ...]:
-    """The model exchanges of the last run in results/audit.jsonl that made any, once the trail
+    """The model exchanges of the last run in results/audit.jsonl that made any."""
+    return _runs(results, key)[-1]
+
+
+def _runs(results: Path, key: bytes | None) -> list[tuple[Exchange, ...]]:
+    """The model exchanges of each run in results/audit.jsonl that made any, once the trail
     verifies. Within one chunk requests are sequential (a split follows its overflowed answer),
     so an answer belongs to the chunk's last request."""
     audit_file = results / AUDIT_FILE
@@ -123,10 +128,10 @@ def recorded_exchanges(results: Path, key: bytes | None) -> tuple[Exchange, ...]
             index = pending.pop((run_id, data["chunk"]))
             request = exchanges[index]
             exchanges[index] = Exchange(run_id, request.chunk, request.request_sha256, data["response_sha256"])
-    last = [exchanges for exchanges in runs.values() if exchanges]
-    if not last:
+    made = [tuple(exchanges) for exchanges in runs.values() if exchanges]
+    if not made:
         raise UsageError(f"{audit_file}: no model request was recorded (Claude did not run)")
-    return tuple(last[-1])
+    return made
 
 
 def check_captured(results: Path, exchanges: Sequence[Exchange]) -> None:
@@ -216,10 +221,10 @@ def _texts(content: Any) -> list[str]:
 def show_exchange(results: Path, request_sha256: str, key: bytes | None) -> str:
     """One recorded exchange, readable: the request's system prompt and messages, then the answer."""
     body_path(results, request_sha256)  # a malformed sha is a usage error before anything is read
-    exchanges = recorded_exchanges(results, key)
-    exchange = next((e for e in exchanges if e.request_sha256 == request_sha256), None)
+    recorded = (e for run in _runs(results, key) for e in run)
+    exchange = next((e for e in recorded if e.request_sha256 == request_sha256), None)
     if exchange is None:
-        raise UsageError(f"request {request_sha256} is not in the last run of {results / AUDIT_FILE}")
+        raise UsageError(f"request {request_sha256} is not recorded in {results / AUDIT_FILE}")
     request = _load(results, request_sha256)
     if not isinstance(request, dict):
         raise UsageError(f"{body_path(results, request_sha256)} is not a request")

@@ -227,3 +227,26 @@ def test_any_recorded_or_replayed_answer_is_read_without_crashing(message: Any) 
     assert all(f.start_line <= f.end_line for f in found)
     same, only_recorded, only_replayed = compare(found, found, 2)
     assert (len(same), only_recorded, only_replayed) == (len(found), (), ())
+
+
+def test_an_unknown_capture_setting_is_a_configuration_error(
+    repo: GitRepo, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "pr-review.yml"
+    config.write_text("audit:\n  capture: everything\n")
+    base = repo.commit({"README.md": "invoices\n"})
+    head = repo.commit({"app/views.py": VIEW})
+    argv = ["scan", str(repo.path), "--base", base, "--head", head, "--config", str(config)]
+    assert main(argv, environ={"PATH": os.environ.get("PATH", "")}) == 2
+    assert "audit.capture" in capsys.readouterr().err
+
+
+def test_audit_show_of_a_request_no_run_made_is_a_usage_error(
+    repo: GitRepo, tmp_path: Path, anthropic: FakeAnthropic, capsys: pytest.CaptureFixture[str]
+) -> None:
+    results = scan(repo, tmp_path, anthropic, "full")
+    capsys.readouterr()
+    assert main(["audit", "show", "--request", "0" * 64, "--results", str(results)], environ={}) == 2
+    assert f"request {'0' * 64} is not recorded in {results / 'audit.jsonl'}" in capsys.readouterr().err
+    assert main(["audit", "show", "--request", "not-a-sha", "--results", str(results)], environ={}) == 2
+    assert "'not-a-sha' is not a sha256" in capsys.readouterr().err
