@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
@@ -14,7 +15,7 @@ from rich.console import Console
 from pr_review.analyzers.base import Credentials
 from pr_review.audit import audit_key_from_env
 from pr_review.audit_verify import check_head, verify
-from pr_review.cli_parser import build_parser
+from pr_review.cli_parser import DEFAULT_RESULTS_DIR, build_parser
 from pr_review.config import DEFAULT_CONFIG_PATH, Config
 from pr_review.config_loader import build_config, load_config_file, with_overrides
 from pr_review.errors import ExitCode, PrReviewError, UsageError
@@ -118,6 +119,10 @@ def cmd_scan(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
 
 
 def cmd_audit(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
+    if args.audit_command == "show" and args.request is not None:
+        return cmd_show_exchange(args, environ)
+    if args.file is None:
+        raise UsageError("pr-review audit: FILE is required", hint="see `pr-review audit --help`")
     if not args.file.is_file():
         raise UsageError(f"{args.file}: no such audit file")
     if args.audit_command == "show":
@@ -162,6 +167,74 @@ def _summary_comment_head(number: int, bot_login: str | None, environ: Mapping[s
     if environment.token is None:
         raise UsageError("--pr needs GITHUB_TOKEN, with read access to the pull request")
     return published_head(make_api(environment, None, None), environment.repository, number, bot_login)
+
+
+def cmd_show_exchange(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
+    from pr_review.replay import show_exchange
+
+    results = args.results or (args.file.parent if args.file is not None else Path(DEFAULT_RESULTS_DIR))
+    print(show_exchange(results, args.request, audit_key_from_env(environ)))
+    return ExitCode.OK
+
+
+def cmd_replay(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
+    from pr_review.replay import render_text, replay
+
+    config = load_config_file(args.config) if args.config is not None else build_config({})
+    report = replay(
+        args.results,
+        config,
+        environ,
+        api_key=environ.get("ANTHROPIC_API_KEY") or None,
+        audit_key=audit_key_from_env(environ),
+        model=args.model,
+    )
+    print(json.dumps(report.to_json(), indent=2) if args.json else render_text(report))
+    if report.failed:
+        return ExitCode.RUNTIME
+    return ExitCode.FINDINGS if report.differs else ExitCode.OK
+
+
+def cmd_eval(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
+    if args.eval_command == "export":
+        return cmd_eval_export(args, environ)
+    from pr_review.eval.chart import plot_history
+    from pr_review.eval.evaluate import evaluate
+    from pr_review.eval.history import DEFAULT_THRESHOLD, read_history
+    from pr_review.eval.report import render_markdown, render_text
+    from pr_review.eval.suite import bundled_suite, load_suite
+    from pr_review.report.metrics_chart import chart_available
+
+    if args.chart is not None and args.history is None:
+        raise UsageError("--chart draws the history: give --history FILE too")
+    missing = [str(p) for p in (args.history, args.markdown, args.chart) if p is not None and not p.parent.is_dir()]
+    if missing:  # found out now, not after the suite ran
+        raise UsageError(f"no such directory for {', '.join(missing)}")
+    suite = load_suite(args.suite or bundled_suite())
+    config = load_config_file(args.config) if args.config is not None else build_config({})
+    threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
+    result = evaluate(suite, config, environ, history=args.history, threshold=threshold)
+    chart = None
+    if args.chart is not None and chart_available():
+        comparable = [e for e in read_history(args.history) if e["suite"]["sha256"] == suite.sha256]
+        chart = plot_history(comparable or [result.entry], args.chart)
+    elif args.chart is not None:
+        print(
+            "note: no chart: matplotlib is not installed (pip install 'pr-review-sentinel[metrics]')", file=sys.stderr
+        )
+    if args.markdown is not None:
+        relative = os.path.relpath(chart, args.markdown.parent) if chart else None
+        args.markdown.write_text(render_markdown(result, chart=relative), encoding="utf-8")
+    print(json.dumps(result.to_json(), indent=2) if args.json else render_text(result))
+    return result.exit_code
+
+
+def cmd_eval_export(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
+    from pr_review.eval.export import export_cases
+
+    for line in export_cases(args.audit, args.repo, args.out, args.findings, audit_key_from_env(environ)):
+        print(line)
+    return ExitCode.OK
 
 
 def cmd_metrics(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
@@ -219,6 +292,10 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
             return cmd_rules_list(args)
         if args.command == "audit":
             return cmd_audit(args, environ)
+        if args.command == "replay":
+            return cmd_replay(args, environ)
+        if args.command == "eval":
+            return cmd_eval(args, environ)
         if args.command == "metrics":
             return cmd_metrics(args, environ)
         if args.command == "init":

@@ -152,8 +152,11 @@ def build_parser() -> argparse.ArgumentParser:
     audit_verify.add_argument(
         "--bot-login", metavar="LOGIN", help="with --pr: the account that posts the reviews (github.bot_login)"
     )
-    audit_show = audit_commands.add_parser("show", help="print the events as a table")
-    audit_show.add_argument("file", type=Path, metavar="FILE")
+    audit_show = audit_commands.add_parser(
+        "show", help="print the events as a table, or with --request one captured model exchange"
+    )
+    audit_show.add_argument("file", type=Path, nargs="?", metavar="FILE")
+    _add_exchange_flags(audit_show)
 
     metrics = commands.add_parser("metrics", help="findings, dismissal rates and escalations across audit trails")
     metrics.add_argument("files", nargs="+", type=Path, metavar="AUDIT_FILE", help="audit.jsonl files of many runs")
@@ -164,9 +167,80 @@ def build_parser() -> argparse.ArgumentParser:
         "--threshold", choices=SEVERITY_CHOICES[:-1], default="high", help="severity that escalates (default: high)"
     )
 
+    _add_replay(commands)
+    _add_eval(commands)
+
     rules = commands.add_parser("rules", help="the Semgrep rules a review would run")
     rules_commands = rules.add_subparsers(dest="rules_command", required=True, parser_class=_Parser)
     rules_list = rules_commands.add_parser("list", help="print the rules with their CWE and severity")
     rules_list.add_argument("--config", type=Path, metavar="FILE", help="configuration file")
     rules_list.add_argument("--semgrep-config", action="append", default=[], metavar="RULES")
     return parser
+
+
+def _add_exchange_flags(audit_show: argparse.ArgumentParser) -> None:
+    audit_show.add_argument(
+        "--request", metavar="SHA", help="print the model request with this sha256 and its answer (audit.capture: full)"
+    )
+    audit_show.add_argument(
+        "--results",
+        type=Path,
+        metavar="DIR",
+        help=f"with --request: the run's results directory (default: FILE's directory, else {DEFAULT_RESULTS_DIR})",
+    )
+
+
+def _add_replay(commands: argparse._SubParsersAction[_Parser]) -> None:
+    replay = commands.add_parser(
+        "replay", help="send a run's captured model requests again and compare the findings, one by one"
+    )
+    replay.add_argument("results", type=Path, metavar="RESULTS_DIR", help="results of a run with audit.capture: full")
+    replay.add_argument("--config", type=Path, metavar="FILE", help="configuration: provider, retries, line slack")
+    replay.add_argument("--model", metavar="ID", help="send to this model instead of the recorded one")
+    replay.add_argument("--json", action="store_true", help="print the comparison as JSON")
+
+
+def _add_eval(commands: argparse._SubParsersAction[_Parser]) -> None:
+    evaluate = commands.add_parser(
+        "eval", help="run a labelled suite through the configured review: recall, false positives, drift over time"
+    )
+    evaluate.add_argument("--suite", type=Path, metavar="DIR", help="suite of cases (default: the bundled suite)")
+    evaluate.add_argument("--config", type=Path, metavar="FILE", help="configuration the cases are reviewed with")
+    evaluate.add_argument(
+        "--history", type=Path, metavar="FILE", help="JSONL history: this run is appended and compared with the last"
+    )
+    evaluate.add_argument("--json", action="store_true", help="print the report as JSON instead of text")
+    evaluate.add_argument("--markdown", type=Path, metavar="OUT", help="also write the report as Markdown")
+    evaluate.add_argument("--chart", type=Path, metavar="OUT.png", help="also draw the history's figures over time")
+    evaluate.add_argument(
+        "--threshold",
+        type=_share,
+        default=None,
+        metavar="SHARE",
+        help="drift: largest drop in recall or rise in false-positive rate tolerated, 0-1 (default: 0.1)",
+    )
+    evaluate_commands = evaluate.add_subparsers(dest="eval_command", parser_class=_Parser)
+    export = evaluate_commands.add_parser(
+        "export", help="turn the confirmed and dismissed findings of audit trails into new cases"
+    )
+    export.add_argument("--audit", type=Path, nargs="+", required=True, metavar="FILE", help="audit.jsonl files")
+    export.add_argument("--repo", type=Path, default=Path("."), metavar="DIR", help="git repository with the commits")
+    export.add_argument("--out", type=Path, required=True, metavar="DIR", help="where the new cases go")
+    export.add_argument(
+        "--findings",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="findings.json of the runs, for the CWEs (repeatable; default: the one beside each audit file)",
+    )
+
+
+def _share(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"{value} is outside 0-1")
+    return value

@@ -153,6 +153,7 @@ class ClassificationSettings:
 @dataclass(frozen=True, slots=True)
 class AuditSettings:
     store_prompts: bool = False  # the text sent to the model in audit.jsonl, not only its digest
+    capture: str = "hashes"  # "full": every model request and response body beside audit.jsonl (audit_capture.py)
 
 
 DEFAULT_LINE_SLACK = 2

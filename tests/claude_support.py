@@ -133,3 +133,16 @@ def nonce_of(request: Mapping[str, Any]) -> str:
     match = re.search(r"data-block nonce is ([0-9a-f]+)\.", user_content(request))
     assert match is not None
     return match.group(1)
+
+
+def finds_every_added_region(request: dict[str, Any]) -> dict[str, Any]:
+    """A model (the fake's responder) that reports each run of added lines it is shown, whatever the code says."""
+    from fakes import tool_use_response
+
+    regions: list[tuple[str, int, int]] = []
+    for path, line in sorted(added_lines_in(request)):
+        if regions and regions[-1][0] == path and regions[-1][2] == line - 1:
+            regions[-1] = (path, regions[-1][1], line)
+        else:
+            regions.append((path, line, line))
+    return tool_use_response({"findings": [finding(path, start, end) for path, start, end in regions]})

@@ -29,6 +29,7 @@ print(json.dumps({
     "report_schema_loads": bool(resources.load_schema("report.schema.json")),
     "prompts": sorted(p.name for p in resources.data_dir("prompts").iterdir()),
     "rules": len(rulepack.list_rules([rulepack.RULES_DIR])),
+    "eval_suite": str(resources.data_dir("eval-suite")),
     "sys_path": sys.path,
 }))
 """
@@ -89,6 +90,9 @@ def test_schemas_prompts_and_rules_ship_inside_the_wheel(installed: Path, probe:
     assert {"system.md"} <= set(probe["prompts"])  # type: ignore[call-overload]
     assert isinstance(probe["rules"], int)
     assert probe["rules"] >= 10
+    suite = Path(str(probe["eval_suite"]))  # `pr-review eval`'s default suite
+    assert suite.is_relative_to(installed)
+    assert len(list(suite.glob("*/case.json"))) == len(list((ROOT / "eval-suite").glob("*/case.json")))
 
 
 def test_installed_console_script_reviews_the_example(installed: Path, tmp_path: Path) -> None:

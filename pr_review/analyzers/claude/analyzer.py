@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from pr_review import audit_capture
 from pr_review import audit_events as events
 from pr_review.analyzers.base import (
     NO_CONTEXT,
@@ -213,7 +214,9 @@ class _Run:
             region=self.region or None,
             model=settings.model,
             system_sha256=hashlib.sha256(json.dumps(kwargs["system"], sort_keys=True).encode()).hexdigest(),
-            request_sha256=hashlib.sha256(json.dumps(kwargs, sort_keys=True, default=str).encode()).hexdigest(),
+            request_sha256=audit_capture.capture(
+                self._review.audit, self._review.config.audit, json.dumps(kwargs, sort_keys=True, default=str).encode()
+            ),
             input_tokens=len(user) // CHARS_PER_TOKEN,
             classes_sent=classes,
             chunk=part - 1,
@@ -222,7 +225,9 @@ class _Run:
 
     def _audit_response(self, message: Message, parsed: Parsed, part: int) -> None:
         usage = message.usage
-        response_sha256 = hashlib.sha256(message.model_dump_json().encode()).hexdigest()
+        response_sha256 = audit_capture.capture(
+            self._review.audit, self._review.config.audit, message.model_dump_json().encode()
+        )
         events.model_response(
             self._review.audit,
             response_sha256=response_sha256,
