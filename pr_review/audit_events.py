@@ -117,6 +117,7 @@ def model_output(
 
 
 _MAX_ARGUMENT_CHARS = 300
+_MAX_ARGUMENTS = 8  # the tools take four; a model may send more
 
 
 def tool_call(
@@ -138,7 +139,7 @@ def tool_call(
         tool=tool[:200],
         arguments={
             str(k)[:64]: v[:_MAX_ARGUMENT_CHARS] if isinstance(v, str) else v
-            for k, v in arguments.items()
+            for k, v in list(arguments.items())[:_MAX_ARGUMENTS]
             if isinstance(v, str | int | float | bool) or v is None
         },
         tree=tree,

@@ -19,9 +19,13 @@ from typing import Any
 import pytest
 from claude_support import finding
 from conftest import GitRepo
-from fakes import FakeAnthropic, fake_anthropic_server, text_response, tool_results, tool_use_response
+from fakes import FakeAnthropic, FakeGitHub, fake_anthropic_server, text_response, tool_results, tool_use_response
+from github_scenario import FAST_CONFIG, actions_checkout, build_scenario
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pr_review.cli import main
+from pr_review.gather.tree import Refusal, normalise
 
 VIEWS = "from app.db import run_query\n\n\ndef orders(request):\n    return run_query(request.args['q'])\n"
 DB = (
@@ -60,6 +64,10 @@ def project(repo: GitRepo) -> GitRepo:
     )
     os.symlink("/etc/passwd", repo.path / "app" / "passwd.py")
     repo.commit(message="a link out of the repository")
+    # A submodule: a gitlink entry (mode 160000) naming a commit of another repository.
+    repo.git("update-index", "--add", "--cacheinfo", f"160000,{'1' * 40},vendor/lib")
+    repo.git("commit", "-q", "-m", "a submodule")
+    (repo.path / "vendor" / "lib").mkdir(parents=True)  # as an uninitialised submodule: `add -A` keeps it
     repo.git("checkout", "-q", "-b", "feature")
     repo.commit({"app/views.py": VIEWS}, "orders view")
     return repo
@@ -144,9 +152,11 @@ def test_the_request_offers_the_lookup_tools_and_lets_the_model_choose(
         ("app/passwd.py", "refused: 'app/passwd.py' is a symbolic link; links are not followed"),
         (".git/config", "refused: git's own directory is not part of the repository tree"),
         ("app\\db.py", "refused: the path holds a backslash or NUL"),
+        ("vendor/lib", "refused: 'vendor/lib' is a submodule"),
         ("app/missing.py", "not found: 'app/missing.py' is not in the head tree"),
+        ("app", "refused: 'app' is a directory; use list_dir"),
     ],
-    ids=["dotdot", "dotdot-inside", "absolute", "symlink-out", "dot-git", "backslash", "missing"],
+    ids=["dotdot", "dotdot-inside", "absolute", "symlink-out", "dot-git", "backslash", "submodule", "missing", "dir"],
 )
 def test_a_path_outside_the_commit_tree_gets_a_plain_refusal(
     claude: FakeAnthropic, project: GitRepo, tmp_path: Path, path: str, refusal: str
@@ -308,3 +318,49 @@ def test_a_scan_of_the_worktree_offers_no_tools_and_says_why(
     assert [t["name"] for t in request["tools"]] == ["report_findings"]
     detail = claude_of(json.loads((out / "findings.json").read_text()))["detail"]
     assert "context tools unavailable: the head is the uncommitted working tree, not a commit" in detail
+
+
+def test_calls_beyond_the_budget_in_one_turn_are_each_refused(
+    claude: FakeAnthropic, project: GitRepo, tmp_path: Path
+) -> None:
+    three = call("read_file", path="app/db.py")
+    three["content"] += [dict(three["content"][0], id=f"toolu_extra{n}") for n in (1, 2)]
+    claude.enqueue(three, report())
+    _, _, events = scan(claude, project, tmp_path, max_tool_calls="1")
+
+    first, *beyond = answers(claude)
+    assert "4: def run_query(sql):" in first
+    assert beyond == [beyond[0]] * 2
+    assert beyond[0].startswith("Lookup budget exhausted")
+    assert len(tool_events(events)) == 1
+    assert claude.message_requests()[-1]["tool_choice"] == {"type": "tool", "name": "report_findings"}
+
+
+def test_run_looks_up_the_head_commit_fetched_into_a_shallow_checkout(
+    fake: FakeGitHub, claude: FakeAnthropic, repo: GitRepo, tmp_path: Path
+) -> None:
+    scenario = build_scenario(fake, repo, tmp_path, base_config=FAST_CONFIG + "semgrep:\n  enabled: false\n")
+    actions_checkout(scenario)  # depth 1: the head is fetched from origin, the base is not there
+    claude.enqueue(
+        call("read_file", path="app/db.py", start_line=1, end_line=2),
+        call("list_dir", path="app", tree="base"),
+        report(),
+    )
+    code = scenario.run("--no-post", ANTHROPIC_API_KEY="k", ANTHROPIC_BASE_URL=claude.url)
+
+    assert code == 0
+    head, base = answers(claude)
+    assert "app/db.py (head), lines 1-2" in head
+    assert "refused: the base tree is not available in this review" in base
+    assert (tmp_path / "workspace" / "app" / "db.py").exists()  # the worktree was there, and not read
+
+
+@given(st.text(alphabet="./\\\0abc.git", max_size=30))
+def test_a_normalised_path_never_leaves_the_tree(path: str) -> None:
+    normalised = normalise(path)
+    if isinstance(normalised, Refusal):
+        return
+    parts = normalised.split("/") if normalised else []
+    assert all(part not in ("", ".", "..") and part.casefold() != ".git" for part in parts)
+    assert "\\" not in normalised
+    assert "\0" not in normalised
