@@ -133,7 +133,9 @@ def review(
             classified.view,
             audit,
             protected_paths,
-            trees=review_trees(change, repo_root) if config.claude.context_tools else NO_TREES,
+            trees=review_trees(change, repo_root)
+            if config.claude.enabled and config.claude.context_tools
+            else NO_TREES,
             later_files=classified.later_files,
         )
         progress.stage(f"running {len(analyzers)} analyzer(s) on {len(scope.files)} file(s)")

@@ -182,8 +182,9 @@ class ClaudeAnalyzer(AnalyzerBase):
     @staticmethod
     def _toolbox(review: ReviewInput, fence: Fence) -> Toolbox | None:
         """The lookup tools, when they are on and there is a commit to read (never the worktree)."""
-        trees = review.trees
-        if not review.config.claude.context_tools or trees.head is None or review.later_files is None:
+        trees, settings = review.trees, review.config.claude
+        budget = min(settings.max_tool_calls, settings.max_tool_bytes)
+        if not settings.context_tools or not budget or trees.head is None or review.later_files is None:
             return None
         return Toolbox(trees, review.later_files, fence, review.audit)
 
@@ -215,8 +216,8 @@ class ClaudeAnalyzer(AnalyzerBase):
         parts = [f"{len(plan.chunks)} request(s) to {model} via {where}", f"{len(tally.findings)} finding(s)"]
         if toolbox is not None:
             parts.append(f"{tally.tool_calls} lookup(s) by the model returning {tally.tool_bytes:,} bytes")
-        elif settings.context_tools:
-            parts.append(f"context tools unavailable: {review.trees.unavailable or 'no data policy for lookups'}")
+        elif settings.context_tools and review.trees.head is None:
+            parts.append(f"context tools unavailable: {review.trees.unavailable}")
         if dropped := summarise(sorted(tally.counts.items())):
             parts.append(f"model output: {dropped}")
         if plan.flags:

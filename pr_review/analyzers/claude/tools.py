@@ -212,7 +212,8 @@ class Toolbox:
         return ToolAnswer(text, len(encoded), body.redactions, body.refused)
 
     def _fenced(self, name: str, arguments: Mapping[str, Any], tree: object, body: _Body) -> str:
-        attributes = {"tool": json.dumps(name), "tree": json.dumps(str(tree)[:10])}
+        # Every attribute is the model's (echoing the pull request's text): quoted, neutralised.
+        attributes = {"tool": attribute_value(name[:40], "tool")[0], "tree": attribute_value(str(tree)[:10], "tree")[0]}
         for key in ("path", "pattern"):
             value = arguments.get(key)
             if isinstance(value, str):
@@ -239,7 +240,7 @@ class Toolbox:
         except ToolError as exc:  # git failed: the model is told, the review goes on
             return _refused(f"failed: git could not read the {tree.name} tree ({type(exc).__name__})")
 
-    def _classified_file(self, tree: GitTree, path: str, content: bytes) -> ModelFile | str:
+    def classified(self, tree: GitTree, path: str, content: bytes) -> ModelFile | str:
         """The file as the data policy lets a model see it, or why it is withheld."""
         key = (tree.name, path)
         with self._lock:
@@ -273,7 +274,7 @@ class Toolbox:
         if entry.size > MAX_FILE_BYTES:
             return _refused(f"refused: {entry.path!r} is {entry.size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit")
         content = tree.blob(entry)
-        verdict = self._classified_file(tree, entry.path, content)
+        verdict = self.classified(tree, entry.path, content)
         if isinstance(verdict, str):
             return _refused(f"withheld: {entry.path!r}: {verdict}")
         lines = verdict.text.split("\n")
@@ -388,7 +389,7 @@ class _Search:
             text = content.decode("utf-8", errors="replace")
             if self.match.in_text(text) is None:
                 continue
-            verdict = self.box._classified_file(self.tree, entry.path, content)
+            verdict = self.box.classified(self.tree, entry.path, content)
             if isinstance(verdict, str):
                 continue  # withheld files are not searched: not even whether they match is said
             original = text.split("\n")
