@@ -84,6 +84,7 @@ def details_to_json(details: AnalyzerDetails | None) -> dict[str, str]:
                 meta["untrusted_text_flag_count"] = str(details.untrusted_text_flag_count)
             if details.tools_sha256:  # the lookup tools were offered
                 meta["tools_sha256"] = details.tools_sha256
+            if details.tools_sha256 or details.tool_calls or details.tool_bytes:
                 meta["tool_calls"] = str(details.tool_calls)
                 meta["tool_bytes"] = str(details.tool_bytes)
             return meta
