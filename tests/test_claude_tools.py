@@ -124,6 +124,8 @@ def test_a_read_shows_the_file_fenced_and_is_audited_and_counted(
     assert "4: def run_query(sql):" in answer
     assert "6:     return sqlite3.connect('x').execute(sql)" in answer
     assert "import sqlite3" not in answer  # line 1 was not asked for
+    turns = [e["event"] for e in events if e["event"] in ("model_request", "model_response", "tool_call")]
+    assert turns == ["model_request", "model_response", "tool_call", "model_request", "model_response"]
     (event,) = tool_events(events)
     assert event["tool"] == "read_file"
     assert event["arguments"] == {"path": "app/db.py", "start_line": 4, "end_line": 6}

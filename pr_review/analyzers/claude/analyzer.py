@@ -343,6 +343,7 @@ class _Run:
             and message.stop_reason != "max_tokens"
             and tool_input(message) is None
         ):
+            self._audit_message(message, 0)  # a turn of lookups: the final answer is audited by `one`
             lookups = [block for block in message.content if block.type == "tool_use"]
             answers = [_lookup(toolbox, block, budget, part, tally) for block in lookups]
             force = budget.spent or not lookups
