@@ -59,6 +59,7 @@ def project(repo: GitRepo) -> GitRepo:
             "app/db.py": DB,
             "app/settings.py": f'GITHUB_TOKEN = "{github_token()}"\nDEBUG = False\n',
             "records/patients.csv": MEDICAL,
+            f"app/{github_token()}.txt": "a file named after a token\n",
         },
         "base",
     )
@@ -219,6 +220,8 @@ def test_search_lists_matches_and_list_dir_marks_links(claude: FakeAnthropic, pr
     assert "app/db.py:4: def run_query(sql):" in search
     assert "views.py" in head
     assert "passwd.py (symbolic link, not followed)" in head
+    assert "[an entry whose name the data policy withholds]" in head
+    assert github_token() not in json.dumps(claude.message_requests())
     assert "views.py" not in base  # the base commit has no view yet
 
 

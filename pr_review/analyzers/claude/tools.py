@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import re
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -44,6 +45,8 @@ SEARCH_MAX_MATCHES = 40
 SEARCH_MAX_MATCHING_FILES = 15  # each file with a match is classified before its lines are shown
 SEARCH_MAX_SECONDS = 5.0
 _RE2_MAX_MEM = 8 << 20
+# A file name that might carry a secret or personal value (repository names, not model input).
+_MAYBE_SENSITIVE = re.compile(r"@|\d[\d.\- ]{5,}\d|[A-Za-z0-9_+/=-]{16,}")
 
 _TREE = {
     "type": "string",
@@ -281,8 +284,8 @@ class Toolbox:
         if len(lines) > 1 and lines[-1] == "":
             lines.pop()
         start = _line_number(arguments.get("start_line"), 1)
-        end = min(_line_number(arguments.get("end_line"), start + MAX_READ_LINES - 1), len(lines))
-        end = min(end, start + MAX_READ_LINES - 1)
+        asked = max(start, _line_number(arguments.get("end_line"), start + MAX_READ_LINES - 1))
+        end = min(asked, start + MAX_READ_LINES - 1, len(lines))
         if start > len(lines):
             return _Body(f"{entry.path} has {len(lines)} line(s); nothing at line {start}")
         original = content.decode("utf-8", errors="replace").split("\n")[start - 1 : end]
@@ -306,10 +309,19 @@ class Toolbox:
         children = [
             e for p, e in sorted(tree.entries().items()) if p.startswith(prefix) and "/" not in p[len(prefix) :]
         ]
-        shown = [_describe(e, prefix) for e in children[:MAX_LIST_ENTRIES]]
+        shown = [self._listed(e, prefix) for e in children[:MAX_LIST_ENTRIES]]
         if len(children) > MAX_LIST_ENTRIES:
             shown.append(f"[... {len(children) - MAX_LIST_ENTRIES} more entries not listed]")
         return _Body("\n".join([f"{path or '.'} ({tree.name}): {len(children)} entries", *shown]))
+
+    def _listed(self, entry: Entry, prefix: str) -> str:
+        """The entry as list_dir shows it; a name carrying a value the data policy keeps from the
+        model (a token, an address) is not shown. The detectors cost milliseconds per name: only
+        names with a long token-like run, an @ or a run of digits are given to them."""
+        name = entry.path[len(prefix) :]
+        if _MAYBE_SENSITIVE.search(name) and not isinstance(self._policy(entry.path, ""), ModelFile):
+            return "[an entry whose name the data policy withholds]"
+        return _describe(entry, prefix)
 
     def _search(self, tree: GitTree, arguments: Mapping[str, Any]) -> _Body:
         pattern, glob = arguments.get("pattern"), arguments.get("path_glob") or "**"
