@@ -78,6 +78,7 @@ def scan(
     claude: FakeAnthropic, project: GitRepo, tmp_path: Path, *, claude_config: str = "", **extra: str
 ) -> tuple[int, dict[str, Any], list[dict[str, Any]]]:
     """`pr-review scan` of main..feature: exit code, findings.json, audit events."""
+    tmp_path.mkdir(exist_ok=True)
     config = tmp_path / "pr-review.yml"
     settings = "".join(f"  {k}: {v}\n" for k, v in extra.items())
     config.write_text(f"semgrep:\n  enabled: false\nclaude:\n  max_attempts: 1\n{settings}{claude_config}")
@@ -369,3 +370,17 @@ def test_a_normalised_path_never_leaves_the_tree(path: str) -> None:
     assert all(part not in ("", ".", "..") and part.casefold() != ".git" for part in parts)
     assert "\\" not in normalised
     assert "\0" not in normalised
+
+
+def test_the_fixed_prompt_and_tool_definitions_are_the_same_for_every_change(
+    claude: FakeAnthropic, project: GitRepo, tmp_path: Path
+) -> None:
+    _, first, _ = scan(claude, project, tmp_path / "one")
+    project.commit({"app/other.py": "def other():\n    return 1\n"}, "another change")
+    _, second, _ = scan(claude, project, tmp_path / "two")
+
+    one, two = claude.message_requests()
+    assert "other.py" in json.dumps(two["messages"])
+    assert "other.py" not in json.dumps(one["messages"])
+    assert (one["system"], one["tools"]) == (two["system"], two["tools"])  # cacheable prefix
+    assert claude_of(first)["metadata"]["tools_sha256"] == claude_of(second)["metadata"]["tools_sha256"]
