@@ -346,10 +346,10 @@ def test_run_looks_up_the_head_commit_fetched_into_a_shallow_checkout(
     fake: FakeGitHub, claude: FakeAnthropic, repo: GitRepo, tmp_path: Path
 ) -> None:
     scenario = build_scenario(fake, repo, tmp_path, base_config=FAST_CONFIG + "semgrep:\n  enabled: false\n")
-    actions_checkout(scenario)  # depth 1: the head is fetched from origin, the base is not there
+    actions_checkout(scenario)  # depth 1: neither the head nor the base commit is there: both are fetched
     claude.enqueue(
         call("read_file", path="app/db.py", start_line=1, end_line=2),
-        call("list_dir", path="app", tree="base"),
+        call("read_file", path="app/views.py", tree="base"),
         report(),
     )
     code = scenario.run("--no-post", ANTHROPIC_API_KEY="k", ANTHROPIC_BASE_URL=claude.url)
@@ -357,8 +357,24 @@ def test_run_looks_up_the_head_commit_fetched_into_a_shallow_checkout(
     assert code == 0
     head, base = answers(claude)
     assert "app/db.py (head), lines 1-2" in head
-    assert "refused: the base tree is not available in this review" in base
-    assert (tmp_path / "workspace" / "app" / "db.py").exists()  # the worktree was there, and not read
+    assert "app/views.py (base)" in base
+    assert "search_invoices" not in base  # the view as it was before the change
+
+
+def test_run_offers_no_lookups_when_the_head_commit_cannot_be_fetched(
+    fake: FakeGitHub, claude: FakeAnthropic, repo: GitRepo, tmp_path: Path
+) -> None:
+    scenario = build_scenario(fake, repo, tmp_path, base_config=FAST_CONFIG + "semgrep:\n  enabled: false\n")
+    actions_checkout(scenario, fetchable=False)  # head contents come from the API: no commit to read
+    changed = ("app/views.py", "app/settings.py")
+    fake.set_contents(scenario.head_sha, {p: repo.git("show", f"{scenario.head_sha}:{p}") + "\n" for p in changed})
+    code = scenario.run("--no-post", ANTHROPIC_API_KEY="k", ANTHROPIC_BASE_URL=claude.url)
+
+    assert code == 0
+    (request,) = claude.message_requests()
+    assert [t["name"] for t in request["tools"]] == ["report_findings"]
+    detail = claude_of(json.loads((scenario.results / "findings.json").read_text()))["detail"]
+    assert f"context tools unavailable: the head commit {scenario.head_sha[:12]} is not in" in detail
 
 
 @given(st.text(alphabet="./\\\0abc.git", max_size=30))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pr_review.errors import ToolError
 from pr_review.gather.change import Change
-from pr_review.gather.local_git import git, has_commit
+from pr_review.gather.local_git import fetch_commit, git, has_commit
 
 MAX_PATH_CHARS = 1024
 SYMLINK_MODE = "120000"
@@ -143,7 +143,12 @@ def review_trees(change: Change, repo_root: Path | None) -> ReviewTrees:
     try:
         if not target.head or not has_commit(repo_root, target.head):
             return ReviewTrees(unavailable=f"the head commit {target.head[:12]} is not in {repo_root}")
-        base = GitTree(repo_root, target.base, "base") if target.base and has_commit(repo_root, target.base) else None
+        # actions/checkout leaves neither parent of its merge commit: the base is fetched like the head.
+        present = bool(target.base) and (
+            has_commit(repo_root, target.base)
+            or (change.head_source == "github" and fetch_commit(repo_root, target.base))
+        )
     except ToolError as exc:  # has_commit answers False for a missing object; git itself missing ends here
         return ReviewTrees(unavailable=f"git cannot read {repo_root}: {exc}")
+    base = GitTree(repo_root, target.base, "base") if present else None
     return ReviewTrees(GitTree(repo_root, target.head, "head"), base, "")
