@@ -128,8 +128,8 @@ def test_a_smaller_token_budget_means_more_smaller_requests(
     module = "".join(f"LIMIT_{i} = {i}  # a setting\n" for i in range(40))  # ~1 kB, ~250 tokens each
     scenario = build_scenario(fake_github, repo, tmp_path, head_files={"app/a.py": module, "app/b.py": module})
     whole_code, whole = _run_with_claude(scenario)
-    # The fixed prompt and the PR's text take ~3,000 tokens: 3,550 leaves room for one file, not two.
-    split_code, split = _run_with_claude(scenario, "--token-budget", "3550")
+    # The fixed prompt, the tools and the PR's text take ~3,500 tokens: 4,050 leaves room for one file, not two.
+    split_code, split = _run_with_claude(scenario, "--token-budget", "4050")
     assert (whole_code, split_code) == (0, 0)
     assert len(whole) == 1
     assert len(split) > 1

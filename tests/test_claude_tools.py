@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import string
 import time
 from collections.abc import Iterator, Mapping
@@ -24,6 +25,7 @@ from github_scenario import FAST_CONFIG, actions_checkout, build_scenario
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pr_review.analyzers.claude import tools as claude_tools
 from pr_review.cli import main
 from pr_review.gather.tree import Refusal, normalise
 
@@ -400,3 +402,17 @@ def test_the_fixed_prompt_and_tool_definitions_are_the_same_for_every_change(
     assert "other.py" not in json.dumps(one["messages"])
     assert (one["system"], one["tools"]) == (two["system"], two["tools"])  # cacheable prefix
     assert claude_of(first)["metadata"]["tools_sha256"] == claude_of(second)["metadata"]["tools_sha256"]
+
+
+def test_the_tool_definitions_count_against_the_token_budget(
+    claude: FakeAnthropic, project: GitRepo, tmp_path: Path
+) -> None:
+    def overhead(**extra: str) -> int:
+        _, document, _ = scan(claude, project, tmp_path / "-".join(extra) or "on", token_budget="1000", **extra)
+        detail = claude_of(document)["detail"]
+        match = re.search(r"fixed prompt and the PR's text \(~([\d,]+) tokens\)", detail)
+        assert match is not None, detail
+        return int(match.group(1).replace(",", ""))
+
+    definitions = json.dumps(claude_tools.definitions())
+    assert overhead() - overhead(context_tools="false") == pytest.approx(len(definitions) / 4, abs=2)

@@ -155,7 +155,10 @@ class ClaudeAnalyzer(AnalyzerBase):
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="claude-client") as pool:
             # The SDK client takes a while to build (TLS context): overlap it with planning.
             pending = pool.submit(make_client, settings, self._credentials.anthropic_api_key, self._environ)
-            plan = plan_review(review.scope, review.model_view, settings, fence, self._instructions)
+            toolbox = self._toolbox(review, fence)
+            plan = plan_review(
+                review.scope, review.model_view, settings, fence, self._instructions, lookups=toolbox is not None
+            )
             client = pending.result()
         if isinstance(client, Unavailable):
             if client.failed or self.fails_closed(review.config):
@@ -172,7 +175,6 @@ class ClaudeAnalyzer(AnalyzerBase):
         secrets = redaction_originals(review.scope, review.model_view) | {
             s for s in (self._credentials.anthropic_api_key,) if s
         }
-        toolbox = self._toolbox(review, fence)
         run = _Run(review, plan, fence, secrets, client.messages.create, self._instructions, self._backoff_base_s)
         run.region = provider_region(settings, self._environ)
         run.toolbox = toolbox

@@ -128,10 +128,10 @@ def user_text(chunk: Chunk, meta: MetaBlock, fence: Fence, part: int, parts: int
     return "\n\n".join(sections) + "\n"
 
 
-def fixed_overhead(instructions: str | None, meta: MetaBlock) -> int:
-    """Characters every request spends before any code (system, tool, preamble, PR text)."""
+def fixed_overhead(instructions: str | None, meta: MetaBlock, *, lookups: bool = False) -> int:
+    """Characters every request spends before any code (system, tools, preamble, PR text)."""
     system = sum(len(b["text"]) for b in system_blocks(instructions))
-    tool_size = len(json.dumps(tool()))
+    tool_size = len(json.dumps(tool())) + (len(json.dumps(lookup_tools.definitions())) if lookups else 0)
     return system + tool_size + len(_prompt_bytes(PREAMBLE_FILE)) + 200 + len(meta.text)
 
 
