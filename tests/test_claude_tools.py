@@ -138,6 +138,7 @@ def test_a_read_shows_the_file_fenced_and_is_audited_and_counted(
     metadata = claude_of(document)["metadata"]
     assert (metadata["tool_calls"], metadata["tool_bytes"]) == ("1", str(len(answer.encode())))
     assert "1 lookup(s) by the model" in claude_of(document)["detail"]
+    assert "1 lookup(s) by the model" in (tmp_path / "out" / "summary.md").read_text()
 
 
 def test_the_request_offers_the_lookup_tools_and_lets_the_model_choose(
