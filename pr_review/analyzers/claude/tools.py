@@ -193,7 +193,7 @@ class Toolbox:
 
     def call(self, name: str, arguments: Mapping[str, Any], budget: int, *, chunk: int) -> ToolAnswer:
         """The answer to one tool_use, at most `budget` bytes, recorded in the audit trail."""
-        tree_name = arguments.get("tree", "head")
+        tree_name = arguments.get("tree") or "head"
         body = self._answer(name, arguments, tree_name)
         text = self._fenced(name, arguments, tree_name, body)
         encoded = text.encode()
