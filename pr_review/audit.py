@@ -65,6 +65,7 @@ class AuditEvent(enum.StrEnum):
     RUN_FINISHED = "run_finished"
     SUPPRESSION = "suppression"
     DISMISSAL = "dismissal"
+    TOOL_CALL = "tool_call"
 
 
 class AuditSink(Protocol):

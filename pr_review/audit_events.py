@@ -116,6 +116,40 @@ def model_output(
     )
 
 
+_MAX_ARGUMENT_CHARS = 300
+_MAX_ARGUMENTS = 8  # the tools take four; a model may send more
+
+
+def tool_call(
+    audit: AuditSink,
+    *,
+    chunk: int,
+    tool: str,
+    arguments: Mapping[str, object],
+    tree: str,
+    bytes_returned: int,
+    result_sha256: str,
+    redactions: int,
+    refused: str | None,
+) -> None:
+    """One lookup by the model: what it asked (long text values cut), and the answer by digest."""
+    audit.record(
+        AuditEvent.TOOL_CALL,
+        chunk=chunk,
+        tool=tool[:200],
+        arguments={
+            str(k)[:64]: v[:_MAX_ARGUMENT_CHARS] if isinstance(v, str) else v
+            for k, v in list(arguments.items())[:_MAX_ARGUMENTS]
+            if isinstance(v, str | int | float | bool) or v is None
+        },
+        tree=tree,
+        bytes_returned=bytes_returned,
+        result_sha256=result_sha256,
+        redactions=redactions,
+        refused=refused,
+    )
+
+
 def finding(
     audit: AuditSink,
     *,

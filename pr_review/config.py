@@ -97,6 +97,9 @@ class ClaudeSettings:
     max_retry_s: float = 300.0
     on_failure: str = "continue"
     instructions: str | None = None
+    context_tools: bool = True  # the model may read the head/base trees (read_file, search, list_dir)
+    max_tool_calls: int = 8  # lookups per request; then the model is told to answer
+    max_tool_bytes: int = 60000  # bytes of lookup answers per request
 
 
 DEFAULT_CLASS_POLICY: tuple[tuple[str, str], ...] = (

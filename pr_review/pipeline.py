@@ -19,6 +19,7 @@ from pr_review.config import Config
 from pr_review.coverage import coverage_result
 from pr_review.errors import UsageError
 from pr_review.gather.change import Change
+from pr_review.gather.tree import NO_TREES, review_trees
 from pr_review.merge import merge
 from pr_review.outcome import ReviewOutcome
 from pr_review.progress import Progress
@@ -124,7 +125,19 @@ def review(
         progress.stage("classifying what may reach a model")
         classified = build_model_view(scope, config.classification)
         record_classification(audit, masked_view(classified.view, classified.sensitive_values))
-        review_input = ReviewInput(scope, config, Path(tmp), repo_root, classified.view, audit, protected_paths)
+        review_input = ReviewInput(
+            scope,
+            config,
+            Path(tmp),
+            repo_root,
+            classified.view,
+            audit,
+            protected_paths,
+            trees=review_trees(change, repo_root)
+            if config.claude.enabled and config.claude.context_tools
+            else NO_TREES,
+            later_files=classified.later_files,
+        )
         progress.stage(f"running {len(analyzers)} analyzer(s) on {len(scope.files)} file(s)")
         results = run_analyzers(analyzers, review_input, progress)
     coverage = coverage_result(scope, results, config)

@@ -16,6 +16,8 @@ from fakes import FakeGitHub, fake_anthropic_server, fake_github_server
 from github_scenario import Scenario, build_scenario
 from ruamel.yaml import YAML
 
+from pr_review.analyzers.claude.chunks import CHARS_PER_TOKEN
+from pr_review.analyzers.claude.prompt import MetaBlock, fixed_overhead
 from pr_review.cli import main
 
 
@@ -125,11 +127,13 @@ def test_model_and_exclude_reach_the_review(fake_github: FakeGitHub, repo: GitRe
 def test_a_smaller_token_budget_means_more_smaller_requests(
     fake_github: FakeGitHub, repo: GitRepo, tmp_path: Path
 ) -> None:
-    module = "".join(f"LIMIT_{i} = {i}  # a setting\n" for i in range(40))  # ~1 kB, ~250 tokens each
+    module = "".join(f"LIMIT_{i} = {i}  # a setting\n" for i in range(80))  # ~2 kB, ~500 tokens each
     scenario = build_scenario(fake_github, repo, tmp_path, head_files={"app/a.py": module, "app/b.py": module})
     whole_code, whole = _run_with_claude(scenario)
-    # The fixed prompt and the PR's text take ~2,600 tokens: 3,200 leaves room for one file, not two.
-    split_code, split = _run_with_claude(scenario, "--token-budget", "3200")
+    # Room for one rendered file (~2.6 kB, ~650 tokens) beyond what every request spends before any
+    # code (the fixed prompt, the tool definitions and the PR's text, ~120 tokens), not for two.
+    fixed = fixed_overhead(None, MetaBlock("", (), False), lookups=True) // CHARS_PER_TOKEN
+    split_code, split = _run_with_claude(scenario, "--token-budget", str(fixed + 1000))
     assert (whole_code, split_code) == (0, 0)
     assert len(whole) == 1
     assert len(split) > 1

@@ -83,6 +83,9 @@ model_details = st.builds(
     instructions_sha256=st.none() | TEXT,
     untrusted_text_flags=TEXT,
     untrusted_text_flag_count=st.integers(min_value=1, max_value=99),
+    tool_calls=COUNT,
+    tool_bytes=COUNT,
+    tools_sha256=TEXT,
 ) | st.builds(  # no flags: neither is written
     ModelDetails,
     provider=TEXT,

@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Final, Protocol
 
 from pr_review.audit import AuditSink, NullAudit
-from pr_review.classify.view import ModelView
+from pr_review.classify.view import FilePolicy, ModelView
 from pr_review.config import Config
+from pr_review.gather.tree import NO_TREES, ReviewTrees
 from pr_review.models import Finding
 from pr_review.scope import NotReviewed, Scope
 
@@ -57,6 +58,10 @@ class ReviewInput:
     audit: AuditSink = field(default_factory=NullAudit)
     # Repository paths the review itself is configured by (config, local rules, instructions).
     protected_paths: frozenset[str] = frozenset()
+    # The commits a model may look code up in (never the worktree), and the data policy its
+    # lookups go through: the view's own, so a value gets the same placeholder everywhere.
+    trees: ReviewTrees = NO_TREES
+    later_files: FilePolicy | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +81,9 @@ class ModelDetails:
     instructions_sha256: str | None = None  # the configured review instructions, when there are any
     untrusted_text_flags: str = ""  # the first invisible/bidi or fence-like runs in the PR's text
     untrusted_text_flag_count: int = 0
+    tool_calls: int = 0  # the model's lookups (claude.context_tools)
+    tool_bytes: int = 0  # bytes their answers returned
+    tools_sha256: str = ""  # the lookup tools' definitions, when they were offered
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from pr_review.classify import injection, policy
 from pr_review.classify.detect import Detection, detect_lines, mask_in_text
 from pr_review.classify.personal import HealthRules
-from pr_review.classify.view import ModelFile, ModelView, Redaction, removed_lines
+from pr_review.classify.view import FilePolicy, ModelFile, ModelView, Redaction, removed_lines
 from pr_review.config import ClassificationSettings
 from pr_review.gather.change import PullRequestMeta
 from pr_review.models import CodeLocation, Finding, Location, WebLocation
@@ -58,6 +59,7 @@ class Classified:
 
     view: ModelView
     sensitive_values: frozenset[str] = field(default=frozenset(), repr=False)
+    later_files: FilePolicy | None = field(default=None, repr=False, compare=False)
 
 
 class _Builder:
@@ -142,6 +144,34 @@ class _Builder:
         self.redact(lines, found, path, old)
         return lines, frozenset(c for c in classes if self.settings.action(c) == policy.ALLOW), None
 
+    def file(
+        self, path: str, head: list[str], gone: list[str] | None = None, old: Sequence[int] = ()
+    ) -> tuple[list[str], list[str], frozenset[str]] | None:
+        """A file's redacted head lines, its redacted removed lines (`old`: their old numbers) and the
+        classes sent, or None when it is withheld (the reason is added to `withheld`). Removed lines
+        are classified as the head is: a blocked value in either withholds the file. Its values stay
+        out of outputs either way."""
+        gone = gone or []
+        if (in_name := self.name(path)) is not None:
+            reason = policy.withheld_reason(in_name, self.settings, in_name=True)
+            self.withheld.append(NotReviewed(path, reason, "model"))
+            self.detect([*head, *gone], path)
+            return None
+        by_path = policy.path_class(path, self.settings)
+        if by_path is not None and self.settings.action(by_path[0]) != policy.ALLOW:
+            reason = policy.withheld_reason(by_path[0], self.settings, pattern=by_path[1])
+            self.withheld.append(NotReviewed(path, reason, "model"))
+            self.detect([*head, *gone], path)
+            return None
+        lines, classes, blocking = self.lines(head, path, path)
+        if blocking is not None:
+            self.detect(gone, path)
+            return None
+        gone, removed_classes, blocking = self.lines(gone, path, path, old)
+        if blocking is not None:
+            return None
+        return lines, gone, classes | removed_classes | ({by_path[0]} if by_path else frozenset())
+
 
 def _redacted_pr(builder: _Builder, pr: PullRequestMeta) -> PullRequestMeta:
     def one(label: str, text: str) -> list[str] | str:
@@ -179,25 +209,9 @@ def build_model_view(scope: Scope, settings: ClassificationSettings) -> Classifi
         path = changed.path
         head = scope.text(path).split("\n") if path in scope.contents else []
         old, gone = [n for n, _ in removed_lines(changed)], [text for _, text in removed_lines(changed)]
-        if (in_name := builder.name(path)) is not None:
-            reason = policy.withheld_reason(in_name, settings, in_name=True)
-            builder.withheld.append(NotReviewed(path, reason, "model"))
-            builder.detect([*head, *gone], path)  # its values still stay out of outputs
-            continue
-        by_path = policy.path_class(path, settings)
-        if by_path is not None and settings.action(by_path[0]) != policy.ALLOW:
-            reason = policy.withheld_reason(by_path[0], settings, pattern=by_path[1])
-            builder.withheld.append(NotReviewed(path, reason, "model"))
-            builder.detect([*head, *gone], path)  # its values still stay out of outputs
-            continue
-        # Removed lines are classified as the head is: a blocked value in either withholds the file.
-        lines, classes, blocking = builder.lines(head, path, path)
-        if blocking is not None:
-            builder.detect(gone, path)
-            continue
-        gone, removed_classes, blocking = builder.lines(gone, path, path, old)
-        if blocking is None:
-            kept[path] = (lines, classes | removed_classes | ({by_path[0]} if by_path else frozenset()))
+        if (decided := builder.file(path, head, gone, old)) is not None:
+            lines, gone, classes = decided
+            kept[path] = (lines, classes)
             removed[path] = (old, gone)
     for path, (lines, _) in kept.items():
         builder.sweep(lines, path)
@@ -214,7 +228,26 @@ def build_model_view(scope: Scope, settings: ClassificationSettings) -> Classifi
         redactions=tuple(dict.fromkeys(builder.redactions)),
         anomalies=tuple(dict.fromkeys(injection.anomaly(s) for s in signals)),
     )
-    return Classified(view, frozenset(builder.values))
+    return Classified(view, frozenset(builder.values), _LaterFiles(builder))
+
+
+class _LaterFiles:
+    """The view's data policy for files read later (the model's lookups), with the view's
+    placeholders, so a value has the same placeholder in the diff and in a file read by a tool."""
+
+    def __init__(self, builder: _Builder) -> None:
+        self._builder = builder
+        self._lock = threading.Lock()  # the requests of a review run concurrently
+
+    def __call__(self, path: str, text: str) -> ModelFile | NotReviewed:
+        with self._lock:
+            before = len(self._builder.withheld)
+            decided = self._builder.file(path, text.split("\n"))
+            if decided is None:
+                return self._builder.withheld[before]
+            lines, _, classes = decided
+            self._builder.sweep(lines, path)
+            return ModelFile(path, "\n".join(lines), classes)
 
 
 _TEXT_FIELDS = ("title", "description", "exploit_scenario", "recommendation", "evidence")

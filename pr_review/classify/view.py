@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pr_review.gather.change import PullRequestMeta
@@ -39,6 +40,11 @@ class ModelView:
     withheld: tuple[NotReviewed, ...] = ()  # blocked by policy: never sent to a model
     redactions: tuple[Redaction, ...] = ()
     anomalies: tuple[str, ...] = field(default=())
+
+
+# The data policy for a file read after the view was built (the model's lookup tools): the file as
+# a model may see it, or why it is withheld. Same detectors, same placeholders as the view.
+FilePolicy = Callable[[str, str], "ModelFile | NotReviewed"]
 
 
 def unclassified_view(scope: Scope) -> ModelView:

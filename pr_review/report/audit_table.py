@@ -97,6 +97,12 @@ def _summary(event: str, data: Mapping[str, object]) -> str:
                 f"chunk {get('chunk')}: {get('accepted')} of {get('returned')} findings kept; "
                 f"dropped or cut: {get('dropped')}; items {_items(data.get('items'))}"
             )
+        case "tool_call":
+            refused = f"; {get('refused')}" if data.get("refused") else ""
+            return (
+                f"chunk {get('chunk')}: {get('tool')} {get('tree')} {get('arguments')} -> "
+                f"{get('bytes_returned')} bytes, {get('redactions')} redaction(s){refused}"
+            )
         case "finding":
             return (
                 f"{get('severity')} {get('path')}:{get('line')} {get('status')} "

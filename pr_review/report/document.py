@@ -82,6 +82,11 @@ def details_to_json(details: AnalyzerDetails | None) -> dict[str, str]:
             if details.untrusted_text_flag_count:
                 meta["untrusted_text_flags"] = details.untrusted_text_flags
                 meta["untrusted_text_flag_count"] = str(details.untrusted_text_flag_count)
+            if details.tools_sha256:  # the lookup tools were offered
+                meta["tools_sha256"] = details.tools_sha256
+            if details.tools_sha256 or details.tool_calls or details.tool_bytes:
+                meta["tool_calls"] = str(details.tool_calls)
+                meta["tool_bytes"] = str(details.tool_bytes)
             return meta
         case DastDetails():
             meta = {
@@ -124,6 +129,9 @@ def details_from_json(analyzer: str, metadata: Mapping[str, Any]) -> AnalyzerDet
                 instructions_sha256=meta.text("instructions_sha256") if "instructions_sha256" in metadata else None,
                 untrusted_text_flags=meta.text("untrusted_text_flags"),
                 untrusted_text_flag_count=meta.count("untrusted_text_flag_count"),
+                tool_calls=meta.count("tool_calls"),
+                tool_bytes=meta.count("tool_bytes"),
+                tools_sha256=meta.text("tools_sha256"),
             )
         case "zap":
             return DastDetails(

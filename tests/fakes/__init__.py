@@ -25,6 +25,7 @@ from .anthropic import (
     error_body,
     max_tokens_response,
     text_response,
+    tool_results,
     tool_use_response,
 )
 from .github import (
@@ -66,6 +67,7 @@ __all__ = [
     "max_tokens_response",
     "parse_patch",
     "text_response",
+    "tool_results",
     "tool_use_response",
 ]
 

@@ -33,6 +33,7 @@ __all__ = [
     "error_body",
     "max_tokens_response",
     "text_response",
+    "tool_results",
     "tool_use_response",
 ]
 
@@ -497,6 +498,7 @@ class FakeAnthropic(LoopbackServer):
                 )
             if "content" not in msg:
                 raise _APIError(400, "invalid_request_error", f"messages.{i}.content: Field required")
+        _check_tool_pairs(messages)
         if self.known_models is not None and model not in self.known_models:
             raise _APIError(404, "not_found_error", f"model: {model}")
         return request
@@ -516,6 +518,58 @@ class FakeAnthropic(LoopbackServer):
             usage["output_tokens"] = max(1, len(json.dumps(out.get("content"))) // 4)
         out["usage"] = usage
         return out
+
+
+def _blocks(message: Mapping[str, Any], kind: str) -> list[dict[str, Any]]:
+    content = message.get("content")
+    if not isinstance(content, list):
+        return []
+    return [b for b in content if isinstance(b, dict) and b.get("type") == kind]
+
+
+def _check_tool_pairs(messages: list[dict[str, Any]]) -> None:
+    """The API's rule: every tool_use of an assistant turn is answered by a tool_result in the
+    next (user) message, and a tool_result answers a tool_use of the message just before it."""
+    for i, message in enumerate(messages):
+        asked = [str(b.get("id")) for b in _blocks(message, "tool_use")] if message.get("role") == "assistant" else []
+        following = messages[i + 1] if i + 1 < len(messages) else None
+        answered = {str(b.get("tool_use_id")) for b in _blocks(following, "tool_result")} if following else set()
+        if following is not None and (missing := [t for t in asked if t not in answered]):
+            raise _APIError(
+                400,
+                "invalid_request_error",
+                f"messages.{i + 1}: `tool_use` ids were found without `tool_result` blocks immediately after: "
+                f"{', '.join(missing)}. Each `tool_use` block must have a corresponding `tool_result` block in the "
+                "next message.",
+            )
+        previous = messages[i - 1] if i > 0 else {}
+        known = (
+            {str(b.get("id")) for b in _blocks(previous, "tool_use")} if previous.get("role") == "assistant" else set()
+        )
+        for j, block in enumerate(_blocks(message, "tool_result")):
+            if str(block.get("tool_use_id")) not in known:
+                raise _APIError(
+                    400,
+                    "invalid_request_error",
+                    f"messages.{i}.content.{j}: unexpected `tool_use_id` found in `tool_result` blocks: "
+                    f"{block.get('tool_use_id')}. Each `tool_result` block must have a corresponding `tool_use` "
+                    "block in the previous message.",
+                )
+
+
+def tool_results(request: Mapping[str, Any]) -> list[str]:
+    """The text of every tool_result in the last message of a request, in order (what a model
+    reads back after calling tools)."""
+    messages = request.get("messages") or []
+    if not messages:
+        return []
+    out: list[str] = []
+    for block in _blocks(messages[-1], "tool_result"):
+        content = block.get("content")
+        if isinstance(content, list):
+            content = "".join(str(part.get("text", "")) for part in content if isinstance(part, dict))
+        out.append(str(content))
+    return out
 
 
 def _sse(message: dict[str, Any]) -> str:

@@ -30,6 +30,7 @@ from pr_review.analyzers.base import (
     ReviewInput,
 )
 from pr_review.analyzers.claude import prompt
+from pr_review.analyzers.claude import tools as lookup_tools
 from pr_review.analyzers.claude.chunks import CHARS_PER_TOKEN, Chunk
 from pr_review.analyzers.claude.client import (
     ClaudeCallError,
@@ -49,7 +50,8 @@ from pr_review.analyzers.claude.output import (
     tool_input,
 )
 from pr_review.analyzers.claude.plan import Plan, describe_region, not_reviewed, plan_review, split_chunk
-from pr_review.config import Config
+from pr_review.analyzers.claude.tools import Toolbox
+from pr_review.config import ClaudeSettings, Config
 from pr_review.models import Finding
 from pr_review.scope import NotReviewed
 
@@ -74,6 +76,8 @@ class _Tally:
     requests: int = 0
     request_chars: int = 0
     usage: Counter[str] = field(default_factory=Counter)
+    tool_calls: int = 0
+    tool_bytes: int = 0
 
     def add(self, other: _Tally) -> None:
         self.findings += other.findings
@@ -84,6 +88,49 @@ class _Tally:
         self.requests += other.requests
         self.request_chars += other.request_chars
         self.usage += other.usage
+        self.tool_calls += other.tool_calls
+        self.tool_bytes += other.tool_bytes
+
+
+ANSWER_NOW = "Report your findings now with report_findings (an empty list when there are none)."
+BUDGET_SPENT = "Lookup budget exhausted for this request (claude.max_tool_calls / claude.max_tool_bytes): answer now."
+
+
+class _Budget:
+    """The lookups one request may still make."""
+
+    def __init__(self, settings: ClaudeSettings) -> None:
+        self.calls_left = settings.max_tool_calls
+        self.bytes_left = settings.max_tool_bytes
+
+    @property
+    def spent(self) -> bool:
+        return self.calls_left <= 0 or self.bytes_left <= 0
+
+    def spend(self, size: int) -> None:
+        self.calls_left -= 1
+        self.bytes_left -= size
+
+
+def _block_param(block: Any) -> dict[str, Any]:
+    """A content block of the model's answer, as it is sent back in the conversation."""
+    if block.type == "text":
+        return {"type": "text", "text": block.text}
+    return {"type": "tool_use", "id": block.id, "name": block.name, "input": block.input}
+
+
+def _lookup(toolbox: Toolbox, use: Any, budget: _Budget, part: int, tally: _Tally) -> dict[str, Any]:
+    """The tool_result for one tool_use of the model."""
+    if budget.spent:
+        text = BUDGET_SPENT
+    else:
+        arguments = use.input if isinstance(use.input, dict) else {}
+        answer = toolbox.call(use.name, arguments, budget.bytes_left, chunk=part - 1)
+        budget.spend(answer.size)
+        tally.tool_calls += 1
+        tally.tool_bytes += answer.size
+        text = answer.text
+    return {"type": "tool_result", "tool_use_id": use.id, "content": text}
 
 
 class ClaudeAnalyzer(AnalyzerBase):
@@ -109,7 +156,10 @@ class ClaudeAnalyzer(AnalyzerBase):
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="claude-client") as pool:
             # The SDK client takes a while to build (TLS context): overlap it with planning.
             pending = pool.submit(make_client, settings, self._credentials.anthropic_api_key, self._environ)
-            plan = plan_review(review.scope, review.model_view, settings, fence, self._instructions)
+            toolbox = self._toolbox(review, fence)
+            plan = plan_review(
+                review.scope, review.model_view, settings, fence, self._instructions, lookups=toolbox is not None
+            )
             client = pending.result()
         if isinstance(client, Unavailable):
             if client.failed or self.fails_closed(review.config):
@@ -128,10 +178,20 @@ class ClaudeAnalyzer(AnalyzerBase):
         }
         run = _Run(review, plan, fence, secrets, client.messages.create, self._instructions, self._backoff_base_s)
         run.region = provider_region(settings, self._environ)
+        run.toolbox = toolbox
         tally = run.all()
-        return self._result(review, plan, tally)
+        return self._result(review, plan, tally, toolbox)
 
-    def _details(self, review: ReviewInput, tally: _Tally, plan: Plan) -> ModelDetails:
+    @staticmethod
+    def _toolbox(review: ReviewInput, fence: Fence) -> Toolbox | None:
+        """The lookup tools, when they are on and there is a commit to read (never the worktree)."""
+        trees, settings = review.trees, review.config.claude
+        budget = min(settings.max_tool_calls, settings.max_tool_bytes)
+        if not settings.context_tools or not budget or trees.head is None or review.later_files is None:
+            return None
+        return Toolbox(trees, review.later_files, fence, review.audit)
+
+    def _details(self, review: ReviewInput, tally: _Tally, plan: Plan, toolbox: Toolbox | None) -> ModelDetails:
         settings = review.config.claude
         return ModelDetails(
             provider=settings.provider,
@@ -147,13 +207,20 @@ class ClaudeAnalyzer(AnalyzerBase):
             instructions_sha256=hashlib.sha256(self._instructions.encode()).hexdigest() if self._instructions else None,
             untrusted_text_flags="; ".join(str(f) for f in plan.flags[:MAX_FLAGS_IN_METADATA]),
             untrusted_text_flag_count=len(plan.flags),
+            tool_calls=tally.tool_calls,
+            tool_bytes=tally.tool_bytes,
+            tools_sha256=lookup_tools.definitions_sha256() if toolbox is not None else "",
         )
 
-    def _result(self, review: ReviewInput, plan: Plan, tally: _Tally) -> AnalyzerResult:
+    def _result(self, review: ReviewInput, plan: Plan, tally: _Tally, toolbox: Toolbox | None) -> AnalyzerResult:
         settings = review.config.claude
         model = ",".join(sorted(tally.models)) or settings.model
         where = f"{settings.provider}" + (f" {r}" if (r := provider_region(settings, self._environ)) else "")
         parts = [f"{len(plan.chunks)} request(s) to {model} via {where}", f"{len(tally.findings)} finding(s)"]
+        if toolbox is not None:
+            parts.append(f"{tally.tool_calls} lookup(s) by the model returning {tally.tool_bytes:,} bytes")
+        elif settings.context_tools and review.trees.head is None:
+            parts.append(f"context tools unavailable: {review.trees.unavailable}")
         if dropped := summarise(sorted(tally.counts.items())):
             parts.append(f"model output: {dropped}")
         if plan.flags:
@@ -176,7 +243,7 @@ class ClaudeAnalyzer(AnalyzerBase):
             findings=tuple(tally.findings),
             detail="; ".join(parts),
             not_reviewed=unread,
-            details=self._details(review, tally, plan),
+            details=self._details(review, tally, plan, toolbox),
             reviewed_paths=frozenset(sent - {n.path for n in unread}),
         )
 
@@ -202,6 +269,7 @@ class _Run:
         self._secrets = secrets
         self._send = send
         self.region = ""
+        self.toolbox: Toolbox | None = None
 
     def _audit_request(self, chunk: Chunk, part: int, kwargs: dict[str, Any], user: str) -> None:
         """What was sent, by digest and data class; the text itself only with audit.store_prompts."""
@@ -223,7 +291,8 @@ class _Run:
             content=user if self._review.config.audit.store_prompts else None,
         )
 
-    def _audit_response(self, message: Message, parsed: Parsed, part: int) -> None:
+    def _audit_message(self, message: Message, findings: int) -> str:
+        """The model_response event of one answer; its digest."""
         usage = message.usage
         response_sha256 = audit_capture.capture(
             self._review.audit, self._review.config.audit, message.model_dump_json().encode()
@@ -234,9 +303,13 @@ class _Run:
             stop_reason=message.stop_reason,
             input_tokens=usage.input_tokens,
             output_tokens=usage.output_tokens,
-            findings=len(parsed.findings),
+            findings=findings,
             model=message.model,
         )
+        return response_sha256
+
+    def _audit_response(self, message: Message, parsed: Parsed, part: int) -> None:
+        response_sha256 = self._audit_message(message, len(parsed.findings))
         record_model_output(self._review.audit, parsed, chunk=part - 1, response_sha256=response_sha256)
 
     def all(self) -> _Tally:
@@ -251,29 +324,76 @@ class _Run:
                 total.add(future.result())
         return total
 
-    def one(self, chunk: Chunk, part: int, parts: int) -> _Tally:
+    def _ask(self, chunk: Chunk, part: int, kwargs: dict[str, Any], sent: str, tally: _Tally) -> Message:
+        """One turn: audited, retried (create_message), its usage counted."""
         settings = self._review.config.claude
-        tally = _Tally()
-        user = prompt.user_text(chunk, self._plan.meta, self._fence, part, parts)
-        kwargs = prompt.request(
-            model=settings.model, max_tokens=settings.max_tokens, instructions=self._instructions, user=user
-        )
         tally.requests += 1
-        tally.request_chars += len(user)
-        self._audit_request(chunk, part, kwargs, user)
-        try:
-            message = create_message(self._send, kwargs, settings, backoff_base_s=self._backoff_base_s)
-        except ClaudeCallError as exc:
-            logger.warning("Claude request %d/%d failed: %s", part, parts, exc)
-            tally.failures.append(str(exc))
-            reason = f"Claude request failed: {exc}"
-            tally.not_reviewed += [not_reviewed(path, reason) for path in chunk.paths]
-            return tally
+        self._audit_request(chunk, part, kwargs, sent)
+        message = create_message(self._send, kwargs, settings, backoff_base_s=self._backoff_base_s)
         tally.models.add(message.model)
         usage = message.usage
         tally.usage.update(
             input=usage.input_tokens, output=usage.output_tokens, cache_read=usage.cache_read_input_tokens or 0
         )
+        return message
+
+    def _converse(self, chunk: Chunk, part: int, kwargs: dict[str, Any], user: str, tally: _Tally) -> Message:
+        """Turns until the model calls report_findings. Its lookups are answered within the
+        request's budget; once it is spent, or when the model stops without an answer, one more
+        turn forces report_findings."""
+        message = self._ask(chunk, part, kwargs, user, tally)
+        budget = _Budget(self._review.config.claude)
+        toolbox = self.toolbox
+        while (
+            toolbox is not None
+            and kwargs["tool_choice"] != prompt.FORCED
+            and message.stop_reason != "max_tokens"
+            and tool_input(message) is None
+        ):
+            self._audit_message(message, 0)  # a turn of lookups: the final answer is audited by `one`
+            lookups = [block for block in message.content if block.type == "tool_use"]
+            answers = [_lookup(toolbox, block, budget, part, tally) for block in lookups]
+            force = budget.spent or not lookups
+            if force:  # why it must answer now (text after the tool_results, as the API wants)
+                answers.append({"type": "text", "text": BUDGET_SPENT if lookups else ANSWER_NOW})
+            said = [
+                _block_param(block)
+                for block in message.content
+                if block.type == "tool_use" or (block.type == "text" and block.text.strip())
+            ]
+            said = said or [{"type": "text", "text": "(no answer)"}]  # the API refuses an empty turn
+            messages = [
+                *kwargs["messages"],
+                {"role": "assistant", "content": said},
+                {"role": "user", "content": answers},
+            ]
+            kwargs = {**kwargs, "messages": messages}
+            if force:
+                kwargs["tool_choice"] = dict(prompt.FORCED)
+            message = self._ask(chunk, part, kwargs, json.dumps(answers), tally)
+        return message
+
+    def one(self, chunk: Chunk, part: int, parts: int) -> _Tally:
+        settings = self._review.config.claude
+        tally = _Tally()
+        user = prompt.user_text(chunk, self._plan.meta, self._fence, part, parts)
+        kwargs = prompt.request(
+            model=settings.model,
+            max_tokens=settings.max_tokens,
+            instructions=self._instructions,
+            user=user,
+            lookups=self.toolbox is not None,
+        )
+        tally.request_chars += len(user)
+        try:
+            message = self._converse(chunk, part, kwargs, user, tally)
+        except ClaudeCallError as exc:
+            logger.warning("Claude request %d/%d failed: %s", part, parts, exc)
+            return self._failed(chunk, tally, f"Claude request failed: {exc}", str(exc))
+        if self.toolbox is not None and message.stop_reason != "max_tokens" and tool_input(message) is None:
+            self._audit_message(message, 0)
+            reason = "Claude did not call report_findings, even when asked again"
+            return self._failed(chunk, tally, reason, reason)
         if message.stop_reason == "max_tokens":
             self._audit_response(message, cut_off(tool_input(message)), part)
             return self._overflowed(chunk, part, parts, tally)
@@ -287,6 +407,12 @@ class _Run:
         self._audit_response(message, parsed, part)
         tally.findings += parsed.findings
         tally.counts += parsed.counts
+        return tally
+
+    @staticmethod
+    def _failed(chunk: Chunk, tally: _Tally, reason: str, failure: str) -> _Tally:
+        tally.failures.append(failure)
+        tally.not_reviewed += [not_reviewed(path, reason) for path in chunk.paths]
         return tally
 
     def _overflowed(self, chunk: Chunk, part: int, parts: int, tally: _Tally) -> _Tally:

@@ -51,7 +51,13 @@ def not_reviewed(path: str, reason: str) -> NotReviewed:
 
 
 def plan_review(
-    scope: Scope, view: ModelView, settings: ClaudeSettings, fence: Fence, instructions: str | None
+    scope: Scope,
+    view: ModelView,
+    settings: ClaudeSettings,
+    fence: Fence,
+    instructions: str | None,
+    *,
+    lookups: bool = False,  # the lookup tools' definitions are part of every request
 ) -> Plan:
     skipped: list[NotReviewed] = [not_reviewed(w.path, w.reason) for w in view.withheld]
     withheld = {w.path for w in view.withheld}
@@ -68,7 +74,7 @@ def plan_review(
             lines.pop()  # the final newline does not start a line
         files[changed.path] = SafeFile.of(changed, lines, model_file.removed, budget)
     meta = pr_meta_block(view.pr, fence, settings.token_budget)
-    limit = settings.token_budget * CHARS_PER_TOKEN - fixed_overhead(instructions, meta)
+    limit = settings.token_budget * CHARS_PER_TOKEN - fixed_overhead(instructions, meta, lookups=lookups)
     render = RenderFn(files, fence)
     blocks: list[Rendered] = []
     for path in sorted(files):

@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from pr_review.analyzers.claude import tools as lookup_tools
 from pr_review.analyzers.claude.chunks import CHARS_PER_TOKEN, Chunk
 from pr_review.analyzers.claude.fence import Fence, Flag
 from pr_review.gather.change import PullRequestMeta
@@ -127,16 +128,23 @@ def user_text(chunk: Chunk, meta: MetaBlock, fence: Fence, part: int, parts: int
     return "\n\n".join(sections) + "\n"
 
 
-def fixed_overhead(instructions: str | None, meta: MetaBlock) -> int:
-    """Characters every request spends before any code (system, tool, preamble, PR text)."""
+def fixed_overhead(instructions: str | None, meta: MetaBlock, *, lookups: bool = False) -> int:
+    """Characters every request spends before any code (system, tools, preamble, PR text)."""
     system = sum(len(b["text"]) for b in system_blocks(instructions))
-    tool_size = len(json.dumps(tool()))
+    tool_size = len(json.dumps(tool())) + (len(json.dumps(lookup_tools.definitions())) if lookups else 0)
     return system + tool_size + len(_prompt_bytes(PREAMBLE_FILE)) + 200 + len(meta.text)
 
 
-def request(*, model: str, max_tokens: int, instructions: str | None, user: str) -> dict[str, Any]:
+FORCED = {"type": "tool", "name": TOOL_NAME}
+
+
+def request(
+    *, model: str, max_tokens: int, instructions: str | None, user: str, lookups: bool = False
+) -> dict[str, Any]:
     """Keyword arguments for `client.messages.create`.
 
+    With `lookups`, the model may call the read-only lookup tools before report_findings
+    (`tool_choice: any`: every turn calls a tool); without, report_findings is forced at once.
     No `temperature`: API version 2026-10-21 (what anthropic SDK 2.x sends) removed the sampling
     parameters and rejects them with 400, even at their defaults.
     """
@@ -144,7 +152,7 @@ def request(*, model: str, max_tokens: int, instructions: str | None, user: str)
         "model": model,
         "max_tokens": max_tokens,
         "system": system_blocks(instructions),
-        "tools": [tool()],
-        "tool_choice": {"type": "tool", "name": TOOL_NAME},
+        "tools": [tool(), *lookup_tools.definitions()] if lookups else [tool()],
+        "tool_choice": {"type": "any"} if lookups else dict(FORCED),
         "messages": [{"role": "user", "content": user}],
     }
