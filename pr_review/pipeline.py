@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
-from pr_review.analyzers.base import Analyzer, AnalyzerResult, AnalyzerStatus, ReviewInput
+from pr_review.analyzers.base import NO_PRIOR, Analyzer, AnalyzerResult, AnalyzerStatus, PriorReview, ReviewInput
 from pr_review.audit import AuditSink, NullAudit
 from pr_review.classify.guard import guard_outcome
 from pr_review.classify.redact import build_model_view, mask_outcome, masked_view
@@ -111,6 +111,7 @@ def review(
     audit: AuditSink | None = None,
     protected_paths: frozenset[str] = frozenset(),
     dismissals: Dismissals | None = None,
+    prior: PriorReview = NO_PRIOR,
 ) -> ReviewOutcome:
     started = time.monotonic()
     audit, dismissals = audit or NullAudit(), dismissals or NoDismissals()
@@ -124,7 +125,7 @@ def review(
         progress.stage("classifying what may reach a model")
         classified = build_model_view(scope, config.classification)
         record_classification(audit, masked_view(classified.view, classified.sensitive_values))
-        review_input = ReviewInput(scope, config, Path(tmp), repo_root, classified.view, audit, protected_paths)
+        review_input = ReviewInput(scope, config, Path(tmp), repo_root, classified.view, audit, protected_paths, prior)
         progress.stage(f"running {len(analyzers)} analyzer(s) on {len(scope.files)} file(s)")
         results = run_analyzers(analyzers, review_input, progress)
     coverage = coverage_result(scope, results, config)

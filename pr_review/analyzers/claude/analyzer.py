@@ -15,7 +15,7 @@ import logging
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from pr_review import audit_events as events
@@ -38,6 +38,7 @@ from pr_review.analyzers.claude.client import (
     provider_region,
 )
 from pr_review.analyzers.claude.fence import Fence
+from pr_review.analyzers.claude.incremental import Incremental, Selection
 from pr_review.analyzers.claude.output import (
     Parsed,
     cut_off,
@@ -48,7 +49,9 @@ from pr_review.analyzers.claude.output import (
     tool_input,
 )
 from pr_review.analyzers.claude.plan import Plan, describe_region, not_reviewed, plan_review, split_chunk
-from pr_review.config import Config
+from pr_review.analyzers.claude.state import ToolRead
+from pr_review.audit import audit_key_from_env
+from pr_review.config import ClaudeSettings, Config
 from pr_review.models import Finding
 from pr_review.scope import NotReviewed
 
@@ -73,6 +76,9 @@ class _Tally:
     requests: int = 0
     request_chars: int = 0
     usage: Counter[str] = field(default_factory=Counter)
+    # The files the model read through repository tools, per file of the request it read them for:
+    # the incremental state keeps them, and a later run re-reviews the file when one reads otherwise.
+    tool_reads: dict[str, tuple[ToolRead, ...]] = field(default_factory=dict)
 
     def add(self, other: _Tally) -> None:
         self.findings += other.findings
@@ -83,6 +89,8 @@ class _Tally:
         self.requests += other.requests
         self.request_chars += other.request_chars
         self.usage += other.usage
+        for path, reads in other.tool_reads.items():
+            self.tool_reads[path] = (*self.tool_reads.get(path, ()), *reads)
 
 
 class ClaudeAnalyzer(AnalyzerBase):
@@ -125,12 +133,26 @@ class ClaudeAnalyzer(AnalyzerBase):
         secrets = redaction_originals(review.scope, review.model_view) | {
             s for s in (self._credentials.anthropic_api_key,) if s
         }
+        incremental = Incremental(
+            review,
+            instructions=self._instructions,
+            nonce=fence.nonce,
+            key=audit_key_from_env(self._environ),
+            run_id=f"{self._environ.get('GITHUB_RUN_ID', 'local')}@{review.scope.change.target.head[:12]}",
+            secrets=secrets,
+        )
+        selection = incremental.select(plan, prompt.fixed_overhead(self._instructions, plan.meta))
+        plan = selection.plan
         run = _Run(review, plan, fence, secrets, client.messages.create, self._instructions, self._backoff_base_s)
         run.region = provider_region(settings, self._environ)
         tally = run.all()
-        return self._result(review, plan, tally)
+        result = self._result(review, plan, tally, selection)
+        unread = {n.path for n in result.not_reviewed}
+        next_state = incremental.next_state(selection, tally.findings, unread, tally.tool_reads)
+        _audit_review(review, selection, tally)
+        return replace(result, next_state=next_state)
 
-    def _details(self, review: ReviewInput, tally: _Tally, plan: Plan) -> ModelDetails:
+    def _details(self, review: ReviewInput, tally: _Tally, plan: Plan, selection: Selection) -> ModelDetails:
         settings = review.config.claude
         return ModelDetails(
             provider=settings.provider,
@@ -146,13 +168,26 @@ class ClaudeAnalyzer(AnalyzerBase):
             instructions_sha256=hashlib.sha256(self._instructions.encode()).hexdigest() if self._instructions else None,
             untrusted_text_flags="; ".join(str(f) for f in plan.flags[:MAX_FLAGS_IN_METADATA]),
             untrusted_text_flag_count=len(plan.flags),
+            review_mode=selection.mode,
+            units_reviewed=len(selection.sent),
+            units_carried=tuple((path, unit.reviewed_by) for path, unit in sorted(selection.carried.items())),
+            full_review_tokens=selection.full_review_tokens,
+            cost_usd=_cost(settings, tally.usage),
         )
 
-    def _result(self, review: ReviewInput, plan: Plan, tally: _Tally) -> AnalyzerResult:
+    def _result(self, review: ReviewInput, plan: Plan, tally: _Tally, selection: Selection) -> AnalyzerResult:
         settings = review.config.claude
         model = ",".join(sorted(tally.models)) or settings.model
         where = f"{settings.provider}" + (f" {r}" if (r := provider_region(settings, self._environ)) else "")
-        parts = [f"{len(plan.chunks)} request(s) to {model} via {where}", f"{len(tally.findings)} finding(s)"]
+        findings = (*tally.findings, *selection.carried_findings)
+        parts = [f"{len(plan.chunks)} request(s) to {model} via {where}", f"{len(findings)} finding(s)"]
+        if selection.carried:
+            parts.append(
+                f"{len(selection.sent)} file(s) reviewed, {len(selection.carried)} unchanged since an earlier "
+                f"review carried forward with {len(selection.carried_findings)} finding(s)"
+            )
+        if selection.over_budget:
+            parts.append(f"{len(selection.over_budget)} file(s) over the budget not reviewed")
         if dropped := summarise(sorted(tally.counts.items())):
             parts.append(f"model output: {dropped}")
         if plan.flags:
@@ -172,12 +207,38 @@ class ClaudeAnalyzer(AnalyzerBase):
         return AnalyzerResult(
             self.name,
             status,
-            findings=tuple(tally.findings),
+            findings=findings,
             detail="; ".join(parts),
             not_reviewed=unread,
-            details=self._details(review, tally, plan),
-            reviewed_paths=frozenset(sent - {n.path for n in unread}),
+            details=self._details(review, tally, plan, selection),
+            reviewed_paths=frozenset(sent - {n.path for n in unread}) | frozenset(selection.carried),
         )
+
+
+def _audit_review(review: ReviewInput, selection: Selection, tally: _Tally) -> None:
+    """Which files this run sent, which it carried forward and from which run, what it cost."""
+    events.model_review(
+        review.audit,
+        mode=selection.mode or "full",
+        reviewed=[u.path for u in selection.sent],
+        carried=[{"path": path, "reviewed_by": unit.reviewed_by} for path, unit in sorted(selection.carried.items())],
+        over_budget=selection.over_budget,
+        input_tokens=tally.usage["input"],
+        output_tokens=tally.usage["output"],
+        cache_read_tokens=tally.usage["cache_read"],
+        full_review_tokens=selection.full_review_tokens,
+        cost_usd=_cost(review.config.claude, tally.usage),
+        state_origin=review.prior.origin or None,
+    )
+
+
+def _cost(settings: ClaudeSettings, usage: Counter[str]) -> float | None:
+    """US dollars of the run's tokens at claude.prices for the model asked for; None without a price."""
+    price = settings.price(settings.model)
+    if price is None:
+        return None
+    spent = usage["input"] * price.input + usage["output"] * price.output + usage["cache_read"] * price.cache_read
+    return round(spent / 1_000_000, 6)
 
 
 class _Run:
