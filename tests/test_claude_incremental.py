@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from claude_support import finding, paths_in, user_content
 from conftest import GitRepo
-from fakes import FakeAnthropic, FakeGitHub, fake_anthropic_server, tool_use_response
+from fakes import FakeAnthropic, FakeGitHub, fake_anthropic_server, files_from_diff, tool_use_response
 from github_scenario import Scenario, build_scenario
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -115,7 +115,9 @@ def test_a_push_changing_one_file_sends_claude_only_that_file_and_keeps_every_fi
     assert "a full review: ~" in summary["body"]
 
 
-def test_a_moved_finding_is_carried_to_its_new_line(pull: Scenario, claude: FakeAnthropic) -> None:
+def test_a_changed_file_is_reviewed_again_with_its_finding_at_its_new_line(
+    pull: Scenario, claude: FakeAnthropic
+) -> None:
     review(pull, claude)
     pull.push({"app/mod02.py": module(2, extra="A = 1\nB = 2\n")})
 
@@ -126,10 +128,39 @@ def test_a_moved_finding_is_carried_to_its_new_line(pull: Scenario, claude: Fake
     assert lines["app/mod01.py"] == 6  # carried, where it is
 
 
+def test_a_file_whose_lines_only_moved_is_not_sent_again_and_its_finding_moves_with_it(
+    fake: FakeGitHub, repo: GitRepo, tmp_path: Path, claude: FakeAnthropic
+) -> None:
+    filler = "".join(f"LIMIT_{n} = {n}\n" for n in range(40))
+    before = module(9, extra=filler).replace(SINK, "print")
+    base_files = {"app/tool.py": before}
+    head_files = {"app/tool.py": module(9, extra=filler)}
+    scenario = build_scenario(fake, repo, tmp_path, base_files=base_files, head_files=head_files, base_config=CONFIG)
+    review(scenario, claude)
+    [line] = [f["location"]["start_line"] for f in scenario.findings() if "claude" in f["sources"]]
+    # The base branch gains three lines at the top of the file; the pull request merges it in.
+    repo.git("checkout", "-q", "-b", "upstream", scenario.base_sha)
+    moved = {"app/tool.py": "# one\n# two\n# three\n" + before}
+    scenario.base_sha = repo.commit(moved, "Headers")
+    repo.git("checkout", "-q", "main")
+    repo.git("merge", "-q", "--no-edit", "upstream")
+    scenario.head_sha = repo.git("rev-parse", "HEAD")
+    fake.set_contents(scenario.base_sha, {".github/pr-review.yml": CONFIG, **moved})
+    with fake.lock:
+        scenario.pull.files[:] = files_from_diff(scenario.git_diff())
+        scenario.pull.head_sha, scenario.pull.base_sha = scenario.head_sha, scenario.base_sha
+
+    assert review(scenario, claude) == []
+
+    [carried] = [f for f in scenario.findings() if "claude" in f["sources"]]
+    assert carried["location"]["start_line"] == line + 3
+    assert model_review_event(scenario)["carried"][0]["path"] == "app/tool.py"
+
+
 def test_a_tampered_state_block_costs_a_full_review_and_carries_nothing(pull: Scenario, claude: FakeAnthropic) -> None:
     review(pull, claude, PR_REVIEW_AUDIT_KEY=AUDIT_KEY)
     [summary] = pull.summaries()
-    version, payload, mac = summary_state(pull).split(".")
+    _, payload, mac = summary_state(pull).split(".")
     document = json.loads(zlib.decompress(base64.b64decode(payload)))
     for unit in document["u"].values():
         unit["f"] = []  # "nothing was found here": would silence every finding if it were believed
@@ -202,7 +233,9 @@ def test_over_budget_the_riskiest_files_go_first_and_the_rest_are_listed(
     document = json.loads((scenario.results / "findings.json").read_text(encoding="utf-8"))
     skipped = {n["path"]: n["reason"] for n in document["not_reviewed"] if n.get("analyzer") == "claude"}
     assert sorted(skipped) == ["docs/notes.py", "misc/strings.py"]
-    assert all("claude.max_input_tokens 2,800" in r and "riskier files were reviewed first" in r for r in skipped.values())
+    for reason in skipped.values():
+        assert "claude.max_input_tokens 2,800" in reason
+        assert "riskier files were reviewed first" in reason
     assert "docs/notes.py" in (scenario.results / "summary.md").read_text(encoding="utf-8")
     assert model_review_event(scenario)["over_budget"] == ["docs/notes.py", "misc/strings.py"]
 

@@ -42,9 +42,9 @@ from pr_review.analyzers.claude.state import (
 from pr_review.models import CodeLocation, Finding
 
 # The rendered code, positions taken out: each code line's leading line number, and the opening
-# fence's `lines="a-b"` attribute (only on a fence's opening line, which code can never start).
+# fence's `lines=a-b` attribute (only on a fence's opening line, which code can never start).
 _LINE_NUMBER: Final = re.compile(r"^\d+", re.MULTILINE)
-_LINES_ATTRIBUTE: Final = re.compile(r'^(<<<UNTRUSTED-DATA [^\n]{0,4000}?) lines="\d+-\d+"', re.MULTILINE)
+_LINES_ATTRIBUTE: Final = re.compile(r"^(<<<UNTRUSTED-DATA [^\n]{0,4000}?) lines=\d+-\d+(?=>>>$)", re.MULTILINE)
 RISK_SCAN_CHARS: Final = 200_000  # of a unit's rendered code, for the content score
 
 # Path parts and code words that make a file riskier, with their weight; each counts once. Matched
