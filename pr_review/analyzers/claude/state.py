@@ -26,7 +26,7 @@ from pr_review.analyzers.base import MAX_STATE_CHARS
 
 VERSION: Final = 1
 _DOMAIN: Final = b"pr-review incremental-state v1\x1f"
-MAX_DECODED_BYTES: Final = 4 * MAX_STATE_CHARS * 16  # a compressed block inflates at most this far
+MAX_DECODED_BYTES: Final = 1 << 20  # a compressed block inflates at most this far
 _HEX = {"type": "string", "pattern": "^[0-9a-f]{16,64}$"}
 _SCHEMA: Final[dict[str, Any]] = {
     "type": "object",
