@@ -157,6 +157,22 @@ def test_a_file_whose_lines_only_moved_is_not_sent_again_and_its_finding_moves_w
     assert model_review_event(scenario)["carried"][0]["path"] == "app/tool.py"
 
 
+def test_a_carried_finding_that_does_not_find_its_lines_has_its_file_reviewed_again(
+    pull: Scenario, claude: FakeAnthropic
+) -> None:
+    review(pull, claude)
+    [summary] = pull.summaries()
+    _, payload, _ = summary_state(pull).split(".")
+    document = json.loads(zlib.decompress(base64.b64decode(payload)))
+    document["u"]["app/mod01.py"]["f"][0]["a"] = "0" * 32  # its lines read otherwise now
+    edited = base64.b64encode(zlib.compress(json.dumps(document).encode())).decode()
+    set_summary_body(pull, summary["body"].replace(payload, edited))
+    pull.push({"app/mod03.py": module(3, extra="TIMEOUT = 5\n")})
+
+    assert review(pull, claude) == ["app/mod01.py", "app/mod03.py"]
+    assert claude_paths(pull) == sorted(FILES)  # its finding is not lost: the model reported it again
+
+
 def test_a_tampered_state_block_costs_a_full_review_and_carries_nothing(pull: Scenario, claude: FakeAnthropic) -> None:
     review(pull, claude, PR_REVIEW_AUDIT_KEY=AUDIT_KEY)
     [summary] = pull.summaries()

@@ -99,8 +99,9 @@ def run_in_actions(options: RunOptions, environ: Mapping[str, str], progress: Pr
     github: GitHubReporter | None = None
     dismissals: Dismissals = NoDismissals()
     binding = f"{environment.repository}#{event.number}"
-    # Without posting there is no summary of ours to keep the state in: every such run is full.
-    prior = PriorReview(binding, full=options.full, unavailable="" if options.post else "results are not posted here")
+    # Without posting there is no summary of ours to keep the state in: every such run is full, for
+    # the same reason a first review is (so that `publish` reproduces the summary a posting run has).
+    prior = PriorReview(binding, full=options.full)
     if options.post:  # the pull request's dismissal replies count only in a run that reports there
         conversation = Conversation(api, repo, pull, config.github)
         if not options.full:

@@ -21,7 +21,7 @@ import json
 import math
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any, Final
 
 from pr_review import __version__
@@ -174,22 +174,22 @@ class Budget:
         return tokens_ok and (self.max_requests is None or self.requests(code_chars) <= self.max_requests)
 
     def describe(self) -> str:
-        limits = [f"claude.max_input_tokens {self.max_input_tokens:,}" if self.max_input_tokens else "", ""]
-        limits[1] = f"claude.max_requests {self.max_requests}" if self.max_requests else ""
-        return " and ".join(filter(None, limits))
+        tokens = f"claude.max_input_tokens {self.max_input_tokens:,}" if self.max_input_tokens is not None else ""
+        requests = f"claude.max_requests {self.max_requests}" if self.max_requests is not None else ""
+        return " or ".join(filter(None, (tokens, requests)))
 
 
-@dataclass
+@dataclass(frozen=True)
 class Selection:
     """What this run sends, what it carries forward and what the budget left out."""
 
     plan: Plan  # the plan with only the units to send, and the budget's not-reviewed files added
     mode: str  # "incremental", "full: <why>", or "" (no pull request: no state is kept)
-    sent: list[Unit] = field(default_factory=list)
-    carried: dict[str, UnitState] = field(default_factory=dict)  # re-anchored, as the next state keeps them
-    carried_findings: list[Finding] = field(default_factory=list)
-    over_budget: list[str] = field(default_factory=list)
-    full_review_tokens: int = 0
+    sent: tuple[Unit, ...]
+    carried: Mapping[str, UnitState]  # re-anchored, as the next state keeps them
+    carried_findings: tuple[Finding, ...]
+    over_budget: tuple[str, ...]
+    full_review_tokens: int
 
 
 class Incremental:
@@ -219,23 +219,30 @@ class Incremental:
         units = units_of(plan, self._run_key, self._nonce)
         budget = Budget(settings.max_input_tokens, settings.max_requests, plan.code_limit, overhead_chars)
         mode, prior = self._mode_and_prior()
-        selection = Selection(plan, mode, full_review_tokens=budget.tokens(sum(u.chars for u in units)))
-        to_review = []
+        to_review: list[Unit] = []
+        carried: dict[str, UnitState] = {}
+        carried_findings: list[Finding] = []
         for unit in units:
-            carried = self._carry(unit, prior.units.get(unit.path)) if prior is not None else None
-            if carried is None:
+            kept = self._carry(unit, prior.units.get(unit.path)) if prior is not None else None
+            if kept is None:
                 to_review.append(unit)
                 continue
-            state, findings = carried
-            selection.carried[unit.path] = state
-            selection.carried_findings += findings
+            carried[unit.path] = kept[0]
+            carried_findings += kept[1]
         chosen, left = self._within(to_review, budget)
         chunks = self._pack(chosen, left, plan.code_limit, budget)
-        selection.sent, selection.over_budget = chosen, sorted(u.path for u in left)
+        over_budget = tuple(sorted(u.path for u in left))
         reason = f"not reviewed: the files to review exceed {budget.describe()}; riskier files were reviewed first"
-        skipped = tuple(not_reviewed(path, reason) for path in selection.over_budget)
-        selection.plan = replace(plan, chunks=chunks, not_reviewed=plan.not_reviewed + skipped)
-        return selection
+        skipped = tuple(not_reviewed(path, reason) for path in over_budget)
+        return Selection(
+            plan=replace(plan, chunks=chunks, not_reviewed=plan.not_reviewed + skipped),
+            mode=mode,
+            sent=tuple(chosen),
+            carried=carried,
+            carried_findings=tuple(carried_findings),
+            over_budget=over_budget,
+            full_review_tokens=budget.tokens(sum(u.chars for u in units)),
+        )
 
     def _mode_and_prior(self) -> tuple[str, ReviewState | None]:
         prior = self._review.prior
@@ -347,7 +354,7 @@ class Incremental:
                 for f, at in by_path.get(unit.path, ())
             )
             units[unit.path] = UnitState(unit.key, self._run_id, unit.spans, stored, reads.get(unit.path, ()))
-        return self._fitting(units, binding)
+        return self._fitting(units, binding) if units else ""
 
     def _fitting(self, units: dict[str, UnitState], binding: str) -> str:
         encoded = encode(ReviewState(self._run_key, units), binding, self._key)
