@@ -256,6 +256,24 @@ def test_over_budget_the_riskiest_files_go_first_and_the_rest_are_listed(
     assert model_review_event(scenario)["over_budget"] == ["docs/notes.py", "misc/strings.py"]
 
 
+def test_over_max_requests_the_riskiest_files_are_sent(
+    fake: FakeGitHub, repo: GitRepo, tmp_path: Path, claude: FakeAnthropic
+) -> None:
+    padding = "".join(f"NOTE_{n} = {n}\n" for n in range(150))
+    files = {
+        "app/auth/login.py": module(1, extra=padding),
+        "app/routes/api.py": module(2, extra=padding),
+        "misc/strings.py": module(3, extra=padding),
+    }
+    # ~4,000 characters of code a request: one file each, and two requests allowed.
+    config = CONFIG + "claude:\n  token_budget: 3500\n  max_requests: 2\n"
+    scenario = build_scenario(fake, repo, tmp_path, head_files=files, base_config=config)
+
+    assert review(scenario, claude) == ["app/auth/login.py", "app/routes/api.py"]
+    assert len(claude.message_requests()) == 2
+    assert model_review_event(scenario)["over_budget"] == ["misc/strings.py"]
+
+
 def test_the_cost_is_in_findings_json_and_the_summary(pull: Scenario, claude: FakeAnthropic) -> None:
     review(pull, claude)
 
