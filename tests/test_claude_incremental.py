@@ -115,6 +115,20 @@ def test_a_push_changing_one_file_sends_claude_only_that_file_and_keeps_every_fi
     assert "a full review: ~" in summary["body"]
 
 
+def test_semgrep_still_reviews_the_whole_change_when_claude_reviews_one_file(
+    scenario: Scenario, claude: FakeAnthropic
+) -> None:
+    review(scenario, claude)
+    semgrep_before = sorted(f["fingerprint"] for f in scenario.findings() if "semgrep" in f["sources"])
+    scenario.push({"app/settings.py": "DEBUG = False\n"})
+
+    assert review(scenario, claude) == ["app/settings.py"]
+
+    semgrep_after = [f for f in scenario.findings() if "semgrep" in f["sources"]]
+    assert any(f["location"]["path"] == "app/views.py" for f in semgrep_after)  # a file Claude did not get
+    assert {f["fingerprint"] for f in semgrep_after if f["location"]["path"] == "app/views.py"} <= set(semgrep_before)
+
+
 def test_a_changed_file_is_reviewed_again_with_its_finding_at_its_new_line(
     pull: Scenario, claude: FakeAnthropic
 ) -> None:
