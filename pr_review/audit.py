@@ -58,6 +58,7 @@ class AuditEvent(enum.StrEnum):
     MODEL_REQUEST = "model_request"
     MODEL_RESPONSE = "model_response"
     MODEL_OUTPUT = "model_output"
+    MODEL_REVIEW = "model_review"
     FINDING = "finding"
     ACTION = "action"
     ANOMALY = "anomaly"

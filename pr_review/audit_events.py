@@ -150,6 +150,36 @@ def tool_call(
     )
 
 
+def model_review(
+    audit: AuditSink,
+    *,
+    mode: str,
+    reviewed: Sequence[str],
+    carried: Sequence[Mapping[str, str]],
+    over_budget: Sequence[str],
+    input_tokens: int,
+    output_tokens: int,
+    cache_read_tokens: int,
+    full_review_tokens: int,
+    cost_usd: float | None,
+    state_origin: str | None,
+) -> None:
+    """One Claude review: what it sent, what it carried forward from which run, what it cost."""
+    audit.record(
+        AuditEvent.MODEL_REVIEW,
+        mode=mode,
+        reviewed=list(reviewed),
+        carried=[dict(c) for c in carried],
+        over_budget=list(over_budget),
+        input_tokens=input_tokens,
+        output_tokens=output_tokens,
+        cache_read_tokens=cache_read_tokens,
+        full_review_tokens=full_review_tokens,
+        cost_usd=cost_usd,
+        state_origin=state_origin,
+    )
+
+
 def finding(
     audit: AuditSink,
     *,

@@ -315,6 +315,7 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
                 model=args.model,
                 token_budget=args.token_budget,
                 exclude=tuple(args.exclude),
+                full=args.full,
             )
             return run_in_actions(options, environ, make_progress(environ))
         if args.command == "publish":

@@ -56,6 +56,12 @@ def _add_review_flags(parser: argparse.ArgumentParser) -> None:
         metavar="GLOB",
         help="also leave out these paths, like paths.exclude (repeatable; every excluded file is listed)",
     )
+    parser.add_argument(
+        "--full",
+        action="store_true",
+        help="send every file to Claude, carrying no findings forward from the pull request's last review "
+        "(a local scan keeps no review state: it is always full)",
+    )
     _add_zap_flags(parser)
 
 

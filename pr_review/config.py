@@ -81,6 +81,20 @@ class GitHubSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class ModelPrice:
+    """US dollars per million tokens of one model, for the cost estimate (claude.prices)."""
+
+    model: str
+    input: float
+    output: float
+    cache_read: float = 0.0
+
+
+# Anthropic's list price of the default model when this was written; a team overrides it in claude.prices.
+DEFAULT_PRICES: tuple[ModelPrice, ...] = (ModelPrice("claude-sonnet-4-6", input=3.0, output=15.0, cache_read=0.3),)
+
+
+@dataclass(frozen=True, slots=True)
 class ClaudeSettings:
     enabled: bool = True
     provider: str = "anthropic"
@@ -100,6 +114,14 @@ class ClaudeSettings:
     context_tools: bool = True  # the model may read the head/base trees (read_file, search, list_dir)
     max_tool_calls: int = 8  # lookups per request; then the model is told to answer
     max_tool_bytes: int = 60000  # bytes of lookup answers per request
+    # Per run: when reviewing every file needing review would exceed either, the riskiest files are
+    # reviewed first and the rest listed as not reviewed (analyzers/claude/incremental.py). None: no limit.
+    max_input_tokens: int | None = None
+    max_requests: int | None = None
+    prices: tuple[ModelPrice, ...] = DEFAULT_PRICES
+
+    def price(self, model: str) -> ModelPrice | None:
+        return next((p for p in self.prices if p.model == model), None)
 
 
 DEFAULT_CLASS_POLICY: tuple[tuple[str, str], ...] = (

@@ -25,6 +25,7 @@ from pr_review.config import (
     EscalationSettings,
     GitHubSettings,
     IgnoreEntry,
+    ModelPrice,
     PathSettings,
     SemgrepSettings,
     TriageSettings,
@@ -121,6 +122,14 @@ def _where(source: str, document: Any, path: Sequence[str | int]) -> str:
     return f"{source}:{line}" if line is not None else source
 
 
+def _claude(settings: Mapping[str, Any]) -> ClaudeSettings:
+    """The claude section; `prices` maps a model to its prices and replaces the default table."""
+    values = dict(settings)
+    if "prices" in values:
+        values["prices"] = tuple(ModelPrice(model, **price) for model, price in sorted(values["prices"].items()))
+    return ClaudeSettings(**values)
+
+
 def build_config(settings: Mapping[str, Any], *, source: str = "defaults") -> Config:
     fail_on = settings.get("fail_on", "none")
     escalation = dict(settings.get("escalation", {}))
@@ -133,7 +142,7 @@ def build_config(settings: Mapping[str, Any], *, source: str = "defaults") -> Co
         max_file_bytes=settings.get("limits", {}).get("max_file_bytes", 1_000_000),
         escalation=EscalationSettings(**_tuples(escalation)),
         github=GitHubSettings(**settings.get("github", {})),
-        claude=ClaudeSettings(**settings.get("claude", {})),
+        claude=_claude(settings.get("claude", {})),
         classification=_classification(settings.get("classification", {})),
         zap=ZapSettings(**_tuples(settings.get("zap", {}))),
         audit=AuditSettings(**settings.get("audit", {})),

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from pr_review.analyzers.base import AnalyzerContext, Credentials
+from pr_review.analyzers.base import NO_PRIOR, AnalyzerContext, Credentials, PriorReview
 from pr_review.audit import AuditSink
 from pr_review.config import Config
 from pr_review.errors import ExitCode
@@ -70,6 +70,7 @@ class ChangeReview:
     repo_root: Path | None
     config_file: Path | None
     dismissals: Dismissals = field(default_factory=NoDismissals)
+    prior: PriorReview = NO_PRIOR  # what the last review of the pull request left (incremental review)
 
     def outcome(self, audit: AuditSink, progress: Progress) -> ReviewOutcome:
         config = self.start.config
@@ -84,6 +85,7 @@ class ChangeReview:
                 audit=audit,
                 protected_paths=protected_paths(pinned, config, self.config_file, self.repo_root),
                 dismissals=self.dismissals,
+                prior=self.prior,
             )
 
 

@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
-from pr_review.analyzers.base import Analyzer, AnalyzerResult, AnalyzerStatus, ReviewInput
+from pr_review.analyzers.base import NO_PRIOR, Analyzer, AnalyzerResult, AnalyzerStatus, PriorReview, ReviewInput
 from pr_review.audit import AuditSink, NullAudit
 from pr_review.classify.guard import guard_outcome
 from pr_review.classify.redact import build_model_view, mask_outcome, masked_view
@@ -112,6 +112,7 @@ def review(
     audit: AuditSink | None = None,
     protected_paths: frozenset[str] = frozenset(),
     dismissals: Dismissals | None = None,
+    prior: PriorReview = NO_PRIOR,
 ) -> ReviewOutcome:
     started = time.monotonic()
     audit, dismissals = audit or NullAudit(), dismissals or NoDismissals()
@@ -137,6 +138,7 @@ def review(
             if config.claude.enabled and config.claude.context_tools
             else NO_TREES,
             later_files=classified.later_files,
+            prior=prior,
         )
         progress.stage(f"running {len(analyzers)} analyzer(s) on {len(scope.files)} file(s)")
         results = run_analyzers(analyzers, review_input, progress)

@@ -145,3 +145,9 @@ def test_token_budget_out_of_bounds_is_a_usage_error(budget: str, capsys: pytest
     err = capsys.readouterr().err
     assert "--token-budget" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(("value", "full"), [("true", True), ("false", False), ("", False)])
+def test_the_full_review_input_becomes_the_full_flag(tmp_path: Path, value: str, full: bool) -> None:
+    argv = _argv_of_review_step(tmp_path, full_review=value)
+    assert ("--full" in argv) is full

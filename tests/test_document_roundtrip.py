@@ -86,6 +86,11 @@ model_details = st.builds(
     tool_calls=COUNT,
     tool_bytes=COUNT,
     tools_sha256=TEXT,
+    review_mode=st.sampled_from(["incremental", "full: requested (--full / full-review)"]),
+    units_reviewed=COUNT,
+    units_carried=st.dictionaries(WORD, TEXT, max_size=3).map(lambda d: tuple(sorted(d.items()))),
+    full_review_tokens=COUNT,
+    cost_usd=st.none() | st.floats(min_value=0, max_value=1e6, allow_nan=False),
 ) | st.builds(  # no flags: neither is written
     ModelDetails,
     provider=TEXT,

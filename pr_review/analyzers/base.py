@@ -45,6 +45,25 @@ class AnalyzerContext:
 
 NO_CONTEXT: Final = AnalyzerContext()  # no credentials, an empty environment: for tests and names
 
+# The incremental-review state block's largest encoded size: it rides in the summary comment's
+# one marker line, beside the record (github/comments.py), and must leave room for the text.
+MAX_STATE_CHARS: Final = 16_000
+
+
+@dataclass(frozen=True, slots=True)
+class PriorReview:
+    """What the last completed review of this pull request left for the next one: its state block,
+    read from GitHub and untrusted until its integrity is checked (analyzers/claude/state.py)."""
+
+    binding: str = ""  # the pull request the state belongs to ("octo/app#7"); "": none, no state is kept
+    state: str = ""  # the encoded state block as found; "" when there was none
+    origin: str = ""  # where it was read from, for the summary and the audit trail
+    full: bool = False  # `--full` / the Action's `full-review` input: review everything
+    unavailable: str = ""  # why no state could be read (GitHub refused), recorded as the reason for a full review
+
+
+NO_PRIOR: Final = PriorReview()
+
 
 @dataclass(frozen=True)
 class ReviewInput:
@@ -62,6 +81,7 @@ class ReviewInput:
     # lookups go through: the view's own, so a value gets the same placeholder everywhere.
     trees: ReviewTrees = NO_TREES
     later_files: FilePolicy | None = None
+    prior: PriorReview = NO_PRIOR  # the state an incremental Claude review starts from
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +104,13 @@ class ModelDetails:
     tool_calls: int = 0  # the model's lookups (claude.context_tools)
     tool_bytes: int = 0  # bytes their answers returned
     tools_sha256: str = ""  # the lookup tools' definitions, when they were offered
+    # Incremental review: "full: <why>" or "incremental"; the files sent this run, and those whose
+    # findings were carried forward from an earlier run (path → the run that reviewed them).
+    review_mode: str = ""
+    units_reviewed: int = 0
+    units_carried: tuple[tuple[str, str], ...] = ()
+    full_review_tokens: int = 0  # estimated input tokens of reviewing every file this run
+    cost_usd: float | None = None  # from claude.prices; None when the model has no price
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +150,9 @@ class AnalyzerResult:
     # is escalated by the coverage check (pr_review/coverage.py). Not part of the results' identity:
     # it is not written to findings.json, the coverage findings it leads to are.
     reviewed_paths: frozenset[str] = field(default=frozenset(), compare=False)
+    # The incremental-review state block for the next run (Claude; "" for none), posted in the summary
+    # comment. Not written to findings.json: a run whose summary holds no state is reviewed in full.
+    next_state: str = field(default="", compare=False)
 
 
 class Analyzer(Protocol):

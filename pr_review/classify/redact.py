@@ -85,9 +85,11 @@ class _Builder:
         for number, on_line in by_line.items():
             lines[number - 1], chosen = redact_line(lines[number - 1], on_line, self.redactor)
             for d in chosen:
-                self.record(path, number, d.data_class, d.kind, d.value, old)
+                self.note_redaction(path, number, d.data_class, d.kind, d.value, old)
 
-    def record(self, path: str, number: int, data_class: str, kind: str, value: str, old: Sequence[int]) -> None:
+    def note_redaction(
+        self, path: str, number: int, data_class: str, kind: str, value: str, old: Sequence[int]
+    ) -> None:
         placeholder = self.redactor.placeholder(data_class, kind, value)
         line = old[number - 1] if old else number
         self.redactions.append(Redaction(path, line, data_class, kind, placeholder, removed=bool(old)))
@@ -105,7 +107,7 @@ class _Builder:
             lines[index] = pattern.sub(lambda m: self.redactor.placeholder("", "", m.group(0)), line)
             for value in hits:
                 data_class, kind = self.redactor.by_value[value]
-                self.record(path, index + 1, data_class, kind, value, old)
+                self.note_redaction(path, index + 1, data_class, kind, value, old)
 
     def name(self, path: str) -> str | None:
         """The class of a value in the file's own name (a token, an address), or None.

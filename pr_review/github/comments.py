@@ -15,6 +15,7 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 
+from pr_review.analyzers.base import MAX_STATE_CHARS
 from pr_review.models import Finding
 from pr_review.report.markdown import SEVERITY_BADGE, cwe_links
 from pr_review.text.sanitize import code_span, neutralise, safe_suggestion
@@ -28,6 +29,7 @@ _AUDIT_HEAD_ROOM = len(" audit-head=") + 64  # what with_audit_head adds to the 
 SUMMARY_MARKER = "<!-- pr-review:summary "  # how the summary's one marker, its last line, starts
 _SUMMARY = re.compile(
     r"<!-- pr-review:summary fingerprints=([0-9a-f,]{0,200000}) comments=([0-9:a-f,]{0,400000})"
+    rf"(?: state=([0-9]{{1,3}}\.[A-Za-z0-9+/=]{{0,{MAX_STATE_CHARS}}}\.[0-9a-f]{{0,64}}))?"
     r"(?: audit-head=([0-9a-f]{64}))? -->"
 )
 # Before 0.2 the summary began with this line and ended with _RECORD; such a summary is still ours
@@ -91,38 +93,49 @@ class SummaryRecord:
     # A summary written before comment ids were recorded: its threads are known by their marker alone.
     legacy: bool = False
     audit_head: str | None = None  # the finished audit trail's chain head (github/audit_head.py)
+    # The incremental review's state block (analyzers/claude/state.py), within MAX_STATE_CHARS:
+    # base64 and dots, so it can never form a marker. Untrusted until the analyzer verifies it.
+    state: str = ""
 
     def marker(self) -> str:
         posted = ",".join(f"{cid}:{fp}" for cid, fp in sorted(self.comments.items()))
+        state = f" state={self.state}" if self.state else ""
         head = f" audit-head={self.audit_head}" if self.audit_head else ""
-        return f"{SUMMARY_MARKER}fingerprints={','.join(sorted(self.fingerprints))} comments={posted}{head} -->"
+        return f"{SUMMARY_MARKER}fingerprints={','.join(sorted(self.fingerprints))} comments={posted}{state}{head} -->"
 
 
-def _record(fingerprints: str, comments: str | None, audit_head: str | None = None) -> SummaryRecord:
+def _record(fingerprints: str, comments: str | None, audit_head: str | None = None, state: str = "") -> SummaryRecord:
     posted = {int(m.group(1)): m.group(2) for m in _POSTED.finditer(comments or "")}
-    return SummaryRecord(frozenset(filter(None, fingerprints.split(","))), posted, comments is None, audit_head)
+    return SummaryRecord(frozenset(filter(None, fingerprints.split(","))), posted, comments is None, audit_head, state)
 
 
 def read_record(body: str) -> SummaryRecord:
     """The record in a summary comment's marker (empty when the body is not a summary of ours)."""
     if (match := _summary_marker(body)) is not None:
-        return _record(match.group(1), match.group(2), match.group(3))
+        return _record(match.group(1), match.group(2), match.group(4), match.group(3) or "")
     old = _last_line_marker(body, _RECORD, alone=False) if _is_old_summary(body) else None
     return _record(old.group(1), old.group(2)) if old is not None else SummaryRecord()
 
 
-RECORD_BUDGET = 24_000  # the record's share of the summary comment: at least as much again is left for its text
+RECORD_BUDGET = 24_000  # the record's share of the summary comment (the state block has its own)
+
+
+def _record_size(record: SummaryRecord) -> int:
+    return len(replace(record, state="").marker())
 
 
 def bounded_record(record: SummaryRecord) -> SummaryRecord:
-    """The record within RECORD_BUDGET: the fingerprints of the bot's threads first (a thread is
-    what dismissals and "no longer detected" replies bind to), then the others in order, as many as
-    fit. A fingerprint left out is only not declared resolved when it disappears (never falsely)."""
-    if len(record.marker()) <= RECORD_BUDGET:
+    """The record within RECORD_BUDGET (its state block within MAX_STATE_CHARS besides): the
+    fingerprints of the bot's threads first (a thread is what dismissals and "no longer detected"
+    replies bind to), then the others in order, as many as fit. A fingerprint left out is only not
+    declared resolved when it disappears (never falsely)."""
+    if len(record.state) > MAX_STATE_CHARS:
+        record = replace(record, state="")  # never: the analyzer fits it; a state cut short would not read
+    if _record_size(record) <= RECORD_BUDGET:
         return record
     threads = set(record.comments.values())
     others = sorted(record.fingerprints - threads)
-    room = RECORD_BUDGET - len(replace(record, fingerprints=frozenset(threads)).marker())
+    room = RECORD_BUDGET - _record_size(replace(record, fingerprints=frozenset(threads)))
     kept: list[str] = []
     for fingerprint in others:
         room -= len(fingerprint) + 1  # and its comma

@@ -16,6 +16,7 @@ from github.PullRequest import PullRequest
 from github.PullRequestComment import PullRequestComment
 from github.Repository import Repository
 
+from pr_review.analyzers.base import PriorReview
 from pr_review.config import GitHubSettings
 from pr_review.github.client import GitHubApi, GitHubError
 from pr_review.github.comments import SummaryRecord, is_summary, marked_fingerprint, read_record
@@ -70,6 +71,16 @@ class Conversation:
         self.previous = self.existing_summary()
         self.record = read_record(self.previous.body) if self.previous is not None else SummaryRecord()
         self._opened = True
+
+    def prior_review(self, binding: str) -> PriorReview:
+        """The incremental state our summary comment carries, read before the review. Only a summary
+        the token's own identity wrote is read (existing_summary); the analyzer checks its HMAC."""
+        self.unless_denied(lambda: None, None)
+        if self.write_denied:
+            return PriorReview(binding, unavailable=f"the earlier review state could not be read: {self.write_denied}")
+        previous = self.previous
+        origin = f"summary comment {previous.id} by {previous.user.login}" if previous is not None else ""
+        return PriorReview(binding, self.record.state, origin)
 
     def ours(self, user: NamedUser | Organization) -> bool:
         return author_is_us(user, self.identity)

@@ -160,8 +160,12 @@ class Publisher:
             self.api, self.repo, self.pull, self.escalation, self.audit
         ).apply(self.outcome.findings, needs_approval=bool(self.outcome.needs_approval))
         extra = self._extra_sections(resolved, escalated, reviewers, reviewers_refused)
+        # The next run's incremental state, from this run's Claude review ("" when it kept none).
+        state = next((r.next_state for r in self.outcome.analyzers if r.next_state), "")
         record = bounded_record(
-            SummaryRecord(frozenset(current), self._posted_comments({p.finding.fingerprint for p in posted}))
+            SummaryRecord(
+                frozenset(current), self._posted_comments({p.finding.fingerprint for p in posted}), state=state
+            )
         )
         text = render_summary(
             self.outcome, placement=placement, extra=extra, budget=summary_text_budget(record), elsewhere=ELSEWHERE

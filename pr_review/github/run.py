@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from pr_review.analyzers.base import Credentials
+from pr_review.analyzers.base import Credentials, PriorReview
 from pr_review.audit import chain_head
 from pr_review.config import Config
 from pr_review.config_loader import with_overrides
@@ -56,6 +56,7 @@ class RunOptions:
     token_budget: int | None = None
     exclude: tuple[str, ...] = ()
     retry: RetryPolicy | None = None  # tests shorten the waits
+    full: bool = False  # `--full`: review every file with Claude, whatever an earlier review left
 
 
 def make_api(environment: ActionsEnvironment, config: Config | None, retry: RetryPolicy | None) -> GitHubApi:
@@ -97,8 +98,14 @@ def run_in_actions(options: RunOptions, environ: Mapping[str, str], progress: Pr
     change, pull = gather_pull_request(api, repo, environment.repository, event, environment.workspace)
     github: GitHubReporter | None = None
     dismissals: Dismissals = NoDismissals()
+    binding = f"{environment.repository}#{event.number}"
+    # Without posting there is no summary of ours to keep the state in: every such run is full, for
+    # the same reason a first review is (so that `publish` reproduces the summary a posting run has).
+    prior = PriorReview(binding, full=options.full)
     if options.post:  # the pull request's dismissal replies count only in a run that reports there
         conversation = Conversation(api, repo, pull, config.github)
+        if not options.full:
+            prior = conversation.prior_review(binding)
         commentable = {f.path: f.commentable_lines for f in change.files}
         github = GitHubReporter(conversation, head_sha=event.head_sha, progress=progress, commentable=commentable)
         dismissals = PullRequestDismissals(conversation)
@@ -118,6 +125,7 @@ def run_in_actions(options: RunOptions, environ: Mapping[str, str], progress: Pr
         repo_root=environment.workspace,
         config_file=options.config_path,
         dismissals=dismissals,
+        prior=prior,
     )
     posting = [github] if github is not None else []
     reporters: list[Reporter] = [FilesReporter(options.out_dir, checkout=environment.workspace), *posting]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -87,6 +88,13 @@ def details_to_json(details: AnalyzerDetails | None) -> dict[str, str]:
             if details.tools_sha256 or details.tool_calls or details.tool_bytes:
                 meta["tool_calls"] = str(details.tool_calls)
                 meta["tool_bytes"] = str(details.tool_bytes)
+            if details.review_mode:  # a pull request's review: full (why) or incremental
+                meta["review_mode"] = details.review_mode
+                meta["units_reviewed"] = str(details.units_reviewed)
+                meta["units_carried"] = json.dumps(dict(details.units_carried), sort_keys=True)
+                meta["full_review_token_estimate"] = str(details.full_review_tokens)
+            if details.cost_usd is not None:
+                meta["cost_usd"] = repr(details.cost_usd)
             return meta
         case DastDetails():
             meta = {
@@ -132,6 +140,11 @@ def details_from_json(analyzer: str, metadata: Mapping[str, Any]) -> AnalyzerDet
                 tool_calls=meta.count("tool_calls"),
                 tool_bytes=meta.count("tool_bytes"),
                 tools_sha256=meta.text("tools_sha256"),
+                review_mode=meta.text("review_mode"),
+                units_reviewed=meta.count("units_reviewed"),
+                units_carried=meta.runs("units_carried"),
+                full_review_tokens=meta.count("full_review_token_estimate"),
+                cost_usd=meta.dollars("cost_usd"),
             )
         case "zap":
             return DastDetails(
@@ -170,6 +183,27 @@ class _Metadata:
         if not isinstance(loaded, dict) or not all(type(n) is int and n >= 0 for n in loaded.values()):
             raise self._bad(key, "is not an object of counts")
         return tuple(sorted((str(fingerprint), n) for fingerprint, n in loaded.items()))
+
+    def runs(self, key: str) -> tuple[tuple[str, str], ...]:
+        """An object of file → the run that reviewed it."""
+        try:
+            loaded = json.loads(self.text(key) or "{}")
+        except (ValueError, RecursionError):
+            raise self._bad(key, "is not a JSON object") from None
+        if not isinstance(loaded, dict) or not all(isinstance(run, str) for run in loaded.values()):
+            raise self._bad(key, "is not an object of run ids")
+        return tuple(sorted((str(path), run) for path, run in loaded.items()))
+
+    def dollars(self, key: str) -> float | None:
+        if key not in self._metadata:
+            return None
+        try:
+            value = float(self.text(key))
+        except ValueError:
+            raise self._bad(key, "is not an amount") from None
+        if not math.isfinite(value) or value < 0:
+            raise self._bad(key, "is not an amount")
+        return value
 
     def _bad(self, key: str, problem: str) -> BadMetadata:
         return BadMetadata(f"analyzers[{self._analyzer[:60]}].metadata.{key[:60]} {problem}")

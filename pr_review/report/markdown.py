@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from urllib.parse import urlsplit
 
-from pr_review.analyzers.base import AnalyzerStatus, DastDetails
+from pr_review.analyzers.base import AnalyzerStatus, DastDetails, ModelDetails
 from pr_review.models import CodeLocation, Finding, Severity, WebLocation
 from pr_review.outcome import ReviewOutcome
 from pr_review.text.sanitize import defuse_markers, neutralise
@@ -243,6 +243,35 @@ def _head(outcome: ReviewOutcome) -> list[str]:
     return lines
 
 
+MAX_CARRIED_SHOWN = 20
+
+
+def model_usage_section(model: ModelDetails) -> list[str]:
+    """Full or incremental review, which files were carried forward from which run, tokens and cost."""
+    tokens = dict(model.tokens)
+    lines: list[str] = []
+    if model.review_mode:
+        mode = "incremental" if model.review_mode == "incremental" else cell(model.review_mode, 300)
+        lines += [
+            "",
+            f"Claude review: {mode}; {model.units_reviewed} file(s) sent, {len(model.units_carried)} carried "
+            f"forward unchanged.",
+        ]
+        for path, run in model.units_carried[:MAX_CARRIED_SHOWN]:
+            lines.append(f"- {code(path, 150)}: findings carried from run {code(run, 80)}")
+        if len(model.units_carried) > MAX_CARRIED_SHOWN:
+            lines.append(f"- … and {len(model.units_carried) - MAX_CARRIED_SHOWN} more (audit.jsonl lists them all)")
+    if model.requests or model.review_mode:
+        cost = f" ≈ ${model.cost_usd:.4f}" if model.cost_usd is not None else ""
+        versus = f" (a full review: ~{model.full_review_tokens:,} input tokens)" if model.review_mode else ""
+        lines += [
+            "",
+            f"Tokens: {tokens.get('input', 0):,} in{versus}, {tokens.get('output', 0):,} out, "
+            f"{tokens.get('cache_read', 0):,} cache reads{cost}.",
+        ]
+    return lines
+
+
 def _tail(outcome: ReviewOutcome, extra: Sequence[str]) -> list[str]:
     lines = triage_section(outcome)
     lines += dast_section(outcome)
@@ -262,6 +291,8 @@ def _tail(outcome: ReviewOutcome, extra: Sequence[str]) -> list[str]:
             "",
             f"Model: {code(model.model, 80)}{f' via {cell(where_run, 60)}' if where_run else ''}{prompt}.",
         ]
+    if model is not None:
+        lines += model_usage_section(model)
     lines += data_policy_section(outcome)
     if outcome.not_reviewed:
         lines += ["", f"### Not reviewed ({len(outcome.not_reviewed)})", "", "| File | Why |", "|---|---|"]

@@ -15,7 +15,7 @@ import logging
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from pr_review import audit_capture
@@ -40,6 +40,7 @@ from pr_review.analyzers.claude.client import (
     provider_region,
 )
 from pr_review.analyzers.claude.fence import Fence
+from pr_review.analyzers.claude.incremental import Incremental, Selection
 from pr_review.analyzers.claude.output import (
     Parsed,
     cut_off,
@@ -50,7 +51,9 @@ from pr_review.analyzers.claude.output import (
     tool_input,
 )
 from pr_review.analyzers.claude.plan import Plan, describe_region, not_reviewed, plan_review, split_chunk
+from pr_review.analyzers.claude.state import ToolRead
 from pr_review.analyzers.claude.tools import Toolbox
+from pr_review.audit import audit_key_from_env
 from pr_review.config import ClaudeSettings, Config
 from pr_review.models import Finding
 from pr_review.scope import NotReviewed
@@ -78,6 +81,9 @@ class _Tally:
     usage: Counter[str] = field(default_factory=Counter)
     tool_calls: int = 0
     tool_bytes: int = 0
+    # The files the model read through repository tools, per file of the request it read them for:
+    # the incremental state keeps them, and a later run re-reviews the file when one reads otherwise.
+    tool_reads: dict[str, tuple[ToolRead, ...]] = field(default_factory=dict)
 
     def add(self, other: _Tally) -> None:
         self.findings += other.findings
@@ -90,6 +96,8 @@ class _Tally:
         self.usage += other.usage
         self.tool_calls += other.tool_calls
         self.tool_bytes += other.tool_bytes
+        for path, reads in other.tool_reads.items():
+            self.tool_reads[path] = (*self.tool_reads.get(path, ()), *reads)
 
 
 ANSWER_NOW = "Report your findings now with report_findings (an empty list when there are none)."
@@ -119,8 +127,10 @@ def _block_param(block: Any) -> dict[str, Any]:
     return {"type": "tool_use", "id": block.id, "name": block.name, "input": block.input}
 
 
-def _lookup(toolbox: Toolbox, use: Any, budget: _Budget, part: int, tally: _Tally) -> dict[str, Any]:
-    """The tool_result for one tool_use of the model."""
+def _lookup(
+    toolbox: Toolbox, use: Any, budget: _Budget, part: int, tally: _Tally, reads: list[ToolRead]
+) -> dict[str, Any]:
+    """The tool_result for one tool_use of the model; `reads` collects what it looked up."""
     if budget.spent:
         text = BUDGET_SPENT
     else:
@@ -129,6 +139,7 @@ def _lookup(toolbox: Toolbox, use: Any, budget: _Budget, part: int, tally: _Tall
         budget.spend(answer.size)
         tally.tool_calls += 1
         tally.tool_bytes += answer.size
+        reads.append(answer.read)
         text = answer.text
     return {"type": "tool_result", "tool_use_id": use.id, "content": text}
 
@@ -176,11 +187,27 @@ class ClaudeAnalyzer(AnalyzerBase):
         secrets = redaction_originals(review.scope, review.model_view) | {
             s for s in (self._credentials.anthropic_api_key,) if s
         }
+        incremental = Incremental(
+            review,
+            instructions=self._instructions,
+            nonce=fence.nonce,
+            key=audit_key_from_env(self._environ),
+            run_id=f"{self._environ.get('GITHUB_RUN_ID', 'local')}@{review.scope.change.target.head[:12]}",
+            secrets=secrets,
+            read_sha256=toolbox.answer_sha256 if toolbox is not None else None,
+        )
+        overhead = prompt.fixed_overhead(self._instructions, plan.meta, lookups=toolbox is not None)
+        selection = incremental.select(plan, overhead)
+        plan = selection.plan
         run = _Run(review, plan, fence, secrets, client.messages.create, self._instructions, self._backoff_base_s)
         run.region = provider_region(settings, self._environ)
         run.toolbox = toolbox
         tally = run.all()
-        return self._result(review, plan, tally, toolbox)
+        result = self._result(review, plan, tally, toolbox, selection)
+        unread = {n.path for n in result.not_reviewed}
+        next_state = incremental.next_state(selection, tally.findings, unread, tally.tool_reads)
+        _audit_review(review, selection, tally)
+        return replace(result, next_state=next_state)
 
     @staticmethod
     def _toolbox(review: ReviewInput, fence: Fence) -> Toolbox | None:
@@ -191,7 +218,9 @@ class ClaudeAnalyzer(AnalyzerBase):
             return None
         return Toolbox(trees, review.later_files, fence, review.audit)
 
-    def _details(self, review: ReviewInput, tally: _Tally, plan: Plan, toolbox: Toolbox | None) -> ModelDetails:
+    def _details(
+        self, review: ReviewInput, tally: _Tally, plan: Plan, toolbox: Toolbox | None, selection: Selection
+    ) -> ModelDetails:
         settings = review.config.claude
         return ModelDetails(
             provider=settings.provider,
@@ -210,17 +239,32 @@ class ClaudeAnalyzer(AnalyzerBase):
             tool_calls=tally.tool_calls,
             tool_bytes=tally.tool_bytes,
             tools_sha256=lookup_tools.definitions_sha256() if toolbox is not None else "",
+            review_mode=selection.mode,
+            units_reviewed=len(selection.sent),
+            units_carried=tuple((path, unit.reviewed_by) for path, unit in sorted(selection.carried.items())),
+            full_review_tokens=selection.full_review_tokens,
+            cost_usd=_cost(settings, tally.usage),
         )
 
-    def _result(self, review: ReviewInput, plan: Plan, tally: _Tally, toolbox: Toolbox | None) -> AnalyzerResult:
+    def _result(
+        self, review: ReviewInput, plan: Plan, tally: _Tally, toolbox: Toolbox | None, selection: Selection
+    ) -> AnalyzerResult:
         settings = review.config.claude
         model = ",".join(sorted(tally.models)) or settings.model
         where = f"{settings.provider}" + (f" {r}" if (r := provider_region(settings, self._environ)) else "")
-        parts = [f"{len(plan.chunks)} request(s) to {model} via {where}", f"{len(tally.findings)} finding(s)"]
+        findings = (*tally.findings, *selection.carried_findings)
+        parts = [f"{len(plan.chunks)} request(s) to {model} via {where}", f"{len(findings)} finding(s)"]
         if toolbox is not None:
             parts.append(f"{tally.tool_calls} lookup(s) by the model returning {tally.tool_bytes:,} bytes")
         elif settings.context_tools and review.trees.head is None:
             parts.append(f"context tools unavailable: {review.trees.unavailable}")
+        if selection.carried:
+            parts.append(
+                f"{len(selection.sent)} file(s) reviewed, {len(selection.carried)} unchanged since an earlier "
+                f"review carried forward with {len(selection.carried_findings)} finding(s)"
+            )
+        if selection.over_budget:
+            parts.append(f"{len(selection.over_budget)} file(s) over the budget not reviewed")
         if dropped := summarise(sorted(tally.counts.items())):
             parts.append(f"model output: {dropped}")
         if plan.flags:
@@ -240,12 +284,38 @@ class ClaudeAnalyzer(AnalyzerBase):
         return AnalyzerResult(
             self.name,
             status,
-            findings=tuple(tally.findings),
+            findings=findings,
             detail="; ".join(parts),
             not_reviewed=unread,
-            details=self._details(review, tally, plan, toolbox),
-            reviewed_paths=frozenset(sent - {n.path for n in unread}),
+            details=self._details(review, tally, plan, toolbox, selection),
+            reviewed_paths=frozenset(sent - {n.path for n in unread}) | frozenset(selection.carried),
         )
+
+
+def _audit_review(review: ReviewInput, selection: Selection, tally: _Tally) -> None:
+    """Which files this run sent, which it carried forward and from which run, what it cost."""
+    events.model_review(
+        review.audit,
+        mode=selection.mode or "full",
+        reviewed=[u.path for u in selection.sent],
+        carried=[{"path": path, "reviewed_by": unit.reviewed_by} for path, unit in sorted(selection.carried.items())],
+        over_budget=selection.over_budget,
+        input_tokens=tally.usage["input"],
+        output_tokens=tally.usage["output"],
+        cache_read_tokens=tally.usage["cache_read"],
+        full_review_tokens=selection.full_review_tokens,
+        cost_usd=_cost(review.config.claude, tally.usage),
+        state_origin=review.prior.origin or None,
+    )
+
+
+def _cost(settings: ClaudeSettings, usage: Counter[str]) -> float | None:
+    """US dollars of the run's tokens at claude.prices for the model asked for; None without a price."""
+    price = settings.price(settings.model)
+    if price is None:
+        return None
+    spent = usage["input"] * price.input + usage["output"] * price.output + usage["cache_read"] * price.cache_read
+    return round(spent / 1_000_000, 6)
 
 
 class _Run:
@@ -344,6 +414,7 @@ class _Run:
         message = self._ask(chunk, part, kwargs, user, tally)
         budget = _Budget(self._review.config.claude)
         toolbox = self.toolbox
+        reads: list[ToolRead] = []
         while (
             toolbox is not None
             and kwargs["tool_choice"] != prompt.FORCED
@@ -352,7 +423,7 @@ class _Run:
         ):
             self._audit_message(message, 0)  # a turn of lookups: the final answer is audited by `one`
             lookups = [block for block in message.content if block.type == "tool_use"]
-            answers = [_lookup(toolbox, block, budget, part, tally) for block in lookups]
+            answers = [_lookup(toolbox, block, budget, part, tally, reads) for block in lookups]
             force = budget.spent or not lookups
             if force:  # why it must answer now (text after the tool_results, as the API wants)
                 answers.append({"type": "text", "text": BUDGET_SPENT if lookups else ANSWER_NOW})
@@ -371,6 +442,8 @@ class _Run:
             if force:
                 kwargs["tool_choice"] = dict(prompt.FORCED)
             message = self._ask(chunk, part, kwargs, json.dumps(answers), tally)
+        if reads:  # what every file of the request was reviewed with
+            tally.tool_reads = {path: tuple(reads) for path in chunk.paths}
         return message
 
     def one(self, chunk: Chunk, part: int, parts: int) -> _Tally:

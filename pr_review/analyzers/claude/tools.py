@@ -23,6 +23,7 @@ import re2
 
 from pr_review import audit_events as events
 from pr_review.analyzers.claude.fence import Fence, attribute_value
+from pr_review.analyzers.claude.state import ToolRead
 from pr_review.audit import AuditSink
 from pr_review.classify.view import FilePolicy, ModelFile
 from pr_review.errors import ToolError
@@ -125,8 +126,19 @@ class ToolAnswer:
 
     text: str
     size: int  # bytes of `text`
+    read: ToolRead  # the lookup and a digest of its answer, for the incremental review's state
     redactions: int = 0
     refused: str | None = None
+
+
+def lookup_key(name: str, arguments: Mapping[str, Any]) -> str:
+    """One lookup as text: the incremental review stores it and asks it again at a later head."""
+    kept = {k: v for k, v in arguments.items() if k != "tree" and (isinstance(v, str | int | bool) or v is None)}
+    return json.dumps({"tool": name, "arguments": kept}, sort_keys=True)[:1000]
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +224,22 @@ class Toolbox:
             redactions=body.redactions,
             refused=body.refused,
         )
-        return ToolAnswer(text, len(encoded), body.redactions, body.refused)
+        read = ToolRead(str(tree_name)[:10], lookup_key(name, arguments), _digest(body.text))
+        return ToolAnswer(text, len(encoded), read, body.redactions, body.refused)
+
+    def answer_sha256(self, tree_name: str, key: str) -> str | None:
+        """The digest of what a stored lookup (`lookup_key`) answers now, not audited: nothing is
+        sent. None for a key this version cannot read (the unit is then reviewed again)."""
+        try:
+            recorded = json.loads(key)
+        except ValueError:
+            return None
+        if not isinstance(recorded, dict):
+            return None
+        name, arguments = recorded.get("tool"), recorded.get("arguments")
+        if not isinstance(name, str) or not isinstance(arguments, dict):
+            return None
+        return _digest(self._answer(name, arguments, tree_name).text)
 
     def _fenced(self, name: str, arguments: Mapping[str, Any], tree: object, body: _Body) -> str:
         # Every attribute is the model's (echoing the pull request's text): quoted, neutralised.
