@@ -310,3 +310,28 @@ def test_the_cost_is_in_findings_json_and_the_summary(pull: Scenario, claude: Fa
 def test_any_state_text_decodes_or_is_rejected_without_crashing(text: str) -> None:
     for key in (None, b"k" * 32):
         assert isinstance(decode(text, "octo/app#7", key), Rejected)
+
+
+def reads_the_helper_first(request: dict[str, Any]) -> dict[str, Any]:
+    """A model that looks at lib/helper.py before it answers, as one_finding_per_file does."""
+    if len(request["messages"]) == 1:
+        return tool_use_response({"path": "lib/helper.py"}, name="read_file")
+    return one_finding_per_file(request)
+
+
+def test_a_file_reviewed_with_a_lookup_is_reviewed_again_when_the_lookup_answers_otherwise(
+    fake: FakeGitHub, repo: GitRepo, tmp_path: Path
+) -> None:
+    helper = {"lib/helper.py": "def helper(name):\n    return name\n"}
+    scenario = build_scenario(fake, repo, tmp_path, base_files=helper, head_files=FILES, base_config=CONFIG)
+    with fake_anthropic_server(responder=reads_the_helper_first) as claude:
+        assert review(scenario, claude) == sorted([*FILES, *FILES])  # each request: a lookup turn, then the answer
+
+        scenario.push({"app/mod03.py": module(3, extra="TIMEOUT = 5\n")})
+        assert review(scenario, claude) == ["app/mod03.py"] * 2  # the helper reads as it did: carried
+
+        scenario.push({"lib/helper.py": "def helper(name):\n    return shlex.quote(name)\n"})
+        sent = set(review(scenario, claude))
+
+    assert sent == {*FILES, "lib/helper.py"}  # every file reviewed with the old helper is reviewed again
+    assert claude_paths(scenario) == sorted(FILES)
