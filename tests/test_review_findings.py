@@ -211,7 +211,8 @@ def test_a_failed_analyzer_does_not_mark_its_earlier_findings_resolved(
         assert scenario.run(ANTHROPIC_API_KEY="k", ANTHROPIC_BASE_URL=claude.url) == 0
         claude.inject(AnthropicFault.overloaded(), times=20)
         config_env = {"ANTHROPIC_API_KEY": "k", "ANTHROPIC_BASE_URL": claude.url}
-        assert scenario.run(**config_env) == 0  # Claude failed (on_failure: continue), Semgrep ran
+        # --full: nothing changed, so an incremental review would send Claude nothing to fail on.
+        assert scenario.run("--full", **config_env) == 0  # Claude failed (on_failure: continue), Semgrep ran
 
     summary = next(c["body"] for c in fake_github.issue_comments(7) if "<!-- pr-review:summary " in c["body"])
     assert "Resolved since the last run" not in summary

@@ -23,6 +23,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from fakes import FakeAnthropic  # noqa: E402
 
+from benchmarks.claude import incremental as incremental_benchmark  # noqa: E402
+from benchmarks.claude import tools as lookup_benchmark  # noqa: E402
 from benchmarks.claude.cases import CASES, Case  # noqa: E402
 from pr_review.analyzers.base import AnalyzerContext, Credentials, ReviewInput  # noqa: E402
 from pr_review.analyzers.claude.analyzer import ClaudeAnalyzer  # noqa: E402
@@ -305,6 +307,7 @@ def main() -> int:
     measure(synthetic, 15, latency_s=0.2)  # warm-up: the first run also pays for imports and the SDK
     rows = [measure(synthetic, lines) for lines in (15, 20, 0)] + [measure(synthetic, 15, latency_s=0.2)]
     labelled = labelled_table()
+    lookups = lookup_benchmark.table(lookup_benchmark.measure())
     planning = planning_s(synthetic)
     table = [
         "| latency | claude.context_lines | requests | bytes sent | sent ÷ diff | removed lines shown "
@@ -356,15 +359,26 @@ def main() -> int:
             "- *code bytes ÷ diff bytes*: the `Code:` part of every request (fenced regions with line "
             "numbers, enclosing functions) per byte of the case's diff; preamble, PR text and system "
             "prompt are left out (they dominate a 10-line change).",
-            "- The cross-file case is a placeholder: its flaw is decidable only with another file, which "
-            "the repository tools (issue 15 point 2) supply; here it shows only that the change is sent.",
+            "- The cross-file case is decidable only with another file: see the lookups below.",
+            "",
+            "## Lookups (claude.context_tools)",
+            "",
+            "Three cross-file flaws (benchmarks/claude/tools.py) through `pr-review scan`, with a scripted model "
+            "that reads the file it needs before it answers. Target: each flaw reported on its line.",
+            "",
+            lookups,
+            "",
+            "## Incremental review",
+            "",
+            "Written to [RESULTS-incremental.md](RESULTS-incremental.md) by the same command "
+            "(benchmarks/claude/incremental.py).",
             "",
             BEFORE,
         ]
     )
     (Path(__file__).parent / "RESULTS.md").write_text(report, encoding="utf-8")
     print(report)
-    return 0
+    return incremental_benchmark.main()
 
 
 if __name__ == "__main__":
