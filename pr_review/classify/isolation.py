@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -28,6 +29,7 @@ from dataclasses import replace
 from typing import ParamSpec, TypeVar
 
 from pr_review.errors import ToolError
+from pr_review.process import child_environment
 from pr_review.scope import Scope
 
 logger = logging.getLogger(__name__)
@@ -50,7 +52,9 @@ def detector_process() -> Iterator[None]:
     if any(name in sys.modules for name in _DETECTOR_MODULES):
         yield
         return
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    pool = ProcessPoolExecutor(
+        max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_allow_listed_environment
+    )
     with _LOCK:
         previous, _active = _active, pool
     try:
@@ -59,6 +63,14 @@ def detector_process() -> Iterator[None]:
         with _LOCK:
             _active = previous
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _allow_listed_environment() -> None:
+    """In the child, first: what its libraries start (GitPython runs `git version` when CredSweeper
+    imports it) gets the environment run_tool gives a tool, never our tokens."""
+    allowed = child_environment()
+    os.environ.clear()
+    os.environ.update(allowed)
 
 
 def run_detector(function: Callable[_P, _T], *args: _P.args, **kwargs: _P.kwargs) -> _T:
