@@ -52,9 +52,14 @@ def detector_process() -> Iterator[None]:
     if any(name in sys.modules for name in _DETECTOR_MODULES):
         yield
         return
-    pool = ProcessPoolExecutor(
-        max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_allow_listed_environment
-    )
+    try:
+        pool = ProcessPoolExecutor(
+            max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_allow_listed_environment
+        )
+    except OSError as exc:  # no POSIX semaphores (some sandboxes): the same work, in this process
+        logger.warning("the detectors run in this process: %s", exc)
+        yield
+        return
     with _LOCK:
         previous, _active = _active, pool
     try:
@@ -87,6 +92,8 @@ def run_detector(function: Callable[_P, _T], *args: _P.args, **kwargs: _P.kwargs
         return pool.submit(function, *args, **kwargs).result()
     except BrokenProcessPool as exc:
         raise ToolError("the data classification process exited before it finished (out of memory?)") from exc
+    except OSError as exc:
+        raise ToolError(f"the data classification process could not start: {exc}") from exc
 
 
 def _not_read(path: str) -> bytes | None:
