@@ -133,7 +133,7 @@ def run(repo: GeneratedRepo, workdir: Path, semgrep_timeout: float) -> dict[str,
         ],
         cwd=workdir,
     )
-    if review.returncode not in (0, 1):
+    if review.returncode not in (0, 1) or not (out_dir / "findings.json").exists():
         raise SystemExit(f"pr-review failed ({review.returncode}):\n{review.stderr.decode()[-3000:]}")
     full = measure(
         [str(BIN / "semgrep"), "scan", "--config", str(pack), "--json", "--metrics=off", "--disable-version-check",
@@ -193,6 +193,8 @@ def render(result: dict[str, object]) -> str:
         ("one plain semgrep call on the changed files, wall time", f"{plain.wall_s:.2f} s", ""),
         ("batching overhead (Semgrep step ÷ plain call)", f"{batching:.2f}",
          f"≤ {BATCH_TARGET} {'✅' if batching <= BATCH_TARGET else '❌'}"),
+        ("CPU time: pr-review scan / one plain semgrep call", f"{review.cpu_s:.1f} s / {plain.cpu_s:.1f} s",
+         f"ratio {review.cpu_s / plain.cpu_s:.2f}"),
         ("files Semgrep did not scan (must be 0)", f"{result['semgrep_not_scanned']}", ""),
         ("plain semgrep call peak RSS, whole tree (sampled)", f"{plain.max_tree_mb:.0f} MB", ""),
         ("CPU time: pr-review / full semgrep", f"{review.cpu_s:.1f} s / {full.cpu_s:.1f} s",
@@ -240,7 +242,10 @@ def main() -> None:
     print(table)
     if not args.no_write:
         header = "# Foundation scan benchmark\n\nCommand: `.venv/bin/python benchmarks/scan/run.py`\n\n"
-        (HERE / "RESULTS.md").write_text(header + table, encoding="utf-8")
+        results = HERE / "RESULTS.md"
+        previous = results.read_text(encoding="utf-8") if results.exists() else ""
+        kept = previous[previous.find("\n## ") :] if "\n## " in previous else ""  # hand-written sections
+        results.write_text(header + table + kept, encoding="utf-8")
 
 
 if __name__ == "__main__":
