@@ -1,4 +1,5 @@
-"""The review, top to bottom: scope → analyzers (concurrently) → validate → coverage → merge → triage
+"""The review, top to bottom: scope → classification and the supporting checks (in the detectors'
+process) → the analyzers that review the code (concurrently) → validate → coverage → merge → triage
 (suppressions, reviewers' dismissals) → leak guard → outcome."""
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path, PurePosixPath
 from pr_review.analyzers.base import NO_PRIOR, Analyzer, AnalyzerResult, AnalyzerStatus, PriorReview, ReviewInput
 from pr_review.audit import AuditSink, NullAudit
 from pr_review.classify.guard import guard_outcome
+from pr_review.classify.isolation import detector_process
 from pr_review.classify.redact import build_model_view, mask_outcome, masked_view
 from pr_review.config import Config
 from pr_review.coverage import coverage_result
@@ -124,24 +126,32 @@ def review(
     with tempfile.TemporaryDirectory(prefix="pr-review-") as tmp:
         scope, _ = materialise(scope, Path(tmp))
         progress.stage("classifying what may reach a model")
-        classified = build_model_view(scope, config.classification)
-        record_classification(audit, masked_view(classified.view, classified.sensitive_values))
-        review_input = ReviewInput(
-            scope,
-            config,
-            Path(tmp),
-            repo_root,
-            classified.view,
-            audit,
-            protected_paths,
-            trees=review_trees(change, repo_root)
-            if config.claude.enabled and config.claude.context_tools
-            else NO_TREES,
-            later_files=classified.later_files,
-            prior=prior,
-        )
-        progress.stage(f"running {len(analyzers)} analyzer(s) on {len(scope.files)} file(s)")
-        results = run_analyzers(analyzers, review_input, progress)
+        with detector_process():
+            # Only the detectors run in their process (classify/isolation.py): the model view is
+            # built here, so the lookups' data policy (`later_files`) keeps the view's placeholders.
+            classified = build_model_view(scope, config.classification)
+            record_classification(audit, masked_view(classified.view, classified.sensitive_values))
+            review_input = ReviewInput(
+                scope,
+                config,
+                Path(tmp),
+                repo_root,
+                classified.view,
+                audit,
+                protected_paths,
+                trees=review_trees(change, repo_root)
+                if config.claude.enabled and config.claude.context_tools
+                else NO_TREES,
+                later_files=classified.later_files,
+                prior=prior,
+            )
+            progress.stage(f"running {len(analyzers)} analyzer(s) on {len(scope.files)} file(s)")
+            # The supporting checks (secrets, prompt injection) use the detectors' process too; the
+            # analyzers that review the code start once it has exited: the detectors' memory and
+            # Semgrep's are never held at the same time.
+            supporting = run_analyzers([a for a in analyzers if a.supporting], review_input, progress)
+        reviewing = run_analyzers([a for a in analyzers if not a.supporting], review_input, progress)
+        results = tuple(sorted((*supporting, *reviewing), key=lambda r: r.name))
     coverage = coverage_result(scope, results, config)
     progress.analyzer_done(coverage)
     results = tuple(sorted((*results, coverage), key=lambda r: r.name))

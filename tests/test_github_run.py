@@ -120,7 +120,7 @@ def test_rerun_adds_no_comments_and_edits_the_one_summary(scenario: Scenario, fa
     assert len(fake.requests_matching("POST", ISSUE_COMMENTS)) == 1
     # Each run: the summary is written, then edited once more to carry the audit trail's final head.
     assert len(fake.requests_matching("PATCH", rf"/repos/octo/app/issues/comments/{before['id']}")) == 3
-    assert after["updated_at"] > before["updated_at"]
+    # (Not updated_at: GitHub's timestamps are whole seconds, and a rerun can finish within one.)
     assert table_row(after["body"], "raw SQL string").endswith("| inline (earlier run) |")
     assert fake.labels(7) == ["security-escalation"]
     assert len(fake.requests_matching("POST", r"/repos/octo/app/labels")) == 1  # created once, then reused

@@ -2,9 +2,11 @@
 
 Files are scanned in a few large batches (up to 1,000 small files, then files over 100 KB together,
 last), each batch with an equal share of what is left of semgrep.timeout_s: every Semgrep start-up
-parses all the rules again, so batches are large. A batch that times out or crashes is
-split in halves until the slow file is alone; that file costs only itself, and is listed as not
-reviewed with the reason. A rule file Semgrep cannot load is a configuration error (exit 2).
+parses all the rules again, so batches are large. Each batch runs in Semgrep's OCaml command line, a
+single process (`--experimental`), and again in its Python front end when that does not finish
+cleanly (see _run). A batch that times out or crashes is split in halves until the slow file is
+alone; that file costs only itself, and is listed as not reviewed with the reason. A rule file
+Semgrep cannot load is a configuration error (exit 2).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from pr_review.config import BUNDLED_RULES
 from pr_review.errors import ConfigError, ToolError, ToolTimeout
 from pr_review.fingerprint import code_fingerprint, rule_key
 from pr_review.models import CodeLocation, Finding, Severity, Source
-from pr_review.process import run_tool
+from pr_review.process import ToolOutput, run_tool
 from pr_review.scope import NotReviewed
 
 logger = logging.getLogger(__name__)
@@ -285,9 +287,7 @@ class SemgrepAnalyzer(AnalyzerBase):
         self, configs: Sequence[str], targets: Sequence[str], review: ReviewInput, timeout: float, home: Path
     ) -> dict[str, Any]:
         per_rule = max(5, int(review.config.semgrep.timeout_s / 4))
-        argv = [
-            semgrep_binary(),
-            "scan",
+        options = [
             "--json",
             "--metrics=off",
             "--disable-version-check",
@@ -298,8 +298,8 @@ class SemgrepAnalyzer(AnalyzerBase):
             f"--timeout={per_rule}",
         ]
         for config in configs:
-            argv += ["--config", config]
-        argv += ["--", *(f"./{t}" for t in targets)]
+            options += ["--config", config]
+        options += ["--", *(f"./{t}" for t in targets)]
         extra = {
             "HOME": str(home),
             "SEMGREP_ENABLE_VERSION_CHECK": "0",
@@ -307,14 +307,31 @@ class SemgrepAnalyzer(AnalyzerBase):
         }
         if not self.context.environ.get("PATH"):
             extra["PATH"] = os.defpath  # semgrep-core shells out to `uname`
-        output = run_tool(
-            argv,
-            timeout=timeout,
-            cwd=review.workdir,
-            environ=self.context.environ,
-            extra_env=extra,
-            ok_codes=frozenset(range(0, 256)),
-        )
+        deadline = time.monotonic() + timeout
+
+        def semgrep(front_end: str) -> ToolOutput:
+            argv = [semgrep_binary(), "scan", front_end, *options]
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise ToolTimeout(f"semgrep timed out after {timeout:g}s")
+            return run_tool(
+                argv,
+                timeout=left,
+                cwd=review.workdir,
+                environ=self.context.environ,
+                extra_env=extra,
+                ok_codes=frozenset(range(0, 256)),
+            )
+
+        # Semgrep's OCaml command line scans in one process; its Python front end (`--legacy`) keeps
+        # a second OCaml process beside the engine, about 250 MB more, for the same results. When
+        # the OCaml one does not finish cleanly (a rule file it rejects, anything else), the batch
+        # runs again with the Python one, whose report names the rule file and line and whose
+        # errors the checks below know.
+        output = semgrep("--experimental")
+        if output.returncode not in (0, 1):
+            logger.debug("semgrep --experimental exited with %d; running --legacy", output.returncode)
+            output = semgrep("--legacy")
         try:
             document: dict[str, Any] = json.loads(output.stdout)
         except ValueError as exc:

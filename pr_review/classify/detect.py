@@ -6,7 +6,8 @@ lock, and the plugin instances and filter functions are kept; scanning then touc
 state, so analyzers and reporters can call these functions from several threads.
 
 CredSweeper runs next to it, once per file (classify/sweep.py). Both are imported on first use: a
-review pays their start-up, `pr-review --version` does not.
+review pays their start-up, `pr-review --version` does not. During a review they run in a child
+process of their own (classify/isolation.py), which exits before Semgrep starts.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pr_review.classify import personal
+from pr_review.classify.isolation import run_detector
 from pr_review.classify.personal import MAX_LINE, HealthRules, Hit
 from pr_review.classify.sweep import GENERIC_KINDS, SECRET_KINDS, credsweeper_hits
 
@@ -171,7 +173,14 @@ def detect_lines(
     health: HealthRules | None = None,
     only: frozenset[int] | None = None,
 ) -> list[Detection]:
-    """Every sensitive value in `lines` (line numbers 1-based); `only` limits which lines count."""
+    """Every sensitive value in `lines` (line numbers 1-based); `only` limits which lines count.
+    In the detectors' process while one is open (classify/isolation.py)."""
+    return run_detector(_detect_lines, lines, path=path, region=region, health=health, only=only)
+
+
+def _detect_lines(
+    lines: Sequence[str], *, path: str, region: str, health: HealthRules | None, only: frozenset[int] | None
+) -> list[Detection]:
     filename = _file_type_name(path) if path else "text.txt"
     pem_body = _pem_body_lines(lines)
     detections: list[Detection] = []

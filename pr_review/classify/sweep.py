@@ -6,10 +6,13 @@ calls are serialised; it is imported on first use."""
 from __future__ import annotations
 
 import functools
+import os
 import re
+import sys
 import threading
 import warnings
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,6 +43,7 @@ SECRET_KINDS = {
 GENERIC_KINDS = frozenset({"high-entropy-string", "high-entropy-hex", "secret-assignment"})
 # CredSweeper's keyword rules: a secret-named variable assigned a value the ML model accepts.
 _KEYWORD_RULES = frozenset({"API", "Auth", "Credential", "Key", "Nonce", "Password", "Salt", "Secret", "Token"})
+_GIT_PYTHON_SETTINGS = {"GIT_PYTHON_GIT_EXECUTABLE": "/nonexistent/git", "GIT_PYTHON_REFRESH": "quiet"}
 _SWEEPER_LOCK = threading.Lock()
 _SWEEPER_CACHE: dict[tuple[str, str], tuple[SecretHit, ...]] = {}
 _SWEEPER_CACHE_MAX = 1 << 16
@@ -55,12 +59,32 @@ class _Sweeper:
     validator: Any
 
 
+@contextmanager
+def _inert_git_python() -> Iterator[None]:
+    """CredSweeper imports GitPython (for scanning repositories, which is not used here), whose
+    import runs `git version` with this process's whole environment, tokens included. Pointed at no
+    executable and told to stay quiet, it runs nothing."""
+    if "git" in sys.modules:
+        yield
+        return
+    saved = {name: os.environ.get(name) for name in _GIT_PYTHON_SETTINGS}
+    os.environ.update(_GIT_PYTHON_SETTINGS)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
 @functools.cache
 def _sweeper() -> _Sweeper:
     """CredSweeper's scanner and ML validator with its bundled settings. Its `CredSweeper` front
     class is not used: it starts a multiprocessing manager (a server process) per instance."""
-    with warnings.catch_warnings():  # its package warns about deprecated top-level exports we do not use
-        warnings.simplefilter("ignore", DeprecationWarning)
+    with warnings.catch_warnings(), _inert_git_python():
+        warnings.simplefilter("ignore", DeprecationWarning)  # its deprecated top-level exports, unused
         from credsweeper.app import APP_PATH
         from credsweeper.common.constants import Confidence, RuleType, Severity, ThresholdPreset
         from credsweeper.config.config import Config as SweeperConfig
