@@ -42,14 +42,10 @@ class Scope:
         return [line.removesuffix("\r") for line in self.text(path).split("\n")]
 
 
-@functools.lru_cache(maxsize=256)
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    """gitignore-style glob: `**/` any directories, `*` and `?` within one path segment."""
-    directory = pattern.endswith("/")
-    pattern = pattern.rstrip("/")
-    out, i = ["^"], 0
-    if "/" not in pattern:
-        out.append("(?:.*/)?")  # a bare name matches at any depth, as in .gitignore
+def glob_body(pattern: str) -> str:
+    """The regular expression (valid for `re` and RE2) of a glob: `**/` any directories, `*` and `?`
+    within one path segment, everything else literal."""
+    out, i = [], 0
     while i < len(pattern):
         if pattern.startswith("**/", i):
             out.append("(?:.*/)?")
@@ -66,9 +62,17 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
         else:
             out.append(re.escape(pattern[i]))
             i += 1
-    # A pattern naming a directory covers everything below it.
-    out.append("(?:/.*)?$" if directory or not pattern.endswith("*") else "$")
-    return re.compile("".join(out))
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=256)
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    """gitignore-style glob: a bare name matches at any depth, a directory covers what is below it."""
+    directory = pattern.endswith("/")
+    pattern = pattern.rstrip("/")
+    anywhere = "(?:.*/)?" if "/" not in pattern else ""
+    below = "(?:/.*)?$" if directory or not pattern.endswith("*") else "$"
+    return re.compile(f"^{anywhere}{glob_body(pattern)}{below}")
 
 
 def matching_pattern(path: str, patterns: Sequence[str]) -> str | None:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import io
+import json
 import os
 import subprocess
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -22,6 +26,28 @@ EXAMPLE_DIFF = ROOT / "examples" / "payments-service.diff"
 # Semgrep's version check waits ~100 s on an unreachable network.
 os.environ.setdefault("SEMGREP_ENABLE_VERSION_CHECK", "0")
 os.environ.setdefault("SEMGREP_SEND_METRICS", "off")
+
+
+@dataclass(frozen=True)
+class Run:
+    """What one in-process `pr-review` call returned and printed."""
+
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+
+def run_main(argv: Sequence[str], environ: Mapping[str, str]) -> Run:
+    """main() in-process with its output captured; usable from module-scoped fixtures (capsys is per test)."""
+    from pr_review.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(list(argv), environ=dict(environ))
+    return Run(code, out.getvalue(), err.getvalue())
 
 
 def _git(repo: Path, *args: str) -> str:

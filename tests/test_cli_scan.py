@@ -5,24 +5,20 @@ Real semgrep runs (~2 s each) are shared through module-scoped fixtures.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import re
 import subprocess
 import sys
 from collections.abc import Sequence
-from contextlib import redirect_stderr, redirect_stdout
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
-from conftest import DATA, EXAMPLE_DIFF, EXAMPLE_DIR, GitRepo
+from conftest import DATA, EXAMPLE_DIFF, EXAMPLE_DIR, GitRepo, Run, run_main
 
 from pr_review.audit_verify import verify
-from pr_review.cli import main
 from pr_review.validate import schema_errors
 
 pytestmark = pytest.mark.slow
@@ -42,22 +38,8 @@ def search(conn):
 """
 
 
-@dataclass(frozen=True)
-class Run:
-    code: int
-    out: str
-    err: str
-
-    def json(self) -> Any:
-        return json.loads(self.out)
-
-
 def scan(argv: Sequence[str], environ: dict[str, str] | None = None) -> Run:
-    """main() in-process, usable from module-scoped fixtures (capsys is per test)."""
-    out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
-        code = main(list(argv), environ=ENV if environ is None else environ)
-    return Run(code, out.getvalue(), err.getvalue())
+    return run_main(argv, ENV if environ is None else environ)
 
 
 def sarif_validator() -> jsonschema.Draft4Validator:

@@ -3,22 +3,18 @@ fake (one that reports every added region, one that reports nothing), the histor
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import shutil
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 from claude_support import finds_every_added_region
-from conftest import ROOT
+from conftest import ROOT, Run, run_main
 from fakes import AnthropicFault, FakeAnthropic, fake_anthropic_server, tool_use_response
-
-from pr_review.cli import main
 
 pytestmark = pytest.mark.slow
 
@@ -33,21 +29,8 @@ BASE_ENV = {
 }
 
 
-@dataclass(frozen=True)
-class Run:
-    code: int
-    out: str
-    err: str
-
-    def json(self) -> Any:
-        return json.loads(self.out)
-
-
 def run(argv: list[str], environ: Mapping[str, str]) -> Run:
-    out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
-        code = main(argv, environ=dict(environ))
-    return Run(code, out.getvalue(), err.getvalue())
+    return run_main(argv, environ)
 
 
 def finds_nothing(request: dict[str, Any]) -> dict[str, Any]:

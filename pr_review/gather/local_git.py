@@ -99,25 +99,31 @@ def merge_base(repo: Path, base: str, head: str) -> str:
         ) from exc
 
 
-def read_blobs(repo: Path, commit: str, paths: list[str]) -> dict[str, bytes]:
-    """File contents at a commit, in one `git cat-file --batch` call."""
-    wanted = [p for p in paths if "\n" not in p]
+def cat_blobs(repo: Path, names: dict[str, str]) -> dict[str, bytes]:
+    """Blob contents in one `git cat-file --batch` call: `names` maps each key to the object name
+    to ask for (`<commit>:<path>` or an object id); a missing object, a tree or a submodule is left
+    out."""
+    wanted = {key: name for key, name in names.items() if "\n" not in name}
     if not wanted:
         return {}
-    request = "".join(f"{commit}:{p}\n" for p in wanted).encode()
-    out = git(repo, "cat-file", "--batch", stdin=request)
+    out = git(repo, "cat-file", "--batch", stdin="".join(f"{name}\n" for name in wanted.values()).encode())
     blobs: dict[str, bytes] = {}
     position = 0
-    for path in wanted:
+    for key in wanted:
         header_end = out.index(b"\n", position)
         header = out[position:header_end].split()
         position = header_end + 1
         if len(header) != 3 or header[1] != b"blob":
             continue  # missing, or a submodule/tree
         size = int(header[2])
-        blobs[path] = out[position : position + size]
+        blobs[key] = out[position : position + size]
         position += size + 1
     return blobs
+
+
+def read_blobs(repo: Path, commit: str, paths: list[str]) -> dict[str, bytes]:
+    """File contents at a commit, in one `git cat-file --batch` call."""
+    return cat_blobs(repo, {path: f"{commit}:{path}" for path in paths})
 
 
 def has_commit(repo: Path, sha: str) -> bool:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pr_review.errors import ToolError
 from pr_review.gather.change import Change
-from pr_review.gather.local_git import fetch_commit, git, has_commit
+from pr_review.gather.local_git import cat_blobs, fetch_commit, git, has_commit
 
 MAX_PATH_CHARS = 1024
 SYMLINK_MODE = "120000"
@@ -101,21 +101,7 @@ class GitTree:
 
     def blobs(self, entries: list[Entry]) -> dict[str, bytes]:
         """Several files' contents in one `git cat-file --batch` call, by object id."""
-        if not entries:
-            return {}
-        out = git(self.repo, "cat-file", "--batch", stdin="".join(f"{e.oid}\n" for e in entries).encode())
-        contents: dict[str, bytes] = {}
-        position = 0
-        for entry in entries:
-            header_end = out.index(b"\n", position)
-            header = out[position:header_end].split()
-            position = header_end + 1
-            if len(header) != 3 or header[1] != b"blob":
-                continue
-            size = int(header[2])
-            contents[entry.path] = out[position : position + size]
-            position += size + 1
-        return contents
+        return cat_blobs(self.repo, {entry.path: entry.oid for entry in entries})
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ from pr_review.audit import AuditSink
 from pr_review.classify.view import FilePolicy, ModelFile
 from pr_review.errors import ToolError
 from pr_review.gather.tree import TREE_MODE, Entry, GitTree, Refusal, ReviewTrees, normalise
+from pr_review.scope import glob_body
 
 READ_FILE = "read_file"
 SEARCH = "search"
@@ -158,30 +159,6 @@ def _redactions(shown: str, original: str) -> int:
 
 def _cut_line(line: str) -> str:
     return line if len(line) <= MAX_LINE_CHARS else f"{line[:MAX_LINE_CHARS]} [... line cut]"
-
-
-def _glob_pattern(glob: str) -> str:
-    """An RE2 pattern for a path glob: `**` any directories, `*` and `?` within one name."""
-    out: list[str] = []
-    index = 0
-    while index < len(glob):
-        if glob.startswith("**/", index):
-            out.append("(?:.*/)?")
-            index += 3
-        elif glob.startswith("**", index):
-            out.append(".*")
-            index += 2
-        elif glob[index] == "*":
-            out.append("[^/]*")
-            index += 1
-        elif glob[index] == "?":
-            out.append("[^/]")
-            index += 1
-        else:
-            char = glob[index]
-            out.append("\\" + char if char.isascii() and not char.isalnum() else char)
-            index += 1
-    return "".join(out)
 
 
 def _compile(pattern: str, *, literal: bool) -> Any:
@@ -361,7 +338,7 @@ class Toolbox:
             line = _compile(pattern, literal=literal)
             # A file is read line by line only when the whole text matches; (?m): ^ and $ at lines.
             text = line if literal else _compile(f"(?m){pattern}", literal=False)
-            paths = _compile(_glob_pattern(glob if "/" in glob else f"**/{glob}"), literal=False)
+            paths = _compile(glob_body(glob if "/" in glob else f"**/{glob}"), literal=False)
         except re2.error as exc:
             return _refused(f"refused: not an RE2 pattern ({exc})")
         return _Search(self, tree, _Matchers(text.search, line.search, paths.fullmatch)).run()
