@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
+import json
 from typing import Any
 
 import jsonschema
 from referencing import Registry, Resource
 
-from pr_review.errors import SchemaViolation
+from pr_review.errors import SchemaViolation, UsageError
 from pr_review.resources import data_dir, load_schema
 
 
@@ -42,3 +43,14 @@ def check(document: Any, schema_name: str) -> None:
     errors = schema_errors(document, schema_name)
     if errors:
         raise SchemaViolation(f"document violates {schema_name}: {errors[0]}")
+
+
+def load_valid(raw: bytes, schema_name: str, where: str, *, hint: str = "") -> Any:
+    """A user's JSON document that must match a schema, or a UsageError saying where and why."""
+    try:
+        document = json.loads(raw)
+    except (ValueError, RecursionError) as exc:
+        raise UsageError(f"{where} is not JSON: {exc}") from exc
+    if problems := schema_errors(document, schema_name):
+        raise UsageError(f"{where} violates {schema_name}: {problems[0]}", hint=hint)
+    return document

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from pr_review.errors import PrReviewError, UsageError
-from pr_review.validate import schema_errors
+from pr_review.validate import load_valid, schema_errors
 
 SCHEMA: Final = "eval-history.schema.json"
 DEFAULT_THRESHOLD: Final = 0.1
@@ -63,14 +63,7 @@ def read_history(path: Path) -> list[dict[str, Any]]:
             where = f"{path}:{number}"
             if len(raw) > MAX_LINE_BYTES:
                 raise UsageError(f"{where}: a line over {MAX_LINE_BYTES} bytes is not a history entry")
-            try:
-                entry = json.loads(raw)
-            except (ValueError, RecursionError) as exc:
-                raise UsageError(f"{where}: not JSON: {exc}") from exc
-            problems = schema_errors(entry, SCHEMA)
-            if problems:
-                raise UsageError(f"{where}: violates {SCHEMA}: {problems[0]}", hint="is this an eval history file?")
-            entries.append(entry)
+            entries.append(load_valid(raw, SCHEMA, f"{where}:", hint="is this an eval history file?"))
     return entries
 
 

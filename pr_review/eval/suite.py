@@ -5,14 +5,13 @@ case, so two runs are comparable only when they reviewed exactly the same cases.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from pr_review.errors import UsageError
 from pr_review.resources import data_dir
-from pr_review.validate import schema_errors
+from pr_review.validate import load_valid
 
 CASE_FILE = "case.json"
 CASE_SCHEMA = "eval-case.schema.json"
@@ -63,13 +62,7 @@ def _load_case(directory: Path) -> Case:
     if not _CASE_ID.fullmatch(directory.name):
         raise UsageError(f"{where}: a case id is 1-100 of [A-Za-z0-9._-], starting with a letter or digit")
     raw = (directory / CASE_FILE).read_bytes()[: MAX_CASE_FILE_BYTES + 1]
-    try:
-        label = json.loads(raw)
-    except (ValueError, RecursionError) as exc:
-        raise UsageError(f"{where}: {CASE_FILE} is not JSON: {exc}") from exc
-    problems = schema_errors(label, CASE_SCHEMA)
-    if problems:
-        raise UsageError(f"{where}: {CASE_FILE} violates {CASE_SCHEMA}: {problems[0]}")
+    label = load_valid(raw, CASE_SCHEMA, f"{where}: {CASE_FILE}")
     if not (directory / "head" / label["file"]).is_file():
         raise UsageError(f"{where}: its labelled file {label['file']!r} is not in head/")
     return Case(
