@@ -335,3 +335,24 @@ def test_a_file_reviewed_with_a_lookup_is_reviewed_again_when_the_lookup_answers
 
     assert sent == {*FILES, "lib/helper.py"}  # every file reviewed with the old helper is reviewed again
     assert claude_paths(scenario) == sorted(FILES)
+
+
+def test_a_finding_on_a_file_left_out_by_the_budget_is_not_reported_resolved(
+    fake: FakeGitHub, repo: GitRepo, tmp_path: Path, claude: FakeAnthropic
+) -> None:
+    padding = "".join(f"NOTE_{n} = {n}\n" for n in range(150))
+    budget = fixed_overhead(None, MetaBlock("", (), False), lookups=True) // CHARS_PER_TOKEN + 400
+    config = CONFIG + f"claude:\n  max_input_tokens: {budget}\n"
+    files = {"app/auth/login.py": module(1), "docs/notes.py": module(2, extra=padding)}
+    scenario = build_scenario(fake, repo, tmp_path, head_files=files, base_config=config)
+    assert review(scenario, claude) == ["app/auth/login.py"]
+    [earlier] = [f["fingerprint"] for f in scenario.findings() if f["location"]["path"] == "app/auth/login.py"]
+
+    scenario.push({"app/auth/login.py": module(1, extra=padding)})  # now over the budget too
+    assert review(scenario, claude) == []
+
+    [summary] = scenario.summaries()
+    assert "Resolved since the last run" not in summary["body"]  # Claude did not read the file this time
+    record = re.search(r"fingerprints=(\S*)", summary["body"].rsplit("\n", 1)[-1])
+    assert record is not None
+    assert earlier in record.group(1).split(",")  # still open for the next run

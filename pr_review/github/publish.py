@@ -153,6 +153,12 @@ class Publisher:
         if any(r.status is AnalyzerStatus.FAILED for r in self.outcome.analyzers):
             # An analyzer that failed saw nothing: its earlier findings are unknown, not resolved.
             current |= earlier
+        elif unseen := _unseen_files(self.outcome):
+            # A file an analyzer left unread this run (over claude.max_input_tokens, a Semgrep
+            # timeout): its earlier findings are unknown too. A finding only in the summary has no
+            # recorded file, so those are all kept.
+            current |= {fp for fp, comment in existing.items() if comment.path in unseen}
+            current |= self.conversation.record.fingerprints - set(existing)
         resolved = sorted(earlier - current)
         if not self.stale_notice:  # "no longer detected" at an older commit would mislead
             self._reply_resolved(existing, resolved)
@@ -249,3 +255,11 @@ class GitHubReporter:
         """The audit head into the summary comment this run posted, if it posted one."""
         if self.published is not None and not self.published.write_denied and self.published.summary_url:
             mark_summary(self.conversation, audit_head, self.progress)
+
+
+def _unseen_files(outcome: ReviewOutcome) -> frozenset[str]:
+    """Files of the change at its head that an analyzer which ran did not read."""
+    changed = frozenset(outcome.reviewed_files)
+    return frozenset(
+        n.path for r in outcome.analyzers if r.status is AnalyzerStatus.OK for n in r.not_reviewed if n.path in changed
+    )
