@@ -21,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pr_review.analyzers.claude.chunks import CHARS_PER_TOKEN
+from pr_review.analyzers.claude.incremental import UNPINNED_STATE
 from pr_review.analyzers.claude.prompt import MetaBlock, fixed_overhead
 from pr_review.analyzers.claude.state import Rejected, decode
 
@@ -230,6 +231,18 @@ def test_a_state_block_in_another_users_comment_is_ignored(
 
     assert review(pull, claude) == sorted(FILES)
     assert model_review_event(pull)["mode"] == "full: no earlier review state on the pull request"
+
+
+def test_without_a_key_a_state_block_by_another_bot_is_not_used(
+    pull: Scenario, claude: FakeAnthropic, fake: FakeGitHub
+) -> None:
+    review(pull, claude)
+    [summary] = pull.summaries()
+    pull.pull.issue_comments.clear()  # another app (any bot counts as ours for an installation token)
+    fake.add_issue_comment(7, summary["body"], user="echo-app[bot]")
+
+    assert review(pull, claude) == sorted(FILES)
+    assert model_review_event(pull)["mode"] == f"full: {UNPINNED_STATE}"
 
 
 def test_full_flag_sends_every_file(pull: Scenario, claude: FakeAnthropic) -> None:

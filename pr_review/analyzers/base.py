@@ -60,6 +60,9 @@ class PriorReview:
     origin: str = ""  # where it was read from, for the summary and the audit trail
     full: bool = False  # `--full` / the Action's `full-review` input: review everything
     unavailable: str = ""  # why no state could be read (GitHub refused), recorded as the reason for a full review
+    # The comment's author is pinned (github.bot_login or the token's own user), not just "a bot":
+    # without PR_REVIEW_AUDIT_KEY, only such a state is used.
+    author_pinned: bool = False
 
 
 NO_PRIOR: Final = PriorReview()

@@ -24,6 +24,7 @@ from pr_review.github.comments import SummaryRecord, is_summary, marked_fingerpr
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
+ACTIONS_BOT = "github-actions[bot]"  # the author of every comment GITHUB_TOKEN writes
 
 
 def author_is_us(user: NamedUser | Organization, bot_login: str | None) -> bool:
@@ -80,7 +81,9 @@ class Conversation:
             return PriorReview(binding, unavailable=f"the earlier review state could not be read: {self.write_denied}")
         previous = self.previous
         origin = f"summary comment {previous.id} by {previous.user.login}" if previous is not None else ""
-        return PriorReview(binding, self.record.state, origin)
+        # An installation token cannot name itself; the Actions token always posts as ACTIONS_BOT.
+        pinned = self.identity is not None or (previous is not None and previous.user.login == ACTIONS_BOT)
+        return PriorReview(binding, self.record.state, origin, author_pinned=pinned)
 
     def ours(self, user: NamedUser | Organization) -> bool:
         return author_is_us(user, self.identity)

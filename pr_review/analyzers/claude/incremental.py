@@ -47,6 +47,9 @@ _LINE_NUMBER: Final = re.compile(r"^(?:\d+|-\(old \d+\))", re.MULTILINE)  # new-
 _LINES_ATTRIBUTE: Final = re.compile(
     r'^(<<<UNTRUSTED-DATA [^\n]{0,4000}?) lines=(?:\d+-\d+|"old \d+-\d+")(?=[ >])', re.MULTILINE
 )
+UNPINNED_STATE: Final = (
+    "an unsigned review state by a bot this token cannot be pinned to (set PR_REVIEW_AUDIT_KEY, or github.bot_login)"
+)
 RISK_SCAN_CHARS: Final = 200_000  # of a unit's rendered code, for the content score
 
 # Path parts and code words that make a file riskier, with their weight; each counts once. Matched
@@ -256,6 +259,10 @@ class Incremental:
             return f"full: {prior.unavailable}", None
         if not prior.state:
             return "full: no earlier review state on the pull request", None
+        if self._key is None and not prior.author_pinned:
+            # Any bot account counts as ours (an installation token cannot name itself): another
+            # app or workflow could have written this comment.
+            return f"full: {UNPINNED_STATE}", None
         decoded = decode(prior.state, prior.binding, self._key)
         if isinstance(decoded, Rejected):
             return f"full: {decoded.reason}", None
