@@ -191,6 +191,19 @@ def test_a_file_the_data_policy_withholds_stays_withheld(
     assert search.split("\n")[1].startswith("0 matching line(s) in the head tree")
 
 
+def test_a_file_the_diff_withholds_for_a_removed_line_stays_withheld_in_lookups(
+    claude: FakeAnthropic, project: GitRepo, tmp_path: Path
+) -> None:
+    project.commit({"records/patients.csv": "name,record\n"}, "drop the record")  # the head holds no value
+    claude.enqueue(call("read_file", path="records/patients.csv"), report())
+    _, document, _ = scan(claude, project, tmp_path)
+
+    (read,) = answers(claude)
+    assert read.split("\n")[1].startswith("withheld: 'records/patients.csv': withheld from the model")
+    assert "name,record" not in read
+    assert "records/patients.csv" in {n["path"] for n in document["not_reviewed"]}
+
+
 def test_a_secret_in_a_file_read_or_searched_is_redacted_as_in_the_diff(
     claude: FakeAnthropic, project: GitRepo, tmp_path: Path
 ) -> None:

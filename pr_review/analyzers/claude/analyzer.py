@@ -216,7 +216,8 @@ class ClaudeAnalyzer(AnalyzerBase):
         budget = min(settings.max_tool_calls, settings.max_tool_bytes)
         if not settings.context_tools or not budget or trees.head is None or review.later_files is None:
             return None
-        return Toolbox(trees, review.later_files, fence, review.audit)
+        withheld = {w.path: w.reason for w in review.model_view.withheld}
+        return Toolbox(trees, review.later_files, fence, review.audit, withheld)
 
     def _details(
         self, review: ReviewInput, tally: _Tally, plan: Plan, toolbox: Toolbox | None, selection: Selection

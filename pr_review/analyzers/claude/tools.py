@@ -172,9 +172,19 @@ def _compile(pattern: str, *, literal: bool) -> Any:
 class Toolbox:
     """The lookups of one review. Files are classified once per tree and path, and cached."""
 
-    def __init__(self, trees: ReviewTrees, policy: FilePolicy, fence: Fence, audit: AuditSink) -> None:
+    def __init__(
+        self,
+        trees: ReviewTrees,
+        policy: FilePolicy,
+        fence: Fence,
+        audit: AuditSink,
+        withheld: Mapping[str, str] | None = None,
+    ) -> None:
         self._trees = trees
         self._policy = policy
+        # Files the diff's policy withheld (path → why), in either tree: a version of the file
+        # without the blocked value (it was on a removed line) is still not shown.
+        self._withheld = dict(withheld or {})
         self._fence = fence
         self._audit = audit
         self._classified: dict[tuple[str, str], ModelFile | str] = {}
@@ -254,8 +264,10 @@ class Toolbox:
             known = self._classified.get(key)
         if known is not None:
             return known
-        if b"\0" in content[:8192]:
-            verdict: ModelFile | str = "a binary file is not shown"
+        if path in self._withheld:
+            verdict: ModelFile | str = self._withheld[path]
+        elif b"\0" in content[:8192]:
+            verdict = "a binary file is not shown"
         else:
             decided = self._policy(path, content.decode("utf-8", errors="replace"))
             verdict = decided if isinstance(decided, ModelFile) else decided.reason
