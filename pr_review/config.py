@@ -88,10 +88,13 @@ class ModelPrice:
     input: float
     output: float
     cache_read: float = 0.0
+    cache_write: float = 0.0  # writing the prompt cache (the system prompt, once per five minutes)
 
 
 # Anthropic's list price of the default model when this was written; a team overrides it in claude.prices.
-DEFAULT_PRICES: tuple[ModelPrice, ...] = (ModelPrice("claude-sonnet-4-6", input=3.0, output=15.0, cache_read=0.3),)
+DEFAULT_PRICES: tuple[ModelPrice, ...] = (
+    ModelPrice("claude-sonnet-4-6", input=3.0, output=15.0, cache_read=0.3, cache_write=3.75),
+)
 
 
 @dataclass(frozen=True, slots=True)

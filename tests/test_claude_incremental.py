@@ -308,14 +308,23 @@ def test_over_max_requests_the_riskiest_files_are_sent(
 
 
 def test_the_cost_is_in_findings_json_and_the_summary(pull: Scenario, claude: FakeAnthropic) -> None:
+    def cached(request: dict[str, Any]) -> dict[str, Any]:
+        answer = one_finding_per_file(request)
+        answer["usage"] |= {"cache_read_input_tokens": 2000, "cache_creation_input_tokens": 500}
+        return answer
+
+    claude.responder = cached
     review(pull, claude)
 
     document = json.loads((pull.results / "findings.json").read_text(encoding="utf-8"))
     [meta] = [a["metadata"] for a in document["analyzers"] if a["name"] == "claude"]
     tokens_in, tokens_out = int(meta["input_tokens"]), int(meta["output_tokens"])
-    assert float(meta["cost_usd"]) == pytest.approx((tokens_in * 3 + tokens_out * 15) / 1e6)
+    read, written = int(meta["cache_read_tokens"]), int(meta["cache_write_tokens"])
+    assert (read, written) == (2000, 500)
+    expected = (tokens_in * 3 + tokens_out * 15 + read * 0.3 + written * 3.75) / 1e6
+    assert float(meta["cost_usd"]) == pytest.approx(expected)
     assert meta["review_mode"] == "full: no earlier review state on the pull request"
-    assert "Tokens: " in (pull.results / "summary.md").read_text(encoding="utf-8")
+    assert "2,000 cache reads, 500 cache writes" in (pull.results / "summary.md").read_text(encoding="utf-8")
 
 
 @settings(max_examples=200, deadline=None)

@@ -267,7 +267,7 @@ def model_usage_section(model: ModelDetails) -> list[str]:
         lines += [
             "",
             f"Tokens: {tokens.get('input', 0):,} in{versus}, {tokens.get('output', 0):,} out, "
-            f"{tokens.get('cache_read', 0):,} cache reads{cost}.",
+            f"{tokens.get('cache_read', 0):,} cache reads, {tokens.get('cache_write', 0):,} cache writes{cost}.",
         ]
     return lines
 

@@ -315,7 +315,12 @@ def _cost(settings: ClaudeSettings, usage: Counter[str]) -> float | None:
     price = settings.price(settings.model)
     if price is None:
         return None
-    spent = usage["input"] * price.input + usage["output"] * price.output + usage["cache_read"] * price.cache_read
+    spent = (
+        usage["input"] * price.input
+        + usage["output"] * price.output
+        + usage["cache_read"] * price.cache_read
+        + usage["cache_write"] * price.cache_write
+    )
     return round(spent / 1_000_000, 6)
 
 
@@ -404,7 +409,10 @@ class _Run:
         tally.models.add(message.model)
         usage = message.usage
         tally.usage.update(
-            input=usage.input_tokens, output=usage.output_tokens, cache_read=usage.cache_read_input_tokens or 0
+            input=usage.input_tokens,
+            output=usage.output_tokens,
+            cache_read=usage.cache_read_input_tokens or 0,
+            cache_write=usage.cache_creation_input_tokens or 0,
         )
         return message
 
