@@ -153,6 +153,22 @@ def test_moves_within_the_threshold_are_not_drift(suite: Path, anthropic: FakeAn
     }
 
 
+def test_a_run_without_claude_is_never_the_baseline_of_one_with_it(
+    suite: Path, anthropic: FakeAnthropic, tmp_path: Path
+) -> None:
+    history = tmp_path / "history.jsonl"
+    argv = ["eval", "--suite", str(suite), "--history", str(history), "--json"]
+    keyless = run(argv, BASE_ENV)
+    assert keyless.code == 0
+    assert keyless.json()["model"]["evaluated"] is False
+    anthropic.responder = finds_nothing
+    with_claude = run(argv, with_model(anthropic))  # as weak as Semgrep alone: no drift against it
+
+    assert with_claude.code == 0
+    assert with_claude.json()["compared_with"] is None
+    assert run(argv, BASE_ENV).json()["compared_with"] == keyless.json()["date"]
+
+
 def one_case_suite(tmp_path: Path, case: str = "py-authz-missing-admin-delete") -> Path:
     shutil.copytree(SUITE / case, tmp_path / "one" / case)
     return tmp_path / "one"

@@ -65,7 +65,7 @@ def evaluate(
     notes = []
     if not entry["model"]["evaluated"]:
         notes.append(f"Claude was not evaluated: {entry['model'].get('not_evaluated_reason', 'it did not run')}")
-    previous = previous_comparable(past, suite.sha256)
+    previous = previous_comparable(past, entry)
     moves = tuple(drift(previous, entry, threshold)) if previous is not None else ()
     if history is not None and incomplete:
         notes.append(f"not recorded in {history}: the run is incomplete")

@@ -81,8 +81,19 @@ def append_history(path: Path, entry: Mapping[str, Any]) -> None:
         stream.write(line)
 
 
-def previous_comparable(history: Sequence[Mapping[str, Any]], suite_sha256: str) -> Mapping[str, Any] | None:
-    return next((e for e in reversed(history) if e["suite"]["sha256"] == suite_sha256), None)
+def previous_comparable(history: Sequence[Mapping[str, Any]], current: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """The last run of the same suite that evaluated Claude as this one did (a run without a key is
+    never the baseline of one with it, nor the reverse); a different model id is compared: that is
+    the drift to catch."""
+    return next(
+        (
+            e
+            for e in reversed(history)
+            if e["suite"]["sha256"] == current["suite"]["sha256"]
+            and e["model"]["evaluated"] == current["model"]["evaluated"]
+        ),
+        None,
+    )
 
 
 def drift(previous: Mapping[str, Any], current: Mapping[str, Any], threshold: float) -> list[Drift]:
