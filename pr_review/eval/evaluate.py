@@ -14,6 +14,7 @@ from typing import Any
 from pr_review import __version__
 from pr_review.analyzers.base import AnalyzerStatus, Credentials
 from pr_review.analyzers.claude import prompt
+from pr_review.analyzers.claude import tools as lookup_tools
 from pr_review.analyzers.semgrep import resolve_rule_paths
 from pr_review.config import Config
 from pr_review.errors import ExitCode
@@ -85,6 +86,9 @@ def _model(config: Config, runs: Sequence[CaseRun]) -> dict[str, Any]:
         "provider": config.claude.provider,
         "region": next((d.region for d in details if d.region), ""),
         "prompt_sha256": prompt.prompt_sha256(),
+        "preamble_sha256": prompt.preamble_sha256(),
+        "tool_schema_sha256": prompt.tool_schema_sha256(),
+        "tools_sha256": lookup_tools.definitions_sha256(),
     }
     if not evaluated:
         skipped = next((a.detail for a in claude if a.status != AnalyzerStatus.OK), "")
