@@ -26,6 +26,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pr_review.analyzers.claude import tools as claude_tools
+from pr_review.analyzers.claude.chunks import CHARS_PER_TOKEN
+from pr_review.analyzers.claude.prompt import MetaBlock, fixed_overhead
 from pr_review.cli import main
 from pr_review.gather.tree import Refusal, normalise
 
@@ -272,6 +274,20 @@ def test_a_model_that_keeps_looking_gets_refusals_then_must_answer(
     assert "Lookup budget exhausted" in requests[3]["messages"][-1]["content"][-1]["text"]
     assert len(tool_events(events)) == 3
     assert claude_of(document)["metadata"]["tool_calls"] == "3"
+
+
+def test_the_runs_input_token_budget_ends_the_lookups(claude: FakeAnthropic, project: GitRepo, tmp_path: Path) -> None:
+    claude.responder = lambda request: (
+        report() if request["tool_choice"]["type"] == "tool" else call("read_file", path="app/db.py")
+    )
+    # Room for the first turn of the one request; each lookup turn sends the conversation again.
+    fixed = fixed_overhead(None, MetaBlock("", (), False), lookups=True) // CHARS_PER_TOKEN
+    scan(claude, project, tmp_path, max_input_tokens=str(fixed + 800))
+
+    requests = claude.message_requests()
+    assert len(requests) == 3  # the question, a lookup answered, then one answered and forced
+    assert requests[-1]["tool_choice"] == {"type": "tool", "name": "report_findings"}
+    assert "claude.max_input_tokens per run): answer now." in requests[-1]["messages"][-1]["content"][-1]["text"]
 
 
 def test_the_bytes_budget_cuts_an_answer_and_ends_the_lookups(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import threading
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -101,7 +102,10 @@ class _Tally:
 
 
 ANSWER_NOW = "Report your findings now with report_findings (an empty list when there are none)."
-BUDGET_SPENT = "Lookup budget exhausted for this request (claude.max_tool_calls / claude.max_tool_bytes): answer now."
+BUDGET_SPENT = (
+    "Lookup budget exhausted (claude.max_tool_calls / claude.max_tool_bytes per request, "
+    "claude.max_input_tokens per run): answer now."
+)
 
 
 class _Budget:
@@ -346,6 +350,15 @@ class _Run:
         self._send = send
         self.region = ""
         self.toolbox: Toolbox | None = None
+        # Input tokens the run's requests were billed so far: every lookup turn sends the whole
+        # conversation again, so claude.max_input_tokens ends the lookups once it is reached.
+        self._input_spent = 0
+        self._spent_lock = threading.Lock()
+
+    def _run_budget_spent(self) -> bool:
+        limit = self._review.config.claude.max_input_tokens
+        with self._spent_lock:
+            return limit is not None and self._input_spent >= limit
 
     def _audit_request(self, chunk: Chunk, part: int, kwargs: dict[str, Any], user: str) -> None:
         """What was sent, by digest and data class; the text itself only with audit.store_prompts."""
@@ -414,6 +427,10 @@ class _Run:
             cache_read=usage.cache_read_input_tokens or 0,
             cache_write=usage.cache_creation_input_tokens or 0,
         )
+        with self._spent_lock:
+            self._input_spent += (
+                usage.input_tokens + (usage.cache_read_input_tokens or 0) + (usage.cache_creation_input_tokens or 0)
+            )
         return message
 
     def _converse(self, chunk: Chunk, part: int, kwargs: dict[str, Any], user: str, tally: _Tally) -> Message:
@@ -433,7 +450,7 @@ class _Run:
             self._audit_message(message, 0)  # a turn of lookups: the final answer is audited by `one`
             lookups = [block for block in message.content if block.type == "tool_use"]
             answers = [_lookup(toolbox, block, budget, part, tally, reads) for block in lookups]
-            force = budget.spent or not lookups
+            force = budget.spent or not lookups or self._run_budget_spent()
             if force:  # why it must answer now (text after the tool_results, as the API wants)
                 answers.append({"type": "text", "text": BUDGET_SPENT if lookups else ANSWER_NOW})
             said = [
