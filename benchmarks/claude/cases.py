@@ -168,7 +168,7 @@ CASES: tuple[Case, ...] = (
         eol="crlf",
     ),
     _case(
-        "cross-file flaw (placeholder for the repository tools)",
+        "cross-file flaw (the other file comes from a lookup)",
         [
             (
                 "api/routes.py",
