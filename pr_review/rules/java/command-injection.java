@@ -61,6 +61,8 @@ class ArgvForms {
     new ProcessBuilder(argv).start();
     // ruleid: pr-review.java.command-injection
     new ProcessBuilder(ref, "--version").start();
+    // ruleid: pr-review.java.command-injection
+    java.lang.Runtime.getRuntime().exec("git log " + ref);
     return "";
   }
 }
