@@ -58,3 +58,12 @@ async function deleteOrder(db, id) {
   // ok: pr-review.javascript.sql-injection
   return db.query("DELETE FROM orders WHERE id = ?", [id]);
 }
+
+class ProductRepository {
+  constructor(pool) { this.pool = pool; }
+  async search(term) {
+    const sql = "SELECT * FROM products WHERE name LIKE '%" + term + "%'";
+    // ruleid: pr-review.javascript.sql-injection
+    return this.pool.query(sql);
+  }
+}
