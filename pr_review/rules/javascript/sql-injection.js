@@ -67,3 +67,12 @@ class ProductRepository {
     return this.pool.query(sql);
   }
 }
+
+const sortColumns = { new: "created_at DESC", top: "score DESC" };
+app.get("/posts", async (req, res) => {
+  const order = sortColumns[req.query.sort] || "created_at DESC";
+  // ok: pr-review.javascript.sql-injection
+  res.json(await db.query("SELECT id FROM posts ORDER BY " + order));
+  // ruleid: pr-review.javascript.sql-injection
+  res.json(await db.query("SELECT id FROM posts ORDER BY " + req.query.order));
+});
