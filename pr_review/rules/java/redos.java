@@ -32,3 +32,11 @@ public class SearchController {
         return "ok";
     }
 }
+
+class LiteralSearch {
+    @GetMapping("/grep")
+    public boolean grep(@RequestParam String q, String line) {
+        // ok: pr-review.java.redos
+        return Pattern.compile(q, Pattern.LITERAL | Pattern.CASE_INSENSITIVE).matcher(line).find();
+    }
+}
