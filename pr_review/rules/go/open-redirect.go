@@ -76,3 +76,36 @@ func AfterLogin(next http.Handler) http.Handler {
 		http.Redirect(w, r, back, http.StatusFound)
 	})
 }
+
+func ForceHTTPS(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.TLS == nil {
+			// ok: pr-review.go.open-redirect
+			http.Redirect(w, r, "https://"+r.Host+r.URL.RequestURI(), http.StatusMovedPermanently)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func Canonical(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		target := "https://www.example.com" + r.URL.Path
+		if r.URL.RawQuery != "" {
+			target += "?" + r.URL.RawQuery
+		}
+		// ok: pr-review.go.open-redirect
+		http.Redirect(w, r, target, http.StatusMovedPermanently)
+	})
+}
+
+func StripTrailingSlash(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if p := r.URL.Path; len(p) > 1 && strings.HasSuffix(p, "/") {
+			// ruleid: pr-review.go.open-redirect
+			http.Redirect(w, r, strings.TrimSuffix(p, "/"), http.StatusMovedPermanently)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
