@@ -5,6 +5,7 @@ from urllib.parse import urlparse
 from django.conf import settings
 from flask import Flask, abort, request, redirect, url_for
 from django.http import HttpResponseRedirect
+from fastapi.responses import RedirectResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 app = Flask(__name__)
@@ -90,3 +91,9 @@ def g5():
     log_redirect(nxt)
     # ruleid: pr-review.python.open-redirect
     return redirect(nxt)
+
+
+@app.route("/g6")
+def g6():
+    # ruleid: pr-review.python.open-redirect
+    return RedirectResponse(url=request.args.get("next", "/"), status_code=303)
