@@ -76,3 +76,10 @@ app.get("/posts", async (req, res) => {
   // ruleid: pr-review.javascript.sql-injection
   res.json(await db.query("SELECT id FROM posts ORDER BY " + req.query.order));
 });
+
+const httpClient = axios.create({ baseURL: "https://api.example.com" });
+app.get("/proxy", async (req, res) => {
+  // ok: pr-review.javascript.sql-injection
+  const r = await httpClient.get("/items/" + req.query.id);
+  res.json(r.data);
+});
