@@ -66,3 +66,11 @@ class GuardedRedirects {
   static boolean isSafeRedirect(String s) { return s.startsWith("/") && !s.startsWith("//"); }
   static boolean isValidEmail(String s) { return s.contains("@"); }
 }
+
+class EntityRedirects {
+  @GetMapping("/go")
+  public org.springframework.http.ResponseEntity<Void> go(@RequestParam String next) {
+    // ruleid: pr-review.java.open-redirect
+    return org.springframework.http.ResponseEntity.status(302).location(java.net.URI.create(next)).build();
+  }
+}
