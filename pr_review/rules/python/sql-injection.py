@@ -112,3 +112,12 @@ class PostRepo:
         order2 = request.GET.get("order", "id")
         # ruleid: pr-review.python.sql-injection
         self.conn.execute("SELECT id FROM posts ORDER BY " + order2)
+
+
+def report(engine, request):
+    q = request.GET.get("q", "")
+    with engine.connect() as conn:
+        # ruleid: pr-review.python.sql-injection
+        conn.exec_driver_sql(f"SELECT id FROM posts WHERE title = '{q}'")
+        # ok: pr-review.python.sql-injection
+        conn.exec_driver_sql("SELECT id FROM posts WHERE title = %(q)s", {"q": q})
