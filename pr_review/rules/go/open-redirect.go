@@ -109,3 +109,12 @@ func StripTrailingSlash(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
+
+func WrongGuard(w http.ResponseWriter, r *http.Request) {
+	back := r.URL.Query().Get("back")
+	next := r.URL.Query().Get("next")
+	if isLocalRedirect(back) {
+		// ruleid: pr-review.go.open-redirect
+		http.Redirect(w, r, next, http.StatusFound)
+	}
+}

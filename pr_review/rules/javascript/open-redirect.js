@@ -59,3 +59,11 @@ app.get("/g4", (req, res) => {
   // ruleid: pr-review.javascript.open-redirect
   res.redirect(next);
 });
+
+app.get("/g5", (req, res) => {
+  if (isLocalPath(req.query.back)) {
+    // ruleid: pr-review.javascript.open-redirect
+    return res.redirect(req.query.next);
+  }
+  res.redirect("/");
+});
