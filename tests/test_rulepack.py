@@ -115,9 +115,27 @@ def test_every_vulnerability_class_is_covered() -> None:
     required = {
         "CWE-89", "CWE-78", "CWE-95", "CWE-1336", "CWE-22", "CWE-918", "CWE-79", "CWE-502",
         "CWE-611", "CWE-916", "CWE-295", "CWE-798", "CWE-347", "CWE-601", "CWE-330", "CWE-532",
-        "CWE-915",
+        "CWE-915", "CWE-1333", "CWE-90", "CWE-643", "CWE-327", "CWE-328", "CWE-614", "CWE-501", "CWE-917",
     }  # fmt: skip
     assert required <= cwes, required - cwes
+
+
+# issue 19: families every language with the idiom must cover (Go's regexp is linear-time, so no ReDoS rule)
+FAMILIES_BY_LANGUAGE = {
+    "CWE-78": set(LANG_DIRS),
+    "CWE-89": set(LANG_DIRS),
+    "CWE-95": {"python", "javascript", "java"},
+    "CWE-532": set(LANG_DIRS),
+    "CWE-601": set(LANG_DIRS),
+    "CWE-918": set(LANG_DIRS),
+    "CWE-1333": {"python", "javascript", "java"},
+}
+
+
+@pytest.mark.parametrize("cwe", sorted(FAMILIES_BY_LANGUAGE))
+def test_every_language_covers_the_family(cwe: str) -> None:
+    langs = {i.id.split(".")[1] for i in list_rules([RULES_DIR]) if cwe in i.cwe}
+    assert FAMILIES_BY_LANGUAGE[cwe] <= langs, FAMILIES_BY_LANGUAGE[cwe] - langs
 
 
 def test_list_rules_reads_files_and_dirs_and_skips_targets(tmp_path: Path) -> None:

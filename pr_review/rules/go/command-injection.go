@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"fmt"
 	"net/http"
 	"os/exec"
 )
@@ -33,4 +34,31 @@ func runTool(w http.ResponseWriter, r *http.Request) {
 	exec.Command(bin, args...).Run()
 	// ruleid: pr-review.go.command-injection
 	exec.Command(r.FormValue("bin"), args...).Run()
+}
+
+func runShell(script string) error {
+	return exec.Command("sh", "-c", script).Run()
+}
+
+type Archiver struct{ dir string }
+
+func (a *Archiver) pack(name string) ([]byte, error) {
+	cmd := exec.Command("/bin/bash", "-c", "tar czf /tmp/"+name+".tgz "+a.dir)
+	return cmd.Output()
+}
+
+func runArgv(name string) error {
+	return exec.Command("tar", "czf", "/tmp/out.tgz", "--", name).Run()
+}
+
+func Backup(w http.ResponseWriter, r *http.Request) {
+	// ruleid: pr-review.go.command-injection
+	runShell(fmt.Sprintf("tar czf /tmp/out.tgz %s", r.FormValue("dir")))
+	a := &Archiver{dir: "/srv"}
+	// ruleid: pr-review.go.command-injection
+	a.pack(r.FormValue("name"))
+	// ok: pr-review.go.command-injection
+	runArgv(r.FormValue("name"))
+	// ok: pr-review.go.command-injection
+	runShell("tar czf /tmp/out.tgz /srv/www")
 }

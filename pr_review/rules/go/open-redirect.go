@@ -38,3 +38,83 @@ func back(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Location", r.URL.Query().Get("back"))
 	w.WriteHeader(http.StatusFound)
 }
+
+var redirectTargets = map[string]string{"docs": "https://docs.example.com"}
+
+func MapRedirect(w http.ResponseWriter, r *http.Request) {
+	dest, ok := redirectTargets[r.URL.Query().Get("to")]
+	if !ok {
+		dest = "/"
+	}
+	// ok: pr-review.go.open-redirect
+	http.Redirect(w, r, dest, http.StatusFound)
+}
+
+func isLocalRedirect(u string) bool {
+	return strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") && !strings.HasPrefix(u, "/\\")
+}
+
+func RequireSession(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, err := r.Cookie("session"); err != nil {
+			back := r.URL.Query().Get("return_to")
+			// ruleid: pr-review.go.open-redirect
+			http.Redirect(w, r, back, http.StatusFound)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func AfterLogin(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		back := r.URL.Query().Get("return_to")
+		if !isLocalRedirect(back) {
+			back = "/"
+		}
+		// ok: pr-review.go.open-redirect
+		http.Redirect(w, r, back, http.StatusFound)
+	})
+}
+
+func ForceHTTPS(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.TLS == nil {
+			// ok: pr-review.go.open-redirect
+			http.Redirect(w, r, "https://"+r.Host+r.URL.RequestURI(), http.StatusMovedPermanently)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func Canonical(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		target := "https://www.example.com" + r.URL.Path
+		if r.URL.RawQuery != "" {
+			target += "?" + r.URL.RawQuery
+		}
+		// ok: pr-review.go.open-redirect
+		http.Redirect(w, r, target, http.StatusMovedPermanently)
+	})
+}
+
+func StripTrailingSlash(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if p := r.URL.Path; len(p) > 1 && strings.HasSuffix(p, "/") {
+			// ruleid: pr-review.go.open-redirect
+			http.Redirect(w, r, strings.TrimSuffix(p, "/"), http.StatusMovedPermanently)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func WrongGuard(w http.ResponseWriter, r *http.Request) {
+	back := r.URL.Query().Get("back")
+	next := r.URL.Query().Get("next")
+	if isLocalRedirect(back) {
+		// ruleid: pr-review.go.open-redirect
+		http.Redirect(w, r, next, http.StatusFound)
+	}
+}

@@ -21,4 +21,7 @@ func refresh(req refreshRequest, password string) {
 	log.Printf("refresh token present: %v", req.RefreshToken != "")
 	// ok: pr-review.go.secret-in-log
 	slog.Info("password length", "n", len(password))
+	token := req.Token
+	// ruleid: pr-review.go.secret-in-log
+	log.Printf("exchanging token %s", token)
 }

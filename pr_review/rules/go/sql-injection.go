@@ -1,6 +1,8 @@
 package handlers
 
 import (
+	"database/sql"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -59,4 +61,23 @@ func (s *UserStore) ByID(id int) (*sql.Rows, error) {
 func (s *UserStore) ByTeam(team string) (*sql.Rows, error) {
 	// ok: pr-review.go.sql-injection
 	return s.db.Query("SELECT id FROM users WHERE team = $1", team)
+}
+
+var sortColumns = map[string]string{"new": "created_at DESC", "top": "score DESC"}
+
+func Sorted(db *sql.DB, w http.ResponseWriter, r *http.Request) {
+	order, ok := sortColumns[r.URL.Query().Get("sort")]
+	if !ok {
+		order = "created_at DESC"
+	}
+	// ok: pr-review.go.sql-injection
+	db.Query("SELECT id FROM posts ORDER BY " + order)
+	page := struct{ Limit, Offset int }{}
+	json.NewDecoder(r.Body).Decode(&page)
+	// ok: pr-review.go.sql-injection
+	db.Query(fmt.Sprintf("SELECT id FROM posts ORDER BY id LIMIT %d OFFSET %d", page.Limit, page.Offset))
+	var f struct{ Status string }
+	json.NewDecoder(r.Body).Decode(&f)
+	// ruleid: pr-review.go.sql-injection
+	db.Query(fmt.Sprintf("SELECT id FROM posts WHERE status = '%s' LIMIT %d", f.Status, page.Limit))
 }

@@ -61,3 +61,17 @@ func bindHook(c *gin.Context) {
 	// ok: pr-review.go.ssrf
 	http.Get("https://hooks.example.com/ping")
 }
+
+func Preview(w http.ResponseWriter, r *http.Request) {
+	target := r.URL.Query().Get("url")
+	// ruleid: pr-review.go.ssrf
+	resp, err := http.DefaultClient.Get(target)
+	if err == nil {
+		resp.Body.Close()
+	}
+	c := http.Client{}
+	// ruleid: pr-review.go.ssrf
+	c.Head(target)
+	// ok: pr-review.go.ssrf
+	c.Head("https://status.example.com/health")
+}

@@ -14,4 +14,12 @@ public class Example {
     return parser.parseExpression("amount * rate").getValue(new Ctx(currency));
   }
 
+  @GetMapping("/script")
+  public Object script(@RequestParam String code) throws Exception {
+    javax.script.ScriptEngine engine = new javax.script.ScriptEngineManager().getEngineByName("js");
+    // ok: pr-review.java.code-injection
+    engine.eval("1 + 1");
+    // ruleid: pr-review.java.code-injection
+    return engine.eval(code);
+  }
 }

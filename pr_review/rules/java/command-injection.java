@@ -30,3 +30,39 @@ public class Example {
     Runtime.getRuntime().exec("convert -resize " + req.getParameter("size"), env);
   }
 }
+
+class ArgvForms {
+  @GetMapping("/show")
+  String show(@RequestParam String ref) throws IOException {
+    List<String> cmd = List.of("git", "show", "--end-of-options", ref);
+    // ok: pr-review.java.command-injection
+    new ProcessBuilder(cmd).start();
+    List<String> ff = new ArrayList<>();
+    ff.add("ffmpeg");
+    ff.add("-i");
+    // ok: pr-review.java.command-injection
+    ff.add(ref);
+    // ok: pr-review.java.command-injection
+    new ProcessBuilder().command(ff).start();
+    String[] ping = {"ping", "-c", "1", ref};
+    // ok: pr-review.java.command-injection
+    Runtime.getRuntime().exec(ping);
+    // ruleid: pr-review.java.command-injection
+    String[] shell = {"/bin/sh", "-c", "ping -c 1 " + ref};
+    Runtime.getRuntime().exec(shell);
+    List<String> bash = new ArrayList<>();
+    bash.add("bash");
+    bash.add("-c");
+    // ruleid: pr-review.java.command-injection
+    bash.add("nslookup " + ref);
+    new ProcessBuilder(bash).start();
+    // ruleid: pr-review.java.command-injection
+    List<String> argv = Arrays.asList("/bin/bash", "-c", "host " + ref);
+    new ProcessBuilder(argv).start();
+    // ruleid: pr-review.java.command-injection
+    new ProcessBuilder(ref, "--version").start();
+    // ruleid: pr-review.java.command-injection
+    java.lang.Runtime.getRuntime().exec("git log " + ref);
+    return "";
+  }
+}

@@ -4,6 +4,7 @@ public class Tokens {
     public String newResetToken() {
         // ruleid: pr-review.java.insecure-random
         Random random = new Random();
+        // ruleid: pr-review.java.insecure-random
         return Long.toHexString(random.nextLong());
     }
 
@@ -22,5 +23,14 @@ public class Tokens {
         String sessionId = Long.toString(new java.util.Random().nextLong());
         // ok: pr-review.java.insecure-random
         int delayMs = new Random().nextInt(500);
+    }
+
+    private final java.util.Random rng = new java.util.Random();
+
+    public void issue() {
+        // ruleid: pr-review.java.insecure-random
+        String inviteCode = Integer.toHexString(rng.nextInt());
+        // ok: pr-review.java.insecure-random
+        int bucket = rng.nextInt(10);
     }
 }

@@ -31,3 +31,40 @@ public class AccountController {
         return accounts.save(dto.toEntity());
     }
 }
+
+@Controller
+class AccountSettingsController {
+    private final UserRepository users;
+
+    AccountSettingsController(UserRepository users) {
+        this.users = users;
+    }
+
+    @InitBinder
+    void initBinder(WebDataBinder binder) {
+        binder.setAllowedFields("displayName", "email");
+    }
+
+    @PostMapping("/account")
+    public String update(@ModelAttribute User user) {
+        // ok: pr-review.java.mass-assignment
+        users.save(user);
+        return "redirect:/account";
+    }
+}
+
+@Controller
+class ProfileController {
+    private final UserRepository users;
+
+    ProfileController(UserRepository users) {
+        this.users = users;
+    }
+
+    @PostMapping("/profile")
+    public String update(@Valid @ModelAttribute("user") User user) {
+        // ruleid: pr-review.java.mass-assignment
+        users.save(user);
+        return "redirect:/profile";
+    }
+}

@@ -24,3 +24,53 @@ public class Example {
   }
 
 }
+
+class GuardedRedirects {
+  static final java.util.Set<String> ALLOWED = java.util.Set.of("/home");
+  static final java.util.Map<String, String> REDIRECT_TARGETS = java.util.Map.of("docs", "https://docs.example.com");
+
+  @GetMapping("/g1")
+  void g1(@RequestParam String next, HttpServletResponse resp) throws IOException {
+    if (!isSafeRedirect(next)) { resp.sendRedirect("/"); return; }
+    // ok: pr-review.java.open-redirect
+    resp.sendRedirect(next);
+  }
+
+  @GetMapping("/g2")
+  void g2(@RequestParam String next, HttpServletResponse resp) throws IOException {
+    String target = ALLOWED.contains(next) ? next : "/";
+    // ok: pr-review.java.open-redirect
+    resp.sendRedirect(target);
+  }
+
+  @GetMapping("/g3")
+  void g3(@RequestParam String next, HttpServletResponse resp) throws IOException {
+    String target = (next.startsWith("/") && !next.startsWith("//")) ? next : "/home";
+    // ok: pr-review.java.open-redirect
+    resp.sendRedirect(target);
+  }
+
+  @GetMapping("/g4")
+  void g4(@RequestParam String to, HttpServletResponse resp) throws IOException {
+    // ok: pr-review.java.open-redirect
+    resp.sendRedirect(REDIRECT_TARGETS.getOrDefault(to, "/"));
+  }
+
+  @GetMapping("/g5")
+  void g5(@RequestParam String next, HttpServletResponse resp) throws IOException {
+    String target = isValidEmail(next) ? next : "/";
+    // ruleid: pr-review.java.open-redirect
+    resp.sendRedirect(next);
+  }
+
+  static boolean isSafeRedirect(String s) { return s.startsWith("/") && !s.startsWith("//"); }
+  static boolean isValidEmail(String s) { return s.contains("@"); }
+}
+
+class EntityRedirects {
+  @GetMapping("/go")
+  public org.springframework.http.ResponseEntity<Void> go(@RequestParam String next) {
+    // ruleid: pr-review.java.open-redirect
+    return org.springframework.http.ResponseEntity.status(302).location(java.net.URI.create(next)).build();
+  }
+}

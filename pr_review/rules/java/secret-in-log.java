@@ -17,6 +17,11 @@ public class Authenticator {
         log.info("password policy for {} is {}", username, passwordPolicy);
         // ok: pr-review.java.secret-in-log
         log.debug("token fingerprint {}", fingerprint(creds.getAccessToken()));
+        String apiToken = creds.getApiToken();
+        // ruleid: pr-review.java.secret-in-log
+        log.debug("calling upstream with token " + apiToken);
+        // ok: pr-review.java.secret-in-log
+        log.debug("calling upstream, token present: {}", apiToken != null);
         return true;
     }
 }

@@ -25,3 +25,31 @@ public class Example {
   }
 
 }
+
+class ParsedFirst {
+    private static final java.util.Set<String> ALLOWED_HOSTS = java.util.Set.of("api.partner.com");
+    private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+
+    @GetMapping("/fetch")
+    public String fetch(@RequestParam String url) throws Exception {
+        java.net.URI uri = java.net.URI.create(url);
+        if (!"https".equals(uri.getScheme()) || !ALLOWED_HOSTS.contains(uri.getHost())) {
+            throw new IllegalArgumentException("host not allowed");
+        }
+        // ok: pr-review.java.ssrf
+        return http.send(java.net.http.HttpRequest.newBuilder(uri).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @GetMapping("/fetch2")
+    public String fetch2(@RequestParam String url) throws Exception {
+        // ruleid: pr-review.java.ssrf
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @GetMapping("/fetch3")
+    public byte[] fetch3(@RequestParam String url) throws Exception {
+        java.net.URL u = new java.net.URL(url);
+        // ruleid: pr-review.java.ssrf
+        return u.openStream().readAllBytes();
+    }
+}

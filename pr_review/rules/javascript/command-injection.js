@@ -29,3 +29,26 @@ function cleanup(dir) {
   // ok: pr-review.javascript.command-injection
   exec("rm -rf " + dir);
 }
+
+function archive(dir, cb) {
+  exec(`tar czf /tmp/out.tgz ${dir}`, cb);
+}
+
+function archiveArgv(dir, cb) {
+  execFile("tar", ["czf", "/tmp/out.tgz", "--", dir], cb);
+}
+
+app.post("/archive", (req, res) => {
+  // ruleid: pr-review.javascript.command-injection
+  archive(req.body.dir, () => res.end());
+  // ok: pr-review.javascript.command-injection
+  archiveArgv(req.body.dir, () => res.end());
+  // ok: pr-review.javascript.command-injection
+  archive("/srv/www", () => res.end());
+  // ruleid: pr-review.javascript.command-injection
+  purge(req.body.dir);
+});
+
+const purge = (dir) => {
+  execSync(`rm -rf /tmp/cache/${dir}`);
+};

@@ -26,3 +26,44 @@ function afterLogin() {
   // ruleid: pr-review.javascript.open-redirect
   window.location.href = to;
 }
+
+const ALLOWED_HOSTS = new Set(["example.com"]);
+const redirectTargets = { docs: "https://docs.example.com" };
+
+function isLocalPath(p) {
+  return typeof p === "string" && p.startsWith("/") && !p.startsWith("//");
+}
+
+app.get("/g1", (req, res) => {
+  const next = req.query.next;
+  if (!isLocalPath(next)) return res.redirect("/");
+  // ok: pr-review.javascript.open-redirect
+  res.redirect(next);
+});
+
+app.get("/g2", (req, res) => {
+  const next = String(req.query.next || "/");
+  const target = ALLOWED_HOSTS.has(new URL(next, "https://example.com").hostname) ? next : "/";
+  // ok: pr-review.javascript.open-redirect
+  res.redirect(target);
+});
+
+app.get("/g3", (req, res) => {
+  // ok: pr-review.javascript.open-redirect
+  res.redirect(redirectTargets[req.query.to] || "/");
+});
+
+app.get("/g4", (req, res) => {
+  const next = req.query.next;
+  audit(next);
+  // ruleid: pr-review.javascript.open-redirect
+  res.redirect(next);
+});
+
+app.get("/g5", (req, res) => {
+  if (isLocalPath(req.query.back)) {
+    // ruleid: pr-review.javascript.open-redirect
+    return res.redirect(req.query.next);
+  }
+  res.redirect("/");
+});

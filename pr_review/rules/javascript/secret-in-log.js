@@ -11,4 +11,8 @@ async function login(req, res) {
   logger.info("issued key", { user: username, apiKey: mask(apiKey) });
   // ok: pr-review.javascript.secret-in-log
   logger.debug("password length", password.length);
+  // ruleid: pr-review.javascript.secret-in-log
+  logger.info("session issued", { user: username, token: session.token });
+  // ok: pr-review.javascript.secret-in-log
+  logger.info("session issued", { user: username, tokenCount: session.tokens.length });
 }

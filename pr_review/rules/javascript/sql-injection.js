@@ -58,3 +58,28 @@ async function deleteOrder(db, id) {
   // ok: pr-review.javascript.sql-injection
   return db.query("DELETE FROM orders WHERE id = ?", [id]);
 }
+
+class ProductRepository {
+  constructor(pool) { this.pool = pool; }
+  async search(term) {
+    const sql = "SELECT * FROM products WHERE name LIKE '%" + term + "%'";
+    // ruleid: pr-review.javascript.sql-injection
+    return this.pool.query(sql);
+  }
+}
+
+const sortColumns = { new: "created_at DESC", top: "score DESC" };
+app.get("/posts", async (req, res) => {
+  const order = sortColumns[req.query.sort] || "created_at DESC";
+  // ok: pr-review.javascript.sql-injection
+  res.json(await db.query("SELECT id FROM posts ORDER BY " + order));
+  // ruleid: pr-review.javascript.sql-injection
+  res.json(await db.query("SELECT id FROM posts ORDER BY " + req.query.order));
+});
+
+const httpClient = axios.create({ baseURL: "https://api.example.com" });
+app.get("/proxy", async (req, res) => {
+  // ok: pr-review.javascript.sql-injection
+  const r = await httpClient.get("/items/" + req.query.id);
+  res.json(r.data);
+});

@@ -34,3 +34,12 @@ app.get("/gh/:user", async (req, res) => {
   const r2 = await axios.get(`https://api.github.com/users/${req.params.user}/repos`);
   res.json(r.data);
 });
+
+const api = axios.create({ timeout: 5000 });
+app.get("/preview", async (req, res) => {
+  // ruleid: pr-review.javascript.ssrf
+  const r = await api.get(req.query.url);
+  // ok: pr-review.javascript.ssrf
+  const s = await api.get("https://api.example.com/preview", { params: { url: req.query.url } });
+  res.json({ a: r.status, b: s.status });
+});

@@ -24,3 +24,17 @@ function showSearch() {
   // ok: pr-review.javascript.xss
   document.getElementById("results").textContent = "Results for " + q;
 }
+
+app.get("/export/:name", async (req, res) => {
+  const file = path.resolve("/srv/exports", String(req.params.name));
+  // ok: pr-review.javascript.xss
+  res.send(await fs.promises.readFile(file));
+});
+
+app.get("/mirror", async (req, res) => {
+  const upstream = await fetch(new URL(String(req.query.path), "https://cdn.example.com"));
+  // ok: pr-review.javascript.xss
+  res.send(await upstream.text());
+  // ruleid: pr-review.javascript.xss
+  res.send(`<p>not found: ${req.query.path}</p>`);
+});

@@ -42,3 +42,22 @@ def archive():
 def backup(path):
     # ok: pr-review.python.command-injection
     os.system("tar czf /tmp/b.tgz " + path)
+
+
+def run_backup(target):
+    subprocess.run(f"tar czf /backups/out.tgz {target}", shell=True, check=True)
+
+
+def archive_argv(target):
+    subprocess.run(["tar", "czf", "/backups/out.tgz", "--", target], check=True)
+
+
+@app.route("/backup")
+def backup():
+    # ruleid: pr-review.python.command-injection
+    run_backup(request.args["dir"])
+    # ok: pr-review.python.command-injection
+    archive_argv(request.args["dir"])
+    # ok: pr-review.python.command-injection
+    run_backup("/srv/www")
+    return "ok"

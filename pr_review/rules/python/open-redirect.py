@@ -1,8 +1,11 @@
 # mypy: ignore-errors
 # ruff: noqa
 
-from flask import Flask, request, redirect, url_for
+from urllib.parse import urlparse
+from django.conf import settings
+from flask import Flask, abort, request, redirect, url_for
 from django.http import HttpResponseRedirect
+from fastapi.responses import RedirectResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 app = Flask(__name__)
@@ -42,3 +45,55 @@ def django_login_ok(request):
         # ok: pr-review.python.open-redirect
         return HttpResponseRedirect(url)
     return HttpResponseRedirect("/")
+
+ALLOWED_HOSTS = {"example.com"}
+
+
+def _safe_next(url):
+    parsed = urlparse(url)
+    if parsed.netloc and parsed.netloc not in ALLOWED_HOSTS:
+        return "/"
+    return url
+
+
+@app.route("/g1")
+def g1():
+    # ok: pr-review.python.open-redirect
+    return redirect(_safe_next(request.args.get("next", "/")))
+
+
+@app.route("/g2")
+def g2():
+    nxt = request.args.get("next", "/")
+    target = nxt if urlparse(nxt).netloc in ALLOWED_HOSTS else "/"
+    # ok: pr-review.python.open-redirect
+    return redirect(target)
+
+
+def g3(request):
+    key = request.GET.get("to", "home")
+    # ok: pr-review.python.open-redirect
+    return redirect(settings.LANDING_PAGES.get(key, "/"))
+
+
+@app.route("/g4")
+def g4():
+    nxt = request.args.get("next", "/")
+    if not is_safe_redirect_target(nxt):
+        abort(400)
+    # ok: pr-review.python.open-redirect
+    return redirect(nxt)
+
+
+@app.route("/g5")
+def g5():
+    nxt = request.args.get("next", "/")
+    log_redirect(nxt)
+    # ruleid: pr-review.python.open-redirect
+    return redirect(nxt)
+
+
+@app.route("/g6")
+def g6():
+    # ruleid: pr-review.python.open-redirect
+    return RedirectResponse(url=request.args.get("next", "/"), status_code=303)

@@ -23,3 +23,9 @@ def refresh(session, resp):
 def auth(request):
     # ruleid: pr-review.python.secret-in-log
     app.logger.warning("bad auth header %s", request.headers["Authorization"])
+
+def issue(user, token, tokenizer):
+    # ruleid: pr-review.python.secret-in-log
+    logger.info(f"issued token {token} to {user}")
+    # ok: pr-review.python.secret-in-log
+    logger.info("tokenizer %s ready", tokenizer)

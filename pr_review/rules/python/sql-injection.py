@@ -94,3 +94,30 @@ def count_by_status(conn, status: str, limit: int):
 def page(conn, limit: int):
     # ok: pr-review.python.sql-injection
     return conn.execute(f"SELECT id FROM invoices LIMIT {limit}").fetchall()
+
+
+SORT_COLUMNS = {"new": "created_at DESC", "top": "score DESC"}
+
+
+class PostRepo:
+    sort_columns = {"new": "created_at DESC", "top": "score DESC"}
+
+    def __init__(self, conn):
+        self.conn = conn
+
+    def listing(self, request):
+        order = self.sort_columns.get(request.GET.get("sort"), "created_at DESC")
+        # ok: pr-review.python.sql-injection
+        self.conn.execute("SELECT id FROM posts ORDER BY " + order)
+        order2 = request.GET.get("order", "id")
+        # ruleid: pr-review.python.sql-injection
+        self.conn.execute("SELECT id FROM posts ORDER BY " + order2)
+
+
+def report(engine, request):
+    q = request.GET.get("q", "")
+    with engine.connect() as conn:
+        # ruleid: pr-review.python.sql-injection
+        conn.exec_driver_sql(f"SELECT id FROM posts WHERE title = '{q}'")
+        # ok: pr-review.python.sql-injection
+        conn.exec_driver_sql("SELECT id FROM posts WHERE title = %(q)s", {"q": q})

@@ -36,3 +36,19 @@ def user(login):
     # ok: pr-review.python.ssrf
     r2 = requests.get("https://api.example.com/v1/items", params={"q": login})
     return r.json()
+
+
+@app.route("/unfurl")
+def unfurl():
+    target = request.args["url"]
+    session = requests.Session()
+    # ruleid: pr-review.python.ssrf
+    session.get(target, timeout=5)
+    # ruleid: pr-review.python.ssrf
+    requests.post(url=target, json={"ping": True})
+    with httpx.Client(timeout=5) as client:
+        # ruleid: pr-review.python.ssrf
+        client.get(target)
+        # ok: pr-review.python.ssrf
+        client.get("https://api.example.com/unfurl", params={"url": target})
+    return "ok"
