@@ -188,6 +188,9 @@ class Toolbox:
         self._fence = fence
         self._audit = audit
         self._classified: dict[tuple[str, str], ModelFile | str] = {}
+        # A stored lookup asked again is answered once per run, however many files recorded it
+        # (every file of a request records all of the request's lookups).
+        self._asked_again: dict[tuple[str, str], str | None] = {}
         self._lock = threading.Lock()
 
     def call(self, name: str, arguments: Mapping[str, Any], budget: int, *, chunk: int) -> ToolAnswer:
@@ -217,6 +220,15 @@ class Toolbox:
     def answer_sha256(self, tree_name: str, key: str) -> str | None:
         """The digest of what a stored lookup (`lookup_key`) answers now, not audited: nothing is
         sent. None for a key this version cannot read (the unit is then reviewed again)."""
+        with self._lock:
+            if (tree_name, key) in self._asked_again:
+                return self._asked_again[tree_name, key]
+        digest = self._answer_again(tree_name, key)
+        with self._lock:
+            self._asked_again[tree_name, key] = digest
+        return digest
+
+    def _answer_again(self, tree_name: str, key: str) -> str | None:
         try:
             recorded = json.loads(key)
         except ValueError:
