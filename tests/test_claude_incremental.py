@@ -23,7 +23,16 @@ from hypothesis import strategies as st
 from pr_review.analyzers.claude.chunks import CHARS_PER_TOKEN
 from pr_review.analyzers.claude.incremental import UNPINNED_STATE
 from pr_review.analyzers.claude.prompt import MetaBlock, fixed_overhead
-from pr_review.analyzers.claude.state import Rejected, decode
+from pr_review.analyzers.claude.state import (
+    CarriedFinding,
+    Rejected,
+    ReviewState,
+    ToolRead,
+    UnitState,
+    decode,
+    encode,
+    fits_a_unit,
+)
 
 AUDIT_KEY = "k" * 32
 CONFIG = "github:\n  write_interval_s: 0\nsemgrep:\n  enabled: false\n"
@@ -378,3 +387,19 @@ def test_a_finding_on_a_file_left_out_by_the_budget_is_not_reported_resolved(
     record = re.search(r"fingerprints=(\S*)", summary["body"].rsplit("\n", 1)[-1])
     assert record is not None
     assert earlier in record.group(1).split(",")  # still open for the next run
+
+
+@pytest.mark.parametrize(("findings", "reads", "kept"), [(100, 64, True), (101, 0, False), (0, 65, False)])
+def test_a_unit_is_kept_only_when_the_next_run_will_accept_its_state(findings: int, reads: int, kept: bool) -> None:
+    """A file reviewed over several requests can gather more findings or lookups than a state
+    holds: such a unit is left out (reviewed again), never written into a state the next run refuses."""
+    unit = UnitState(
+        "a" * 64,
+        "1@abc",
+        ((1, 5),),
+        tuple(CarriedFinding({"title": f"t{n}"}, "b" * 64) for n in range(findings)),
+        tuple(ToolRead("head", f'{{"tool":"read_file","n":{n}}}', "c" * 64) for n in range(reads)),
+    )
+    assert fits_a_unit("app/a.py", unit) is kept
+    decoded = decode(encode(ReviewState("d" * 64, {"app/a.py": unit}), "octo/app#7", None), "octo/app#7", None)
+    assert isinstance(decoded, Rejected) is not kept

@@ -38,6 +38,7 @@ from pr_review.analyzers.claude.state import (
     UnitState,
     decode,
     encode,
+    fits_a_unit,
 )
 from pr_review.models import CodeLocation, Finding
 
@@ -362,7 +363,9 @@ class Incremental:
                 CarriedFinding(_item(f, at), anchor(lines, at.start_line, at.end_line))
                 for f, at in by_path.get(unit.path, ())
             )
-            units[unit.path] = UnitState(unit.key, self._run_id, unit.spans, stored, reads.get(unit.path, ()))
+            state = UnitState(unit.key, self._run_id, unit.spans, stored, reads.get(unit.path, ()))
+            if fits_a_unit(unit.path, state):
+                units[unit.path] = state
         return self._fitting(units, binding) if units else ""
 
     def _fitting(self, units: dict[str, UnitState], binding: str) -> str:

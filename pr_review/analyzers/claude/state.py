@@ -27,6 +27,11 @@ from pr_review.analyzers.base import MAX_STATE_CHARS
 VERSION: Final = 1
 _DOMAIN: Final = b"pr-review incremental-state v1\x1f"
 MAX_DECODED_BYTES: Final = 1 << 20  # a compressed block inflates at most this far
+# Per unit (file): a unit over any of these is not kept (the next run reviews it again), so a state
+# this run writes is always one the next run accepts.
+MAX_UNIT_SPANS: Final = 10_000
+MAX_UNIT_FINDINGS: Final = 100
+MAX_UNIT_READS: Final = 64
 _HEX = {"type": "string", "pattern": "^[0-9a-f]{16,64}$"}
 _SCHEMA: Final[dict[str, Any]] = {
     "type": "object",
@@ -48,7 +53,7 @@ _SCHEMA: Final[dict[str, Any]] = {
                     "by": {"type": "string", "maxLength": 200},
                     "s": {
                         "type": "array",
-                        "maxItems": 10_000,
+                        "maxItems": MAX_UNIT_SPANS,
                         "items": {
                             "type": "array",
                             "prefixItems": [{"type": "integer", "minimum": 1}, {"type": "integer", "minimum": 1}],
@@ -58,7 +63,7 @@ _SCHEMA: Final[dict[str, Any]] = {
                     },
                     "f": {
                         "type": "array",
-                        "maxItems": 100,
+                        "maxItems": MAX_UNIT_FINDINGS,
                         "items": {
                             "type": "object",
                             "additionalProperties": False,
@@ -68,7 +73,7 @@ _SCHEMA: Final[dict[str, Any]] = {
                     },
                     "t": {
                         "type": "array",
-                        "maxItems": 64,
+                        "maxItems": MAX_UNIT_READS,
                         "items": {
                             "type": "array",
                             "prefixItems": [
@@ -142,6 +147,17 @@ def _payload(state: ReviewState, binding: str) -> dict[str, Any]:
         for path, unit in sorted(state.units.items())
     }
     return {"v": VERSION, "b": binding, "r": state.run_key, "u": units}
+
+
+def fits_a_unit(path: str, unit: UnitState) -> bool:
+    """Whether the schema the next run decodes with takes this unit."""
+    return (
+        len(path) <= 1000
+        and len(unit.spans) <= MAX_UNIT_SPANS
+        and len(unit.findings) <= MAX_UNIT_FINDINGS
+        and len(unit.reads) <= MAX_UNIT_READS
+        and all(len(r.tree) <= 10 and len(r.path) <= 1000 for r in unit.reads)
+    )
 
 
 def encode(state: ReviewState, binding: str, key: bytes | None) -> str:
