@@ -83,7 +83,10 @@ def model_response(
     output_tokens: int,
     findings: int,
     model: str,
+    chunk: int,
 ) -> None:
+    """One answer of the model, to the last model_request of the same chunk (a request's lookup
+    turns are sequential)."""
     audit.record(
         AuditEvent.MODEL_RESPONSE,
         response_sha256=response_sha256,
@@ -91,6 +94,7 @@ def model_response(
         usage={"input_tokens": input_tokens, "output_tokens": output_tokens},
         findings=findings,
         model=model,
+        chunk=chunk,
     )
 
 

@@ -108,8 +108,9 @@ def recorded_exchanges(results: Path, key: bytes | None) -> tuple[Exchange, ...]
 
 def _runs(results: Path, key: bytes | None) -> list[tuple[Exchange, ...]]:
     """The model exchanges of each run in results/audit.jsonl that made any, once the trail
-    verifies. Within one chunk requests are sequential (a split follows its overflowed answer),
-    so an answer belongs to the chunk's last request."""
+    verifies. Within one chunk requests are sequential (a lookup turn, or a split, follows the
+    answer before it), so an answer belongs to the chunk's last request: its model_response names
+    the chunk (a trail from before lookups pairs on model_output instead)."""
     audit_file = results / AUDIT_FILE
     if not audit_file.is_file():
         raise UsageError(f"{audit_file}: no such audit file", hint="pass the results directory of a run")
@@ -124,7 +125,10 @@ def _runs(results: Path, key: bytes | None) -> list[tuple[Exchange, ...]]:
         if event["event"] == AuditEvent.MODEL_REQUEST:
             pending[run_id, data["chunk"]] = len(exchanges)
             exchanges.append(Exchange(run_id, data["chunk"], data["request_sha256"], None))
-        elif event["event"] == AuditEvent.MODEL_OUTPUT and (run_id, data["chunk"]) in pending:
+        elif (
+            (event["event"] == AuditEvent.MODEL_RESPONSE and "chunk" in data)
+            or event["event"] == AuditEvent.MODEL_OUTPUT
+        ) and (run_id, data["chunk"]) in pending:
             index = pending.pop((run_id, data["chunk"]))
             request = exchanges[index]
             exchanges[index] = Exchange(run_id, request.chunk, request.request_sha256, data["response_sha256"])

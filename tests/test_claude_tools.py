@@ -446,3 +446,20 @@ def test_the_tool_definitions_count_against_the_token_budget(
 
     definitions = json.dumps(claude_tools.definitions())
     assert overhead() - overhead(context_tools="false") == pytest.approx(len(definitions) / 4, abs=2)
+
+
+def test_audit_show_pairs_each_lookup_turn_with_its_own_answer(
+    claude: FakeAnthropic, project: GitRepo, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    claude.enqueue(call("read_file", path="app/db.py"), report())
+    _, _, events = scan(claude, project, tmp_path, claude_config="audit:\n  capture: full\n")
+    requests = [e["data"]["request_sha256"] for e in events if e["event"] == "model_request"]
+    answers = [e["data"]["response_sha256"] for e in events if e["event"] == "model_response"]
+    assert len(requests) == len(answers) == 2
+
+    for request, answer in zip(requests, answers, strict=True):
+        capsys.readouterr()
+        assert main(["audit", "show", "--request", request, "--results", str(tmp_path / "out")], environ={}) == 0
+        shown = capsys.readouterr().out
+        assert f"--- response {answer} ---" in shown
+        assert "no answer was recorded" not in shown

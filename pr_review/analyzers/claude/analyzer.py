@@ -380,7 +380,7 @@ class _Run:
             content=user if self._review.config.audit.store_prompts else None,
         )
 
-    def _audit_message(self, message: Message, findings: int) -> str:
+    def _audit_message(self, message: Message, findings: int, part: int) -> str:
         """The model_response event of one answer; its digest."""
         usage = message.usage
         response_sha256 = audit_capture.capture(
@@ -394,11 +394,12 @@ class _Run:
             output_tokens=usage.output_tokens,
             findings=findings,
             model=message.model,
+            chunk=part - 1,
         )
         return response_sha256
 
     def _audit_response(self, message: Message, parsed: Parsed, part: int) -> None:
-        response_sha256 = self._audit_message(message, len(parsed.findings))
+        response_sha256 = self._audit_message(message, len(parsed.findings), part)
         record_model_output(self._review.audit, parsed, chunk=part - 1, response_sha256=response_sha256)
 
     def all(self) -> _Tally:
@@ -447,7 +448,7 @@ class _Run:
             and message.stop_reason != "max_tokens"
             and tool_input(message) is None
         ):
-            self._audit_message(message, 0)  # a turn of lookups: the final answer is audited by `one`
+            self._audit_message(message, 0, part)  # a turn of lookups: the final answer is audited by `one`
             lookups = [block for block in message.content if block.type == "tool_use"]
             answers = [_lookup(toolbox, block, budget, part, tally, reads) for block in lookups]
             force = budget.spent or not lookups or self._run_budget_spent()
@@ -490,7 +491,7 @@ class _Run:
             logger.warning("Claude request %d/%d failed: %s", part, parts, exc)
             return self._failed(chunk, tally, f"Claude request failed: {exc}", str(exc))
         if self.toolbox is not None and message.stop_reason != "max_tokens" and tool_input(message) is None:
-            self._audit_message(message, 0)
+            self._audit_message(message, 0, part)
             reason = "Claude did not call report_findings, even when asked again"
             return self._failed(chunk, tally, reason, reason)
         if message.stop_reason == "max_tokens":
