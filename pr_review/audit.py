@@ -35,6 +35,7 @@ from typing import IO, Any, Final, Protocol, Self
 import jsonschema
 
 from pr_review.errors import PrReviewError, SchemaViolation, UsageError
+from pr_review.no_follow import READ
 from pr_review.validate import validator
 
 if sys.platform != "win32":
@@ -207,8 +208,7 @@ def _read_tail(fd: int, path: Path) -> tuple[int, str, str | None]:
 def chain_head(path: Path) -> str:
     """The chain hash of the log's last line (GENESIS when empty): what a record kept elsewhere
     refers to, so that a later cut or edit of this log shows. Never follows a link."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
+    fd = os.open(path, READ)
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise AuditError(f"{path} is not a regular file")

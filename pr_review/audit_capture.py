@@ -24,13 +24,12 @@ from typing import Final
 from pr_review.audit import AuditLog, AuditSink
 from pr_review.config import AuditSettings
 from pr_review.errors import PrReviewError, UsageError
+from pr_review.no_follow import READ, write_new
 
 FULL: Final = "full"
 SUFFIX: Final = ".json"
 MAX_BODY_BYTES: Final = 64 * 1024 * 1024
 _SHA256 = re.compile(r"[0-9a-f]{64}")
-_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
-_READ = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
 
 
 class CaptureError(PrReviewError):
@@ -58,7 +57,7 @@ def capture(audit: AuditSink, settings: AuditSettings, body: bytes) -> str:
 
 def _write_new(path: Path, body: bytes, digest: str) -> None:
     try:
-        fd = os.open(path, _NEW_FILE, 0o600)
+        write_new(path, body, 0o600)
     except FileExistsError:
         # The same bytes sent twice have one name: keep the file if it is those bytes.
         try:
@@ -69,18 +68,13 @@ def _write_new(path: Path, body: bytes, digest: str) -> None:
     except OSError as exc:
         hint = "the results directory must not hold links at capture names" if exc.errno == errno.ELOOP else ""
         raise CaptureError(f"cannot capture {path}: {exc.strerror or exc}", hint=hint) from exc
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(body)
-    except OSError as exc:
-        raise CaptureError(f"cannot capture {path}: {exc.strerror or exc}") from exc
 
 
 def read_body(results: Path, sha256: str) -> bytes:
     """A captured body, checked against its name; never through a link."""
     path = body_path(results, sha256)
     try:
-        fd = os.open(path, _READ)
+        fd = os.open(path, READ)
     except FileNotFoundError:
         raise CaptureRefused(
             f"{path}: not captured",

@@ -26,6 +26,7 @@ from pr_review.github.audit_head import published_head
 from pr_review.github.run import RunOptions, make_api, publish_results, run_in_actions
 from pr_review.init import init_repository
 from pr_review.lifecycle import ChangeReview, ReviewRun, RunStart
+from pr_review.no_follow import replace_file
 from pr_review.progress import ActionsProgress, PlainProgress, Progress, RichProgress
 from pr_review.report.audit_events import local_actor
 from pr_review.report.audit_table import render_table
@@ -224,7 +225,7 @@ def cmd_eval(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
         )
     if args.markdown is not None:
         relative = os.path.relpath(chart, args.markdown.parent) if chart else None
-        args.markdown.write_text(render_markdown(result, chart=relative), encoding="utf-8")
+        replace_file(args.markdown, render_markdown(result, chart=relative).encode())
     print(json.dumps(result.to_json(), indent=2) if args.json else render_text(result))
     return result.exit_code
 
@@ -255,7 +256,7 @@ def cmd_metrics(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
         hint = "pip install 'pr-review-sentinel[metrics]'"
         print(f"note: no chart: matplotlib is not installed ({hint})", file=sys.stderr)
     report = args.out / "metrics.md"
-    report.write_text(metrics.render_markdown(result, chart=chart), encoding="utf-8")
+    replace_file(report, metrics.render_markdown(result, chart=chart).encode())
     for item in skipped:
         print(f"warning: left out {item.path}: {item.problem}", file=sys.stderr)
     print(f"wrote {report}" + (f", {args.out / chart}" if chart else ""))

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ruamel.yaml import YAML
+
+from pr_review.no_follow import write_new
 
 __all__ = [
     "RULES_DIR",
@@ -191,9 +192,7 @@ def merged_pack(into: Path, rules_dir: Path | None = None) -> Path:
     if payload is None:
         payload = _PAYLOADS[digest] = _payload(files)
     target = into / f"{_PACK_PREFIX}{digest[:20]}.json"
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    with os.fdopen(os.open(target, flags, 0o600), "wb") as handle:
-        handle.write(payload)
+    write_new(target, payload, 0o600)
     if hashlib.sha256(target.read_bytes()).digest() != hashlib.sha256(payload).digest():
         raise ValueError(f"the rule pack written to {target} does not match the pack built")
     return target

@@ -8,6 +8,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from pr_review.report.metrics_chart import save_png
+
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)  # matplotlib's date epoch: a date is days since it
 
 
@@ -37,5 +39,4 @@ def plot_history(entries: Sequence[Mapping[str, Any]], path: Path) -> Path:
     axes.legend(loc="lower left", fontsize="small")
     figure.autofmt_xdate()
     figure.tight_layout()
-    figure.savefig(path, format="png")
-    return path
+    return save_png(figure, path)

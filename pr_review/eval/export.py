@@ -20,6 +20,7 @@ from pr_review.audit_verify import verify
 from pr_review.errors import ToolError, UsageError
 from pr_review.eval.suite import CASE_FILE, CASE_SCHEMA
 from pr_review.gather.local_git import git
+from pr_review.no_follow import write_new
 from pr_review.validate import check
 
 REPORTED = frozenset({"new", "existing"})
@@ -182,12 +183,13 @@ def _write_case(decided: _Decided, cwe: str | None, repo: Path, out: Path) -> st
         },
     }
     check(label, CASE_SCHEMA)
+    # The case's folders are made here (never an existing one) and no file is opened through a link.
     (directory / "head" / relative).parent.mkdir(parents=True)
-    (directory / "head" / relative).write_bytes(head)
+    write_new(directory / "head" / relative, head)
     (directory / "base").mkdir()
     base = _show(repo, run.get("base_sha"), decided.path)
     if base is not None:
         (directory / "base" / relative).parent.mkdir(parents=True, exist_ok=True)
-        (directory / "base" / relative).write_bytes(base)
-    (directory / CASE_FILE).write_text(json.dumps(label, indent=2) + "\n", encoding="utf-8")
+        write_new(directory / "base" / relative, base)
+    write_new(directory / CASE_FILE, (json.dumps(label, indent=2) + "\n").encode())
     return f"wrote {directory} ({'vulnerable' if decided.dismissal is None else 'safe'}, {cwe}): check it"

@@ -18,13 +18,13 @@ from pathlib import Path
 from typing import Any, Final
 
 from pr_review.errors import PrReviewError, UsageError
+from pr_review.no_follow import APPEND
 from pr_review.validate import load_valid, schema_errors
 
 SCHEMA: Final = "eval-history.schema.json"
 DEFAULT_THRESHOLD: Final = 0.1
 MAX_LINE_BYTES: Final = 8 * 1024 * 1024
 _EPSILON: Final = 1e-9
-_APPEND = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +73,7 @@ def append_history(path: Path, entry: Mapping[str, Any]) -> None:
         raise PrReviewError(f"eval history entry violates {SCHEMA}: {problems[0]}")
     line = json.dumps(entry, sort_keys=True, separators=(",", ":")).encode() + b"\n"
     try:
-        fd = os.open(path, _APPEND, 0o644)
+        fd = os.open(path, APPEND, 0o644)
     except OSError as exc:
         hint = "the history must not be a symbolic link" if exc.errno == errno.ELOOP else ""
         raise UsageError(f"cannot open eval history {path}: {exc.strerror or exc}", hint=hint) from exc

@@ -9,12 +9,12 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from pr_review.analyzers.base import AnalyzerContext, AnalyzerStatus, Credentials, ModelDetails
+from pr_review.analyzers.base import Analyzer, AnalyzerContext, AnalyzerStatus, Credentials, ModelDetails
 from pr_review.config import Config
 from pr_review.eval.suite import Case, Suite
 from pr_review.gather.local_git import from_git, git
@@ -70,7 +70,8 @@ def _commit(repo: Path, tree: Path, message: str) -> str:
     return git(repo, "rev-parse", "HEAD").decode().strip()
 
 
-def run_case(case: Case, config: Config, credentials: Credentials, environ: Mapping[str, str]) -> CaseRun:
+def run_case(case: Case, config: Config, analyzers: Sequence[Analyzer]) -> CaseRun:
+    """`config`: with the team's rules pinned (run_suite)."""
     with tempfile.TemporaryDirectory(prefix="pr-review-eval-") as tmp:
         repo = Path(tmp) / "repo"
         repo.mkdir()
@@ -78,12 +79,8 @@ def run_case(case: Case, config: Config, credentials: Credentials, environ: Mapp
         base = _commit(repo, case.directory / "base", "base")
         head = _commit(repo, case.directory / "head", f"head: {case.id}")
         change = from_git(repo, base, head)
-        pinned_dir = Path(tmp) / "pinned"
-        # The team's rules and instructions, as the working directory has them.
-        pinned = pin_to_base(config, DirectoryTree(Path.cwd()), pinned_dir, Path.cwd())
-        analyzers = build_analyzers(AnalyzerContext(credentials, environ, pinned.instructions))
         started = time.monotonic()
-        outcome = review(change, pinned.config, analyzers, PlainProgress(io.StringIO()), repo_root=repo)
+        outcome = review(change, config, analyzers, PlainProgress(io.StringIO()), repo_root=repo)
         duration = time.monotonic() - started
     findings = tuple(
         CaseFinding(f.location.path, f.location.start_line, f.location.end_line, f.sources, f.cwe)
@@ -98,10 +95,15 @@ def run_case(case: Case, config: Config, credentials: Credentials, environ: Mapp
 def run_suite(
     suite: Suite, config: Config, credentials: Credentials, environ: Mapping[str, str], *, stream: TextIO | None = None
 ) -> tuple[CaseRun, ...]:
-    """Every case in turn, with `case n/N` on stderr."""
+    """Every case in turn, with `case n/N` on stderr (a line each, as a log reads them)."""
     out = stream or sys.stderr
     runs = []
-    for number, case in enumerate(suite.cases, 1):
-        print(f"case {number}/{len(suite.cases)} {case.id}", file=out, flush=True)
-        runs.append(run_case(case, config, credentials, environ))
+    with tempfile.TemporaryDirectory(prefix="pr-review-eval-rules-") as pinned_dir:
+        # The team's rules and instructions, as the working directory has them: copied once for
+        # every case, as a pull request's are taken once from its base.
+        pinned = pin_to_base(config, DirectoryTree(Path.cwd()), Path(pinned_dir), Path.cwd())
+        analyzers = build_analyzers(AnalyzerContext(credentials, environ, pinned.instructions))
+        for number, case in enumerate(suite.cases, 1):
+            print(f"case {number}/{len(suite.cases)} {case.id}", file=out, flush=True)
+            runs.append(run_case(case, pinned.config, analyzers))
     return tuple(runs)

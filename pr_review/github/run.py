@@ -28,6 +28,7 @@ from pr_review.github.publish_target import publish_pull
 from pr_review.github.pull_request import base_tree, gather_pull_request
 from pr_review.lifecycle import ChangeReview, ReviewRun, RunStart, UploadedOutcome
 from pr_review.models import Severity
+from pr_review.no_follow import READ
 from pr_review.progress import Progress
 from pr_review.registry import ANALYZER_NAMES
 from pr_review.report.document import outcome_from_json
@@ -157,7 +158,7 @@ def _stricter_fail_on(config: Config, recorded: str) -> Config:
 def _read_results(findings_path: Path) -> Any:
     """The uploaded findings.json, bounded, never through a link."""
     try:
-        fd = os.open(findings_path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        fd = os.open(findings_path, READ)
         with os.fdopen(fd, "rb") as stream:
             data = stream.read(MAX_RESULTS_BYTES + 1)
         if len(data) > MAX_RESULTS_BYTES:

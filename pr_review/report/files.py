@@ -7,10 +7,8 @@ anything is written, and no write ever follows a link.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import secrets
 import stat
 from collections.abc import Collection
 from pathlib import Path
@@ -19,6 +17,7 @@ from typing import Any
 from pr_review.audit import AuditSink
 from pr_review.errors import PrReviewError, ToolError, UsageError
 from pr_review.gather.local_git import git
+from pr_review.no_follow import replace_file
 from pr_review.outcome import ReviewOutcome
 from pr_review.progress import Progress
 from pr_review.report.document import outcome_to_json
@@ -29,7 +28,6 @@ from pr_review.validate import check
 
 RESULT_FILES = ("findings.json", "results.sarif", "summary.md")
 AUDIT_FILE = "audit.jsonl"
-_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
 _HINT = "write the results to a directory the repository does not contain, e.g. --out $RUNNER_TEMP/pr-review-results"
 
 
@@ -91,25 +89,6 @@ def prepare_results_dir(out_dir: Path, checkout: Path | None, files: Collection[
         raise UsageError(f"{out_dir / planted} is a symbolic link; refusing to write through it", hint=_HINT)
 
 
-def _atomic_write(path: Path, text: str) -> None:
-    """A new temporary file (never an existing one, never through a link), then renamed over
-    path: a rename replaces a link at path instead of following it."""
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
-    try:
-        fd = os.open(temporary, _NEW_FILE, 0o644)
-    except OSError as exc:
-        raise PrReviewError(f"cannot write {path}: {exc.strerror}") from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except OSError as exc:
-        raise PrReviewError(f"cannot write {path}: {exc.strerror}") from exc
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
-
-
 def dump_json(document: Any) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
@@ -119,9 +98,9 @@ def write_outputs(outcome: ReviewOutcome, out_dir: Path, *, checkout: Path | Non
     report = outcome_to_json(outcome)
     check(report, "report.schema.json")
     written = {name: out_dir / file for name, file in zip(("findings", "sarif", "summary"), RESULT_FILES, strict=True)}
-    _atomic_write(written["findings"], dump_json(report))
-    _atomic_write(written["sarif"], dump_json(to_sarif(outcome)))
-    _atomic_write(written["summary"], render_summary(outcome))
+    replace_file(written["findings"], dump_json(report).encode())
+    replace_file(written["sarif"], dump_json(to_sarif(outcome)).encode())
+    replace_file(written["summary"], render_summary(outcome).encode())
     return written
 
 

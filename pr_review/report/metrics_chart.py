@@ -6,9 +6,15 @@ matplotlib is optional (the `metrics` extra); the Agg canvas is used directly, n
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+from pr_review.no_follow import replace_file
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 
 class _Rate(Protocol):
@@ -23,6 +29,14 @@ _EPOCH = dt.date(1970, 1, 1)  # matplotlib's date epoch: a date on a date axis i
 
 def _days(day: dt.date) -> float:
     return float((day - _EPOCH).days)
+
+
+def save_png(figure: Figure, path: Path) -> Path:
+    """The figure as a PNG at path, written as every output file is (never through a link)."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    replace_file(path, buffer.getvalue())
+    return path
 
 
 def chart_available() -> bool:
@@ -64,5 +78,4 @@ def plot_dismissal_rate(weekly: Mapping[dt.date, Mapping[str, _Rate]], path: Pat
         axes.text(0.5, 0.5, "no findings", ha="center", va="center", transform=axes.transAxes)
     figure.autofmt_xdate()
     figure.tight_layout()
-    figure.savefig(path, format="png")
-    return path
+    return save_png(figure, path)
