@@ -5,7 +5,7 @@ hidden marker and no invisible character."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from markdown_support import assert_inert
 
@@ -47,6 +47,8 @@ PIECES = [
 
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(PIECES), max_size=40))
+@example(["[r]: ", "pr-review:", "\n", "[r]: "])  # a reference whose address is a `pr-review:` scheme
+@example(["@", "<", "https://x.io/p", ">"])  # a mention only the join of a text and a link forms
 def test_rendering_the_neutralised_text_shows_nothing_live(pieces: list[str]) -> None:
     text = "".join(pieces)
     out = neutralise(text, max_len=2000)

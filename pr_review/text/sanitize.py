@@ -14,7 +14,9 @@ stays code, links survive only to allow-listed hosts, images and HTML never do.
 
 from __future__ import annotations
 
+import functools
 import re
+from bisect import bisect_right
 from collections.abc import Collection
 from urllib.parse import quote, urlsplit
 
@@ -86,6 +88,37 @@ _BACKTICKS = re.compile(r"`+")
 def mask_secrets(text: str, known_secrets: Collection[str]) -> str:
     for secret in sorted((s for s in known_secrets if len(s) >= _MIN_SECRET), key=len, reverse=True):
         text = text.replace(secret, MASK)
+    return text
+
+
+# Each inline piece is rendered inert on its own; these can still form where two pieces meet (`@` +
+# a link's label `abc`): (pattern, replacement, characters its lookahead reads past the match).
+_SEAM_RULES: tuple[tuple[re.Pattern[str], str, int], ...] = (
+    (_MENTION, "\uff20", 1),
+    (_CROSS_REFERENCE, "\\1\uff03", 1),
+    (_MARKER_OPEN, "\u2039!--", 0),
+    (_MARKER_NAME, "\\1\uff1a", 0),
+)
+
+
+def _joined_inert(pieces: list[str]) -> str:
+    """The pieces joined, with whatever only their joins form made inert; the pieces themselves
+    (an allowed link's address included) are left as they are. One pass per rule: linear."""
+    text = "".join(pieces)
+    if len(pieces) < 2:
+        return text
+    seams: list[int] = []
+    for piece in pieces[:-1]:
+        seams.append((seams[-1] if seams else 0) + len(piece))
+
+    def inert_across_a_seam(match: re.Match[str], replacement: str, reach: int) -> str:
+        after = bisect_right(seams, match.start())
+        crosses = after < len(seams) and seams[after] < match.end() + reach
+        return match.expand(replacement) if crosses else match.group()
+
+    for pattern, replacement, reach in _SEAM_RULES:
+        # Every replacement but the last rule's keeps the length: the seams stay where they were.
+        text = pattern.sub(functools.partial(inert_across_a_seam, replacement=replacement, reach=reach), text)
     return text
 
 
@@ -169,11 +202,12 @@ class _Rebuild:
         return defuse_markers(_inert("".join(out)))
 
     def defanged(self, url: str) -> str:
-        """A defanged URL as text: its `[.]` kept, everything else inert."""
-        return "[.]".join(_escape(part) for part in defang(url).split("[.]"))
+        """A defanged URL as text: its `[.]` kept, everything else inert (a `pr-review:` scheme
+        included: the address is shown, in a link's place, as text)."""
+        return defuse_markers("[.]".join(_escape(part) for part in defang(url).split("[.]")))
 
     def inline(self, nodes: list[SyntaxTreeNode]) -> str:
-        return "".join(self.inline_node(node) for node in nodes)
+        return _joined_inert([self.inline_node(node) for node in nodes])
 
     def inline_node(self, node: SyntaxTreeNode) -> str:
         match node.type:
