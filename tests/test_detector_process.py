@@ -73,8 +73,9 @@ def sample():
         # Semgrep, may import them while this thread waits for the interpreter lock.
         loaded = sorted(m for m in ("credsweeper", "presidio_analyzer") if m in sys.modules)
         commands = [c for c in map(command, descendants(os.getpid())) if c]
-        # A Semgrep program by name (the test's temporary paths, in other commands, say "semgrep" too).
-        if any("semgrep" in os.path.basename(c.split(" ", 1)[0]) for c in commands):
+        # A Semgrep program by name, run directly or by its interpreter (the test's temporary paths,
+        # in other commands' arguments, say "semgrep" too).
+        if any("semgrep" in os.path.basename(word) for c in commands for word in c.split(" ")[:2]):
             samples.append({"loaded": loaded, "processes": commands})
         done.wait(0.01)
 
