@@ -16,7 +16,7 @@ type TenantClaims struct {
 }
 
 // Tenant reads the tenant and role from the access token so that handlers can
-// scope their queries. The API gateway in front of us validates tokens.
+// scope their queries and check permissions.
 func Tenant() gin.HandlerFunc {
 	parser := jwt.NewParser()
 	return func(c *gin.Context) {
