@@ -1,0 +1,48 @@
+package com.example.accounts.web;
+
+import java.security.Principal;
+
+import com.example.accounts.domain.User;
+import com.example.accounts.domain.UserRepository;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/users")
+public class UserController {
+
+    private final UserRepository users;
+
+    public UserController(UserRepository users) {
+        this.users = users;
+    }
+
+    @GetMapping("/{id}")
+    public ResponseEntity<User> get(@PathVariable Long id, Principal principal) {
+        return users.findById(id)
+                .filter(user -> user.getUsername().equals(principal.getName()))
+                .map(ResponseEntity::ok)
+                .orElse(ResponseEntity.notFound().build());
+    }
+
+    /** Profile page "save": the client sends the whole user object back. */
+    @PutMapping("/{id}")
+    @Transactional
+    public ResponseEntity<User> update(@PathVariable Long id, @RequestBody User changes, Principal principal) {
+        User current = users.findById(id).orElse(null);
+        if (current == null || !current.getUsername().equals(principal.getName())) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+        }
+        changes.setId(current.getId());
+        changes.setPasswordHash(current.getPasswordHash());
+        return ResponseEntity.ok(users.save(changes));
+    }
+}
