@@ -99,6 +99,9 @@ def test_lookup_turns_read_the_conversation_from_the_cache_and_the_review_costs_
         assert turn.cache_read_input_tokens == earlier.cache_read_input_tokens + earlier.cache_creation_input_tokens
         assert turn.cache_creation_input_tokens < user_turn // 8  # only the lookup and its answer are new
 
+    answered = [e["data"]["usage"]["input_tokens"] for e in events if e["event"] == "model_response"]
+    assert answered == [t.input_tokens for t in turns]  # as the server reported each turn
+
     meta = claude_of(document)["metadata"]
     tokens = {k: int(meta[f"{k}_tokens"]) for k in ("input", "output", "cache_read", "cache_write")}
     assert tokens["input"] == sum(t.input_tokens for t in turns)
