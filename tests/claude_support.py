@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import io
+import json
+import os
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pr_review.analyzers.base import AnalyzerContext, AnalyzerResult, Credentials, ReviewInput
 from pr_review.analyzers.claude.analyzer import ClaudeAnalyzer
 from pr_review.classify.view import ModelView, unclassified_view
+from pr_review.cli import main
 from pr_review.config import Config
 from pr_review.config_loader import build_config
 from pr_review.gather.change import Change, PullRequestMeta, ReviewTarget, reconstruct_from_hunks
@@ -18,6 +21,10 @@ from pr_review.gather.diff import parse_diff
 from pr_review.pipeline import run_analyzers
 from pr_review.progress import PlainProgress
 from pr_review.scope import build_scope
+
+if TYPE_CHECKING:
+    from conftest import GitRepo
+    from fakes import FakeAnthropic
 
 OPEN = re.compile(r"^<<<UNTRUSTED-DATA nonce=([0-9a-f]+) kind=([a-z-]+)(.*)>>>$", re.MULTILINE)
 
@@ -96,7 +103,11 @@ def finding(path: str, start: int, end: int | None = None, **fields: Any) -> dic
 
 
 def user_content(request: Mapping[str, Any]) -> str:
+    """The first user turn's text: a string, or (cached, with lookups) one marked text block."""
     content = request["messages"][0]["content"]
+    if isinstance(content, list):
+        [block] = content
+        content = block["text"]
     assert isinstance(content, str)
     return content
 
@@ -146,3 +157,38 @@ def finds_every_added_region(request: dict[str, Any]) -> dict[str, Any]:
         else:
             regions.append((path, line, line))
     return tool_use_response({"findings": [finding(path, start, end) for path, start, end in regions]})
+
+
+def scan(
+    claude: FakeAnthropic, project: GitRepo, tmp_path: Path, *, claude_config: str = "", **extra: str
+) -> tuple[int, dict[str, Any], list[dict[str, Any]]]:
+    """`pr-review scan` of main..feature against the fake: exit code, findings.json, audit events."""
+    tmp_path.mkdir(exist_ok=True)
+    config = tmp_path / "pr-review.yml"
+    settings = "".join(f"  {k}: {v}\n" for k, v in extra.items())
+    config.write_text(f"semgrep:\n  enabled: false\nclaude:\n  max_attempts: 1\n{settings}{claude_config}")
+    out = tmp_path / "out"
+    environ = {"ANTHROPIC_API_KEY": "k", "ANTHROPIC_BASE_URL": claude.url, "PATH": os.environ.get("PATH", "")}
+    argv = ["scan", str(project.path), "--base", "main", "--head", "feature", "--config", str(config)]
+    code = main([*argv, "--format", "json", "--out", str(out)], environ=environ)
+    document = json.loads((out / "findings.json").read_text())
+    events = [json.loads(line) for line in (out / "audit.jsonl").read_text().splitlines()]
+    return code, document, events
+
+
+def claude_of(document: Mapping[str, Any]) -> dict[str, Any]:
+    return next(a for a in document["analyzers"] if a["name"] == "claude")
+
+
+def uncached_conversation(request: Mapping[str, Any]) -> dict[str, Any]:
+    """The request as it was sent before the conversation was cached: cache breakpoints only on the
+    system blocks, the first user turn a string (the baseline the benchmark and tests price)."""
+    messages = []
+    for message in request["messages"]:
+        content = message["content"]
+        if isinstance(content, list):
+            content = [{k: v for k, v in block.items() if k != "cache_control"} for block in content]
+            if message is request["messages"][0] and [b["type"] for b in content] == ["text"]:
+                content = content[0]["text"]
+        messages.append({**message, "content": content})
+    return {**request, "messages": messages}

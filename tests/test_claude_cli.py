@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from claude_support import finding
+from claude_support import finding, user_content
 from conftest import EXAMPLE_DIFF, EXAMPLE_DIR
 from fakes import AnthropicFault, FakeAnthropic, fake_anthropic_server
 
@@ -56,7 +56,7 @@ def test_scan_returns_findings_from_claude_and_semgrep(fake: FakeAnthropic, caps
     assert sql["location"]["path"] == "app/views.py"
     assert sql["location"]["start_line"] in (29, 30)
     assert set(sql["sources"]) == {"claude", "semgrep"}
-    sent = fake.message_requests()[0]["messages"][0]["content"]
+    sent = user_content(fake.message_requests()[0])
     assert "s3cr3t-partner-pw-2024" not in sent  # redacted before it reached the model
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from claude_support import finding
+from claude_support import claude_of, finding, scan
 from conftest import GitRepo
 from fakes import FakeAnthropic, FakeGitHub, fake_anthropic_server, text_response, tool_results, tool_use_response
 from github_scenario import FAST_CONFIG, actions_checkout, build_scenario
@@ -78,23 +78,6 @@ def project(repo: GitRepo) -> GitRepo:
     return repo
 
 
-def scan(
-    claude: FakeAnthropic, project: GitRepo, tmp_path: Path, *, claude_config: str = "", **extra: str
-) -> tuple[int, dict[str, Any], list[dict[str, Any]]]:
-    """`pr-review scan` of main..feature: exit code, findings.json, audit events."""
-    tmp_path.mkdir(exist_ok=True)
-    config = tmp_path / "pr-review.yml"
-    settings = "".join(f"  {k}: {v}\n" for k, v in extra.items())
-    config.write_text(f"semgrep:\n  enabled: false\nclaude:\n  max_attempts: 1\n{settings}{claude_config}")
-    out = tmp_path / "out"
-    environ = {"ANTHROPIC_API_KEY": "k", "ANTHROPIC_BASE_URL": claude.url, "PATH": os.environ.get("PATH", "")}
-    argv = ["scan", str(project.path), "--base", "main", "--head", "feature", "--config", str(config)]
-    code = main([*argv, "--format", "json", "--out", str(out)], environ=environ)
-    document = json.loads((out / "findings.json").read_text())
-    events = [json.loads(line) for line in (out / "audit.jsonl").read_text().splitlines()]
-    return code, document, events
-
-
 def call(tool: str, **arguments: Any) -> dict[str, Any]:
     return tool_use_response(arguments, name=tool)
 
@@ -106,10 +89,6 @@ def report(*findings: Mapping[str, Any]) -> dict[str, Any]:
 def answers(claude: FakeAnthropic) -> list[str]:
     """What the fake model read back after each of its lookups, in order."""
     return [text for request in claude.message_requests()[1:] for text in tool_results(request)]
-
-
-def claude_of(document: Mapping[str, Any]) -> dict[str, Any]:
-    return next(a for a in document["analyzers"] if a["name"] == "claude")
 
 
 def tool_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -26,6 +26,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+from claude_support import user_content  # noqa: E402
 from conftest import GitRepo  # noqa: E402
 from fakes import FakeAnthropic, fake_anthropic_server, fake_github_server, tool_use_response  # noqa: E402
 from github_scenario import Scenario, build_scenario  # noqa: E402
@@ -52,7 +53,7 @@ def module(n: int, edit: str = "") -> str:
 def answer(request: dict[str, Any]) -> dict[str, Any]:
     """One command injection on each file's os.system line, as the request numbers it."""
     found, path = [], ""
-    for line in request["messages"][0]["content"].split("\n"):
+    for line in user_content(request).split("\n"):
         if opening := _OPENING.match(line):
             path = opening.group(1)
         elif (code := _CODE_LINE.match(line)) and SINK in code.group(2):
@@ -82,7 +83,7 @@ def review(scenario: Scenario, claude: FakeAnthropic) -> dict[str, Any]:
     return {
         "exit": code,
         "requests": len(requests),
-        "user_bytes": sum(len(r["messages"][0]["content"].encode()) for r in requests),
+        "user_bytes": sum(len(user_content(r).encode()) for r in requests),
         "request_bytes": sum(len(json.dumps(r).encode()) for r in requests),
         "findings": {f["location"]["path"]: f["fingerprint"] for f in scenario.findings() if "claude" in f["sources"]},
         "event": event,
@@ -123,6 +124,7 @@ def main() -> int:
     ratio_request = second["request_bytes"] / first["request_bytes"]
     duplicates = sum(n - 1 for n in fingerprints.values() if n > 1)
     carried = third["event"]["carried"]
+    spent = [second["event"][f"{kind}_tokens"] for kind in ("input", "cache_write", "cache_read")]
     rows = [
         ("user-turn bytes to the model, run 2 ÷ run 1", f"{ratio_user:.3f}", "≤ 0.10", ratio_user <= 0.10),
         ("whole request bytes (system prompt and tools too), run 2 ÷ run 1", f"{ratio_request:.3f}", "—", None),
@@ -138,7 +140,8 @@ def main() -> int:
         f"mode `{second['event']['mode']}`; sent {second['event']['reviewed']}",
         f"- run 3 (state tampered, MAC kept): {third['requests']} request(s); mode `{third['event']['mode']}`",
         f"- estimated input tokens of a full review at run 2: {second['event']['full_review_tokens']:,}; "
-        f"input tokens the fake counted for run 2: {second['event']['input_tokens']:,}",
+        f"input tokens the fake counted for run 2: {sum(spent):,} ({spent[0]:,} uncached, {spent[1]:,} written "
+        f"to and {spent[2]:,} read from the prompt cache)",
     ]
     table = ["| Measure | Result | Target | Met |", "|---|---|---|---|"]
     verdict = {True: "yes", False: "NO", None: "—"}

@@ -23,6 +23,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from fakes import FakeAnthropic  # noqa: E402
 
+from benchmarks.claude import cache as cache_benchmark  # noqa: E402
 from benchmarks.claude import incremental as incremental_benchmark  # noqa: E402
 from benchmarks.claude import tools as lookup_benchmark  # noqa: E402
 from benchmarks.claude.cases import CASES, Case  # noqa: E402
@@ -58,7 +59,7 @@ Measured with this script on the renderer before removed lines were shown (commi
 | sanitiser removed, pure deletion (JS) | 0/2 | 0/1 | 0.96 | 0 |
 | authentication middleware deleted (whole file) | 0/8 | 0/1 | 0.00 | 0 |
 | input check removed in a CRLF file | 0/2 | 0/1 | 1.26 | 5 |
-| cross-file flaw (placeholder for the repository tools) | 0/1 | 1/1 | 1.28 | 0 |
+| cross-file flaw (the other file comes from a lookup) | 0/1 | 1/1 | 1.28 | 0 |
 | **all** | **0/18 = 0.00** | **2/9 = 22%** | 0.88 | 5 |
 """
 NEW_FILES = 240
@@ -307,7 +308,10 @@ def main() -> int:
     measure(synthetic, 15, latency_s=0.2)  # warm-up: the first run also pays for imports and the SDK
     rows = [measure(synthetic, lines) for lines in (15, 20, 0)] + [measure(synthetic, 15, latency_s=0.2)]
     labelled = labelled_table()
-    lookups = lookup_benchmark.table(lookup_benchmark.measure())
+    lookup_rows = lookup_benchmark.measure()
+    lookups = lookup_benchmark.table(lookup_rows)
+    new_files = {path: text for path, text in synthetic.head.items() if path.startswith("services/")}
+    caching = cache_benchmark.table(cache_benchmark.measure(new_files), [r.tool_calls for r in lookup_rows])
     planning = planning_s(synthetic)
     table = [
         "| latency | claude.context_lines | requests | bytes sent | sent ÷ diff | removed lines shown "
@@ -368,6 +372,18 @@ def main() -> int:
             "that reads the file it needs before it answers. Target: each flaw reported on its line.",
             "",
             lookups,
+            "",
+            "## Prompt caching of the lookup turns",
+            "",
+            "The synthetic change's 240 new files as a branch of a git repository, reviewed by `pr-review scan` "
+            "(benchmarks/claude/cache.py) with a scripted model making 0 to 3 lookups per request. Each request's "
+            "turns are priced in order through the fake's prompt cache (the API's rules: breakpoints, minimum "
+            "prefix, 20-block lookback, tool_choice in the messages' prefix) in three shapes: *before* (breakpoints "
+            "on the system blocks only, as before this change), *from turn 2* (the conversation cached from the "
+            "first lookup turn), *now* (as sent: cached from the first turn when lookups are on). Figures: billed "
+            "input-equivalent tokens per request, input + 1.25 x cache writes + 0.1 x cache reads.",
+            "",
+            caching,
             "",
             "## Incremental review",
             "",

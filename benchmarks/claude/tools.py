@@ -30,6 +30,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from conftest import GitRepo  # noqa: E402
 from fakes import FakeAnthropic, tool_use_response  # noqa: E402
 
+from benchmarks.claude.cache import SHAPES, per_request  # noqa: E402
 from pr_review.cli import main  # noqa: E402
 
 
@@ -99,6 +100,8 @@ class Row:
     request_chars: int
     diff_bytes: int
     found: bool  # the labelled flaw was reported on its line
+    billed: float  # input-equivalent tokens of the request's turns (benchmarks/claude/cache.py)
+    billed_before: float  # the same turns in the request shape before the conversation was cached
 
 
 def _finding(path: str, line: int, cwe: str) -> dict[str, Any]:
@@ -139,11 +142,13 @@ def _review(case: Case, tmp: Path, fake: FakeAnthropic) -> Row:
     config = tmp / "pr-review.yml"
     config.write_text("semgrep:\n  enabled: false\n")
     fake.responder = _scripted(case)
+    earlier = len(fake.message_requests())
     environ = {"ANTHROPIC_API_KEY": "k", "ANTHROPIC_BASE_URL": fake.url, "PATH": os.environ.get("PATH", "")}
     argv = ["scan", str(repo.path), "--base", "main", "--head", "change", "--config", str(config)]
     with contextlib.redirect_stdout(io.StringIO()):  # findings.json is read from --out
         main([*argv, "--out", str(tmp / "out"), "--format", "json"], environ=environ)
     document = json.loads((tmp / "out" / "findings.json").read_text())
+    requests = fake.message_requests()[earlier:]
     claude = next(a for a in document["analyzers"] if a["name"] == "claude")
     meta = claude["metadata"]
     path, line, _ = case.flaw
@@ -159,6 +164,8 @@ def _review(case: Case, tmp: Path, fake: FakeAnthropic) -> Row:
         int(meta["request_chars"]),
         diff_bytes,
         found,
+        per_request(requests, SHAPES["now"]),
+        per_request(requests, SHAPES["before"]),
     )
 
 
@@ -173,18 +180,24 @@ def measure() -> list[Row]:
 
 def table(rows: list[Row]) -> str:
     lines = [
-        "| case | turns | tool calls | bytes returned | prompt bytes ÷ diff bytes | flaw reported |",
-        "| --- | ---: | ---: | ---: | ---: | :---: |",
+        "| case | turns | tool calls | bytes returned | prompt bytes ÷ diff bytes | billed input ÷ before "
+        "| flaw reported |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | :---: |",
     ]
     for r in rows:
         ratio = r.request_chars / max(r.diff_bytes, 1)
         found = "yes" if r.found else "no"
-        lines.append(f"| {r.case} | {r.requests} | {r.tool_calls} | {r.tool_bytes:,} | {ratio:.2f} | {found} |")
+        lines.append(
+            f"| {r.case} | {r.requests} | {r.tool_calls} | {r.tool_bytes:,} | {ratio:.2f} "
+            f"| {r.billed / r.billed_before:.2f} | {found} |"
+        )
     calls = sum(r.tool_calls for r in rows)
     lines.append(
         f"\nPer request: {calls / len(rows):.2f} tool call(s) returning "
         f"{sum(r.tool_bytes for r in rows) / max(calls, 1):,.0f} bytes each on average "
-        "(tool results are counted apart from the prompt bytes)."
+        "(tool results are counted apart from the prompt bytes). Billed input (input + 1.25 x cache writes + "
+        "0.1 x cache reads, benchmarks/claude/cache.py) of the three requests against the request shape before "
+        f"the conversation was cached: {sum(r.billed for r in rows) / sum(r.billed_before for r in rows):.2f}."
     )
     return "\n".join(lines)
 

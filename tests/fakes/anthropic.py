@@ -4,11 +4,13 @@ Standard library only.  ``POST /v1/messages`` (JSON, or SSE when ``"stream": tru
 ``POST /v1/messages/count_tokens``.  Requests are validated like the API does
 (credentials, ``anthropic-version``, required fields), every request is recorded with
 its start/end time, answers come from a scripted queue or a responder callable, and
-faults (429/529/500/400, delays, dropped connections) can be queued.
+faults (429/529/500/400, delays, dropped connections) can be queued.  Prompt caching is
+accounted as the API does it (:class:`PromptCache`) unless a scripted answer fixes its usage.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import re
@@ -27,7 +29,9 @@ __all__ = [
     "DEFAULT_MODEL",
     "AnthropicFault",
     "AnthropicReply",
+    "CacheUsage",
     "FakeAnthropic",
+    "PromptCache",
     "RecordedCall",
     "Responder",
     "error_body",
@@ -48,14 +52,14 @@ def _rand_id(prefix: str) -> str:
 def _usage(
     input_tokens: int | None,
     output_tokens: int | None,
-    cache_creation_input_tokens: int,
-    cache_read_input_tokens: int,
+    cache_creation_input_tokens: int | None,
+    cache_read_input_tokens: int | None,
 ) -> dict[str, Any]:
+    # None: filled in by the server, from the request's size and its prompt cache
     return {
-        "input_tokens": input_tokens,  # None: filled in by the server from the request size
+        "input_tokens": input_tokens,
         "cache_creation_input_tokens": cache_creation_input_tokens,
         "cache_read_input_tokens": cache_read_input_tokens,
-        "cache_creation": {"ephemeral_5m_input_tokens": cache_creation_input_tokens, "ephemeral_1h_input_tokens": 0},
         "output_tokens": output_tokens,
         "service_tier": "standard",
     }
@@ -68,8 +72,8 @@ def _message(
     model: str | None,
     input_tokens: int | None,
     output_tokens: int | None,
-    cache_creation_input_tokens: int,
-    cache_read_input_tokens: int,
+    cache_creation_input_tokens: int | None,
+    cache_read_input_tokens: int | None,
     message_id: str | None,
 ) -> dict[str, Any]:
     if output_tokens is None:
@@ -94,8 +98,8 @@ def tool_use_response(
     model: str | None = None,
     input_tokens: int | None = None,
     output_tokens: int | None = None,
-    cache_creation_input_tokens: int = 0,
-    cache_read_input_tokens: int = 0,
+    cache_creation_input_tokens: int | None = None,
+    cache_read_input_tokens: int | None = None,
     stop_reason: str = "tool_use",
     message_id: str | None = None,
     tool_use_id: str | None = None,
@@ -122,8 +126,8 @@ def text_response(
     stop_reason: str = "end_turn",
     input_tokens: int | None = None,
     output_tokens: int | None = None,
-    cache_creation_input_tokens: int = 0,
-    cache_read_input_tokens: int = 0,
+    cache_creation_input_tokens: int | None = None,
+    cache_read_input_tokens: int | None = None,
     message_id: str | None = None,
 ) -> dict[str, Any]:
     """A Message with one text block."""
@@ -259,6 +263,129 @@ class _APIError(Exception):
         self.message = message
 
 
+MAX_CACHE_BREAKPOINTS = 4
+CACHE_LOOKBACK_BLOCKS = 20  # block boundaries checked for an earlier entry, from each breakpoint back
+CACHE_TTL_S = 300.0  # "ephemeral": five minutes, refreshed by every hit
+CHARS_PER_TOKEN = 4  # the fake's token estimate: bytes of JSON / 4
+
+
+def min_cacheable_tokens(model: str) -> int:
+    """The shortest prefix the API caches for a model ("Cache limitations" of the prompt caching
+    docs); a shorter one is processed without caching, and no error is returned."""
+    if any(name in model for name in ("opus-4-6", "opus-4-5", "haiku-4-5")):
+        return 4096
+    if any(name in model for name in ("sonnet-4-6", "haiku-3")):
+        return 2048
+    return 1024
+
+
+@dataclass(frozen=True)
+class CacheUsage:
+    """The input side of ``usage``: ``input_tokens`` is what follows the cached or written prefix."""
+
+    input_tokens: int
+    cache_creation_input_tokens: int
+    cache_read_input_tokens: int
+
+
+@dataclass(frozen=True)
+class _Block:
+    digest: str  # of the request's prefix up to and including this block
+    tokens: int  # the prefix's size
+    marked: bool  # carries cache_control
+
+
+def _unmarked(value: Any) -> Any:
+    """``value`` without any ``cache_control`` key: the marker is not part of the prompt."""
+    if isinstance(value, dict):
+        return {k: _unmarked(v) for k, v in value.items() if k != "cache_control"}
+    if isinstance(value, list):
+        return [_unmarked(v) for v in value]
+    return value
+
+
+def _cache_blocks(request: Mapping[str, Any]) -> list[_Block]:
+    """The request's cacheable blocks in prefix order (tools, system, messages), each with the
+    digest and token size of the prefix it ends. ``tool_choice`` enters the digest where the
+    messages begin: changing it invalidates the messages' cache, not the tools' or the system's."""
+    items: list[tuple[str, Any]] = [("tool", tool) for tool in request.get("tools") or []]
+    system = request.get("system")
+    items += [("system", block) for block in (system if isinstance(system, list) else [system] if system else [])]
+    digest = hashlib.sha256(json.dumps(request.get("model")).encode())
+    size = 0
+    blocks: list[_Block] = []
+
+    def add(role: str, block: Any) -> None:
+        nonlocal size
+        text = json.dumps(_unmarked(block), sort_keys=True)
+        digest.update(f"\x1e{role}\x1f{text}".encode())
+        size += len(text)
+        marked = isinstance(block, dict) and "cache_control" in block
+        blocks.append(_Block(digest.hexdigest(), size // CHARS_PER_TOKEN, marked))
+
+    for role, block in items:
+        add(role, block)
+    digest.update(f"\x1etool_choice\x1f{json.dumps(request.get('tool_choice'), sort_keys=True)}".encode())
+    for message in request.get("messages") or []:
+        content = message.get("content") if isinstance(message, dict) else None
+        role = str(message.get("role")) if isinstance(message, dict) else "?"
+        for block in content if isinstance(content, list) else [content]:
+            add(role, block)
+    return blocks
+
+
+def cache_breakpoints(request: Mapping[str, Any]) -> int:
+    """How many blocks of the request carry ``cache_control``."""
+    return sum(block.marked for block in _cache_blocks(request))
+
+
+class PromptCache:
+    """The API's prompt cache, as one organisation sees it.
+
+    A request's prefix is written at each ``cache_control`` breakpoint whose prefix is at least
+    the model's minimum length. A breakpoint hits an entry at its own position or up to
+    ``CACHE_LOOKBACK_BLOCKS`` blocks before it; the latest hit is read (0.1x), the tokens from
+    there to the last written breakpoint are written (1.25x), and ``input_tokens`` is the rest.
+    Entries live ``ttl_s`` seconds from their last write or hit. Thread-safe.
+    """
+
+    def __init__(self, *, ttl_s: float = CACHE_TTL_S, min_tokens: int | None = None) -> None:
+        self.ttl_s = ttl_s
+        self.min_tokens = min_tokens  # None: the model's minimum (min_cacheable_tokens)
+        self._entries: dict[str, float] = {}  # prefix digest -> monotonic time it expires
+        self._lock = threading.Lock()
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+    def account(self, request: Mapping[str, Any]) -> CacheUsage:
+        """The usage of one answered request; writes and refreshes its entries."""
+        blocks = _cache_blocks(request)
+        total = max(1, len(json.dumps(_unmarked(dict(request)))) // CHARS_PER_TOKEN)
+        minimum = self.min_tokens if self.min_tokens is not None else min_cacheable_tokens(str(request.get("model")))
+        marks = [i for i, block in enumerate(blocks) if block.marked]
+        now = time.monotonic()
+        with self._lock:
+            self._entries = {d: t for d, t in self._entries.items() if t > now}
+            hit = -1
+            for mark in marks:
+                for i in range(mark, max(-1, mark - CACHE_LOOKBACK_BLOCKS), -1):
+                    if blocks[i].digest in self._entries:
+                        hit = max(hit, i)
+                        break
+            if hit >= 0:
+                self._entries[blocks[hit].digest] = now + self.ttl_s
+            written = hit
+            for mark in marks:
+                if mark > hit and blocks[mark].tokens >= minimum:
+                    self._entries[blocks[mark].digest] = now + self.ttl_s
+                    written = mark
+        read = blocks[hit].tokens if hit >= 0 else 0
+        write = blocks[written].tokens - read if written > hit else 0
+        return CacheUsage(max(0, total - read - write), write, read)
+
+
 class FakeAnthropic(LoopbackServer):
     """The Messages API on a loopback port.
 
@@ -266,7 +393,8 @@ class FakeAnthropic(LoopbackServer):
     accepts any non-empty key. ``responder`` turns a request body into a Message dict (or an
     :class:`AnthropicReply`); the default answers a forced/``report_findings`` tool with
     ``default_tool_input`` and otherwise a text "OK". ``latency`` is slept before every answer.
-    ``known_models``: if given, other models get 404 ``not_found_error``.
+    ``known_models``: if given, other models get 404 ``not_found_error``. ``cache`` is the
+    server's :class:`PromptCache`; the usage figures an answer leaves as ``None`` come from it.
     """
 
     def __init__(
@@ -277,6 +405,7 @@ class FakeAnthropic(LoopbackServer):
         latency: float = 0.0,
         default_tool_input: Mapping[str, Any] | None = None,
         known_models: Iterable[str] | None = None,
+        cache: PromptCache | None = None,
     ) -> None:
         super().__init__()
         self.api_keys = set(api_keys) if api_keys is not None else None
@@ -284,6 +413,7 @@ class FakeAnthropic(LoopbackServer):
         self.latency = latency
         self.default_tool_input: dict[str, Any] = dict(default_tool_input or {"findings": []})
         self.known_models = set(known_models) if known_models is not None else None
+        self.cache = cache or PromptCache()
         self.lock = threading.RLock()
         self.errors: list[str] = []  # tracebacks raised by responders (answered as 500 api_error)
         self._calls: list[RecordedCall] = []
@@ -499,21 +629,33 @@ class FakeAnthropic(LoopbackServer):
             if "content" not in msg:
                 raise _APIError(400, "invalid_request_error", f"messages.{i}.content: Field required")
         _check_tool_pairs(messages)
+        if (marked := cache_breakpoints(request)) > MAX_CACHE_BREAKPOINTS:
+            raise _APIError(
+                400,
+                "invalid_request_error",
+                f"A maximum of {MAX_CACHE_BREAKPOINTS} blocks with cache_control may be provided. Found {marked}.",
+            )
         if self.known_models is not None and model not in self.known_models:
             raise _APIError(404, "not_found_error", f"model: {model}")
         return request
 
-    @staticmethod
-    def _complete(message: dict[str, Any], request: dict[str, Any]) -> dict[str, Any]:
-        """Fill the fields the builders leave to the server (model echo, input token estimate)."""
+    def _complete(self, message: dict[str, Any], request: dict[str, Any]) -> dict[str, Any]:
+        """Fill the fields the builders leave to the server (model echo, token counts from the
+        request's size and the prompt cache). A figure the answer fixes is kept."""
         out = dict(message)
         if out.get("type") != "message":
             return out
         if out.get("model") is None:
             out["model"] = request.get("model") or DEFAULT_MODEL
+        cached = self.cache.account(request)  # the request was processed: its prefix is cached either way
         usage = dict(out.get("usage") or {})
-        if usage.get("input_tokens") is None:
-            usage["input_tokens"] = max(1, len(json.dumps(request)) // 4)
+        for name in ("input_tokens", "cache_creation_input_tokens", "cache_read_input_tokens"):
+            if usage.get(name) is None:
+                usage[name] = getattr(cached, name)
+        usage["cache_creation"] = {
+            "ephemeral_5m_input_tokens": usage["cache_creation_input_tokens"],
+            "ephemeral_1h_input_tokens": 0,
+        }
         if usage.get("output_tokens") is None:
             usage["output_tokens"] = max(1, len(json.dumps(out.get("content"))) // 4)
         out["usage"] = usage

@@ -308,6 +308,7 @@ def _audit_review(review: ReviewInput, selection: Selection, tally: _Tally) -> N
         input_tokens=tally.usage["input"],
         output_tokens=tally.usage["output"],
         cache_read_tokens=tally.usage["cache_read"],
+        cache_write_tokens=tally.usage["cache_write"],
         full_review_tokens=selection.full_review_tokens,
         cost_usd=_cost(review.config.claude, tally.usage),
         state_origin=review.prior.origin or None,
@@ -465,7 +466,10 @@ class _Run:
                 {"role": "assistant", "content": said},
                 {"role": "user", "content": answers},
             ]
-            kwargs = {**kwargs, "messages": messages}
+            # Each lookup turn caches the conversation for the next one to read. The forced answer
+            # is the last turn, and its tool_choice, which the API counts in the messages' prefix,
+            # differs: it can read none of the conversation's cache, and a write would go unread.
+            kwargs = {**kwargs, "messages": prompt.with_breakpoints(messages, cached=not force)}
             if force:
                 kwargs["tool_choice"] = dict(prompt.FORCED)
             message = self._ask(chunk, part, kwargs, json.dumps(answers), tally)

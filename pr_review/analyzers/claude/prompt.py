@@ -2,7 +2,8 @@
 
 `system` is byte-identical for every pull request (and cached); nothing derived from the pull
 request is ever placed there. The user turn is a fixed preamble naming this run's nonce, the PR
-metadata and the code regions, each in its own fence.
+metadata and the code regions, each in its own fence. A request that may take lookup turns also
+caches its conversation, turn by turn (`with_breakpoints`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ TOOL_DESCRIPTION = (
 SYSTEM_FILE = "system.md"
 PREAMBLE_FILE = "user-preamble.md"
 PR_META_SHARE = 0.25  # at most this share of the budget goes to the PR's own text
+CACHED = {"type": "ephemeral"}
+# The API takes at most 4 cache breakpoints a request: the system prompt and the organisation's
+# instructions use one each (the tools, first in the prefix, are cached through the system's), so
+# the conversation gets two.
+CONVERSATION_BREAKPOINTS = 2
 
 
 @functools.cache
@@ -49,10 +55,10 @@ def preamble_sha256() -> str:
 
 def system_blocks(instructions: str | None) -> list[dict[str, Any]]:
     """The fixed instructions, then the organisation's own (trusted policy), each cached."""
-    blocks: list[dict[str, Any]] = [{"type": "text", "text": system_text(), "cache_control": {"type": "ephemeral"}}]
+    blocks: list[dict[str, Any]] = [{"type": "text", "text": system_text(), "cache_control": dict(CACHED)}]
     if instructions and instructions.strip():
         text = "# The organisation's own review instructions\n\n" + instructions.strip()
-        blocks.append({"type": "text", "text": text, "cache_control": {"type": "ephemeral"}})
+        blocks.append({"type": "text", "text": text, "cache_control": dict(CACHED)})
     return blocks
 
 
@@ -144,15 +150,41 @@ def request(
     """Keyword arguments for `client.messages.create`.
 
     With `lookups`, the model may call the read-only lookup tools before report_findings
-    (`tool_choice: any`: every turn calls a tool); without, report_findings is forced at once.
+    (`tool_choice: any`: every turn calls a tool), and the user turn is cached from the first
+    turn on, since every lookup turn sends it again; without, report_findings is forced at once
+    and the request is the only one to read the user turn, so it is not cached.
     No `temperature`: API version 2026-10-21 (what anthropic SDK 2.x sends) removed the sampling
     parameters and rejects them with 400, even at their defaults.
     """
+    messages = [{"role": "user", "content": user}]
     return {
         "model": model,
         "max_tokens": max_tokens,
         "system": system_blocks(instructions),
         "tools": [tool(), *lookup_tools.definitions()] if lookups else [tool()],
         "tool_choice": {"type": "any"} if lookups else dict(FORCED),
-        "messages": [{"role": "user", "content": user}],
+        "messages": with_breakpoints(messages, cached=True) if lookups else messages,
     }
+
+
+def with_breakpoints(messages: list[dict[str, Any]], *, cached: bool) -> list[dict[str, Any]]:
+    """The conversation with a cache breakpoint on the last block of each of its newest two user
+    messages (`cached`), or on none, and nowhere else; the input is left as it is.
+
+    The newest breakpoint writes the conversation so far, for the next lookup turn to read; the one
+    before it is where the previous turn wrote, so that turn's entry is found even when a turn of
+    many parallel lookups puts it beyond the API's 20-block lookback from the newest.
+    """
+    users = [n for n, message in enumerate(messages) if message["role"] == "user"]
+    marked = set(users[-CONVERSATION_BREAKPOINTS:]) if cached else set()
+    out: list[dict[str, Any]] = []
+    for n, message in enumerate(messages):
+        content = message["content"]
+        if isinstance(content, str) and n in marked:
+            content = [{"type": "text", "text": content}]
+        if isinstance(content, list):
+            content = [{k: v for k, v in block.items() if k != "cache_control"} for block in content]
+            if n in marked and content:
+                content[-1]["cache_control"] = dict(CACHED)
+        out.append({**message, "content": content})
+    return out
