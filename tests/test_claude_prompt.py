@@ -78,6 +78,29 @@ def test_invisible_and_bidi_characters_are_shown_and_flagged() -> None:
     assert [f.what for f in fence_flags] == ["fence-like text"]
 
 
+def _through_the_unicode_rule(text: str) -> tuple[str, tuple[str, ...]]:
+    """What neutralising does to ASCII text when the text is not all ASCII: a trailing "é" (visible,
+    no fence character) takes it past the ASCII shortcut."""
+    safe, flags = neutralise_untrusted(text + "é", "x.py:1")
+    return safe.removesuffix("é"), tuple(f.what for f in flags)
+
+
+def test_every_ascii_character_is_neutralised_as_the_unicode_rule_does() -> None:
+    for char in map(chr, range(128)):
+        for text in (char, f"a{char}b", f"<<{char}<"):
+            safe, flags = neutralise_untrusted(text, "x.py:1")
+            assert (safe, tuple(f.what for f in flags)) == _through_the_unicode_rule(text), repr(text)
+    assert neutralise_untrusted("a\x1bb", "x.py:1")[0] == "a⟦U+001B⟧b"
+    assert neutralise_untrusted("tab\tand\nnewline", "x.py:1") == ("tab\tand\nnewline", ())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["<", "<<<", "a", " ", "\t", "\n", "\r", "\x00", "\x1b", "\x7f", "\x0b"])).map("".join))
+def test_any_ascii_text_is_neutralised_as_the_unicode_rule_does(text: str) -> None:
+    safe, flags = neutralise_untrusted(text, "x.py:1")
+    assert (safe, tuple(f.what for f in flags)) == _through_the_unicode_rule(text)
+
+
 def test_enclosing_function_is_found_by_indentation() -> None:
     python = ["import os", "", "@app.route('/x')", "def handler(req):", "    a = 1", "    b = 2", "    c = a + b"]
     assert enclosing_start(python, 7) == 3  # the decorator belongs to the definition

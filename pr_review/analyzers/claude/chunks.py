@@ -149,6 +149,8 @@ NeutralLines = tuple[tuple[str, ...], dict[int, tuple[Flag, ...]]]
 def _line_endings(lines: list[str]) -> str | None:
     """Strips the `\r` of CRLF line ends in place: "crlf" when every line had one, "mixed" when
     some did (said once per file, not per line), None for LF. A `\r` inside a line stays."""
+    if "\r" not in "".join(lines):  # the common case, told at C speed
+        return None
     ended = 0
     for index, line in enumerate(lines):
         if line.endswith("\r"):
@@ -262,14 +264,16 @@ def render(region: Region, file: SafeFile, fence: Fence) -> Rendered:
     if region.old_side:
         removed(n for n in range(region.start, region.end + 1) if n in file.removed)
     else:
-        added, lines = file.changed.added_lines, file.lines
+        added, lines, removed_at, line_flags = file.changed.added_lines, file.lines, file.removed_at, file.flags
         # Lines removed after the file's last line belong to the region that ends there.
         last = region.end + 1 if region.end >= len(lines) else region.end
-        for n in range(region.start, last + 1):
-            removed(file.removed_at.get(n, ()))
+        for n in range(region.start, last + 1):  # ~20k lines a review: lookups only where needed
+            if n in removed_at:
+                removed(removed_at[n])
             if n > region.end:
                 break
-            flags.extend(file.flags.get(n, ()))
+            if n in line_flags:
+                flags.extend(line_flags[n])
             out.append(f"{n}{'+' if n in added else ' '} {lines[n - 1] if n <= len(lines) else ''}")
     path_value, path_flags = attribute_value(region.path, "path")
     lines_value = f"old {region.start}-{region.end}" if region.old_side else f"{region.start}-{region.end}"
