@@ -5,15 +5,17 @@ from __future__ import annotations
 import hashlib
 import re
 
+import pytest
 from claude_support import new_file_diff, review_input
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scaling import assert_costs_at_most
 
 from pr_review.analyzers.claude import prompt
 from pr_review.analyzers.claude.chunks import Region, SafeFile, enclosing_start, file_regions, split_region
 from pr_review.analyzers.claude.fence import Fence, attribute_value, neutralise_untrusted
 from pr_review.analyzers.claude.plan import plan_review
-from pr_review.analyzers.claude.scope_parser import MAX_PARSE_BYTES, ParseBudget, ParsedFile
+from pr_review.analyzers.claude.scope_parser import MAX_PARSE_BYTES, ParseBudget, ParsedFile, Parses
 from pr_review.config_loader import build_config
 from pr_review.gather.diff import parse_diff
 from pr_review.resources import prompt_path
@@ -99,6 +101,18 @@ def test_every_ascii_character_is_neutralised_as_the_unicode_rule_does() -> None
 def test_any_ascii_text_is_neutralised_as_the_unicode_rule_does(text: str) -> None:
     safe, flags = neutralise_untrusted(text, "x.py:1")
     assert (safe, tuple(f.what for f in flags)) == _through_the_unicode_rule(text)
+
+
+def test_clean_ascii_code_is_neutralised_without_the_unicode_scan() -> None:
+    """Every file a review sends is neutralised whole before its first request: ASCII code (most
+    code) without controls or `<<<` costs a fraction of the Unicode-property scan of the same text."""
+    code = "    total += item.price * quantity  # <<= not a fence\n" * 300_000  # 16 MB
+
+    def neutralise(text: str) -> object:
+        return neutralise_untrusted(text, "big.py")
+
+    # One non-ASCII character sends the whole text through the scan.
+    assert_costs_at_most(neutralise, lambda k: f"{code}{k}", lambda k: f"{code}{k}é", 0.25, label="ASCII code")
 
 
 def test_enclosing_function_is_found_by_indentation() -> None:
@@ -237,6 +251,16 @@ def test_a_file_too_large_to_parse_uses_the_indentation_rule() -> None:
     budget = ParseBudget(100)  # what one review may parse in all
     assert ParsedFile.of("a.py", ["x = 1"] * 10, budget) is not None
     assert ParsedFile.of("b.py", ["x = 1"] * 10, budget) is None
+
+
+def test_a_review_parses_each_file_once_and_not_after_its_trees_are_released() -> None:
+    parses = Parses(ParseBudget(100))
+    first = parses.of("a.py", ["x = 1"] * 10)
+    assert first is not None
+    assert parses.of("a.py", ["x = 1"] * 10) is first  # once: the budget is not spent again
+    assert all(step is None for step in parses.release())
+    with pytest.raises(RuntimeError, match="released"):  # planning again would parse outside the budget
+        parses.of("a.py", ["x = 1"] * 10)
 
 
 @settings(max_examples=150, deadline=None)

@@ -14,9 +14,10 @@ import json
 import logging
 import threading
 from collections import Counter
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from pr_review import audit_capture
@@ -41,7 +42,7 @@ from pr_review.analyzers.claude.client import (
     provider_region,
 )
 from pr_review.analyzers.claude.fence import Fence
-from pr_review.analyzers.claude.incremental import Incremental, Selection
+from pr_review.analyzers.claude.incremental import Incremental, Selection, keyed
 from pr_review.analyzers.claude.output import (
     Parsed,
     cut_off,
@@ -52,6 +53,7 @@ from pr_review.analyzers.claude.output import (
     tool_input,
 )
 from pr_review.analyzers.claude.plan import Plan, describe_region, not_reviewed, plan_review, split_chunk
+from pr_review.analyzers.claude.scope_parser import Parses
 from pr_review.analyzers.claude.state import ToolRead
 from pr_review.analyzers.claude.tools import Toolbox
 from pr_review.audit import audit_key_from_env
@@ -66,6 +68,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 MAX_FLAGS_IN_METADATA = 20
 MIN_CODE_CHARS = 2000  # a request must be able to carry at least this much code
+MEANWHILE_PAUSE_S = 0.001
 
 
 @dataclass
@@ -172,8 +175,15 @@ class ClaudeAnalyzer(AnalyzerBase):
             # The SDK client takes a while to build (TLS context): overlap it with planning.
             pending = pool.submit(make_client, settings, self._credentials.anthropic_api_key, self._environ)
             toolbox = self._toolbox(review, fence)
+            parses = Parses()
             plan = plan_review(
-                review.scope, review.model_view, settings, fence, self._instructions, lookups=toolbox is not None
+                review.scope,
+                review.model_view,
+                settings,
+                fence,
+                self._instructions,
+                lookups=toolbox is not None,
+                parses=parses,
             )
             client = pending.result()
         if isinstance(client, Unavailable):
@@ -206,7 +216,10 @@ class ClaudeAnalyzer(AnalyzerBase):
         run = _Run(review, plan, fence, secrets, client.messages.create, self._instructions, self._backoff_base_s)
         run.region = provider_region(settings, self._environ)
         run.toolbox = toolbox
-        tally = run.all()
+        # While the requests are in flight: free the parse trees, and key the units the next
+        # run's state records (only a pull request keeps one).
+        in_flight = chain(parses.release(), keyed(selection.sent if selection.mode else ()))
+        tally = run.all(meanwhile=in_flight)
         result = self._result(review, plan, tally, toolbox, selection)
         unread = {n.path for n in result.not_reviewed}
         next_state = incremental.next_state(selection, tally.findings, unread, tally.tool_reads)
@@ -403,7 +416,10 @@ class _Run:
         response_sha256 = self._audit_message(message, len(parsed.findings), part)
         record_model_output(self._review.audit, parsed, chunk=part - 1, response_sha256=response_sha256)
 
-    def all(self) -> _Tally:
+    def all(self, meanwhile: Iterable[None]) -> _Tally:
+        """The chunks' requests. `meanwhile` is work this thread does while they are in flight, in
+        short steps: after each, it waits a moment for the request threads, which need the GIL to
+        send (the work would delay the requests, not overlap them), until every request is done."""
         chunks = self._plan.chunks
         total = _Tally()
         if not chunks:
@@ -411,6 +427,8 @@ class _Run:
         workers = max(1, min(self._review.config.claude.concurrency, len(chunks)))
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="claude") as pool:
             futures = [pool.submit(self.one, chunk, n, len(chunks)) for n, chunk in enumerate(chunks, 1)]
+            for _ in meanwhile:
+                wait(futures, timeout=MEANWHILE_PAUSE_S)
             for future in futures:
                 total.add(future.result())
         return total

@@ -8,14 +8,13 @@ order, into chunks under the token budget; a region too large for one request is
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from pr_review.analyzers.claude.fence import Fence, Flag, attribute_value, neutralise_untrusted
-from pr_review.analyzers.claude.scope_parser import ParseBudget, ParsedFile
+from pr_review.analyzers.claude.scope_parser import ParsedFile, Parses
 from pr_review.gather.diff import ChangedFile, FileStatus, Hunk
 
 CHARS_PER_TOKEN = 4  # a cheap estimate: no count_tokens call per chunk
@@ -173,7 +172,7 @@ class SafeFile:
     removed_at: dict[int, tuple[int, ...]]  # new-side line → old numbers of lines removed before it
     line_endings: str | None  # "crlf" or "mixed" when `\r` line ends were stripped
     deleted: bool  # the change deletes the file: only removed lines, shown by old number
-    budget: ParseBudget  # shared by the files of one review
+    parses: Parses  # the review's parse trees, shared by its files
 
     @classmethod
     def of(
@@ -181,7 +180,7 @@ class SafeFile:
         changed: ChangedFile,
         lines: Sequence[str],
         removed: Sequence[tuple[int, str]],
-        budget: ParseBudget | None = None,
+        parses: Parses | None = None,
     ) -> SafeFile:
         head = list(lines)
         endings = _line_endings(head)
@@ -204,12 +203,12 @@ class SafeFile:
             removed_at,
             endings,
             changed.status is FileStatus.DELETED,
-            budget or ParseBudget(),
+            parses or Parses(),
         )
 
-    @functools.cached_property
+    @property
     def parsed(self) -> ParsedFile | None:
-        return ParsedFile.of(self.changed.path, self.lines, self.budget)
+        return self.parses.of(self.changed.path, self.lines)
 
     def enclosing_start(self, first: int) -> int | None:
         """The enclosing definition by the file's grammar, else by indentation."""

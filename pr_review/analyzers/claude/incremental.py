@@ -16,11 +16,12 @@ are sent first (a path and content score, `risk`), the rest are listed as not re
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Final
 
@@ -112,11 +113,21 @@ def risk(path: str, code: str) -> int:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Unit:
     path: str
     blocks: tuple[Rendered, ...]
-    key: str
+    run_key: str
+    nonce: str
+
+    @functools.cached_property
+    def key(self) -> str:
+        """Computed when first asked: without an earlier state, only the next state needs it, and
+        the analyzer asks while the requests are in flight (incremental.keyed)."""
+        digest = hashlib.sha256(self.run_key.encode())
+        for block in self.blocks:
+            digest.update(b"\x00" + position_free(block.text, self.nonce).encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
 
     @property
     def chars(self) -> int:
@@ -132,14 +143,16 @@ def units_of(plan: Plan, key: str, nonce: str) -> list[Unit]:
     for chunk in plan.chunks:
         for block in chunk.blocks:
             blocks.setdefault(block.region.path, []).append(block)
-    units = []
-    for path, shown in sorted(blocks.items()):
+    for shown in blocks.values():
         shown.sort(key=lambda b: b.region.start)
-        digest = hashlib.sha256(key.encode())
-        for block in shown:
-            digest.update(b"\x00" + position_free(block.text, nonce).encode("utf-8", "surrogatepass"))
-        units.append(Unit(path, tuple(shown), digest.hexdigest()))
-    return units
+    return [Unit(path, tuple(shown), key, nonce) for path, shown in sorted(blocks.items())]
+
+
+def keyed(units: Iterable[Unit]) -> Iterator[None]:
+    """Computes each unit's key, one at a time (work done while requests are in flight)."""
+    for unit in units:
+        _ = unit.key  # cached on the unit
+        yield
 
 
 def _file_lines(review: ReviewInput, path: str) -> list[str]:

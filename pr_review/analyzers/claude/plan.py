@@ -24,7 +24,7 @@ from pr_review.analyzers.claude.chunks import (
 )
 from pr_review.analyzers.claude.fence import Fence, Flag
 from pr_review.analyzers.claude.prompt import MetaBlock, fixed_overhead, pr_meta_block
-from pr_review.analyzers.claude.scope_parser import ParseBudget
+from pr_review.analyzers.claude.scope_parser import Parses
 from pr_review.classify.view import ModelView
 from pr_review.config import ClaudeSettings
 from pr_review.scope import NotReviewed, Scope
@@ -58,11 +58,12 @@ def plan_review(
     instructions: str | None,
     *,
     lookups: bool = False,  # the lookup tools' definitions are part of every request
+    parses: Parses | None = None,  # the caller's, to release once its requests are in flight
 ) -> Plan:
     skipped: list[NotReviewed] = [not_reviewed(w.path, w.reason) for w in view.withheld]
     withheld = {w.path for w in view.withheld}
     files: dict[str, SafeFile] = {}
-    budget = ParseBudget()
+    parses = parses or Parses()
     for changed in (*scope.files, *scope.deleted):
         model_file = view.files.get(changed.path)
         if model_file is None:
@@ -72,7 +73,7 @@ def plan_review(
         lines = model_file.text.split("\n") if model_file.text else []
         if len(lines) > 1 and lines[-1] == "":
             lines.pop()  # the final newline does not start a line
-        files[changed.path] = SafeFile.of(changed, lines, model_file.removed, budget)
+        files[changed.path] = SafeFile.of(changed, lines, model_file.removed, parses)
     meta = pr_meta_block(view.pr, fence, settings.token_budget)
     limit = settings.token_budget * CHARS_PER_TOKEN - fixed_overhead(instructions, meta, lookups=lookups)
     render = RenderFn(files, fence)
