@@ -68,7 +68,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 MAX_FLAGS_IN_METADATA = 20
 MIN_CODE_CHARS = 2000  # a request must be able to carry at least this much code
-MEANWHILE_PAUSE_S = 0.001
+MEANWHILE_PAUSE_S = 0.001  # after each step of the work done while requests are in flight
 
 
 @dataclass
