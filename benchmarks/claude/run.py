@@ -70,14 +70,18 @@ Measured with this script on the renderer before removed lines were shown (commi
 # each, with this script's median_of_runs and planning_s on the same machine (load average ~2).
 BEFORE_PLANNING = """## Before the planning work
 
-Commit a01aa71 and this one, measured back to back three times (a, b, c) by this script's functions
-on a 2-CPU machine shared with other work (1-minute load average 1.6 to 2.6). Fixed local cost: the
+Commit a01aa71 and this one, measured back to back three times (values in run order; the third
+parsing figure caught a load spike) by this script's functions on a 2-CPU machine shared with other
+work (1-minute load average 1.6 to 2.6). Fixed local cost: the
 0.2 s row's wall time minus its ideal. Same requests, byte for byte (1,251,172 bytes sent).
 
 | code | 1 s: wall ÷ ideal | 0.2 s: wall ÷ ideal | fixed local cost | planning | of it, tree-sitter parsing |
 | --- | ---: | ---: | ---: | ---: | ---: |
 | a01aa71 | 1.26, 1.28, 1.29 | 2.31, 2.37, 2.44 | 0.52, 0.55, 0.58 s | 0.45, 0.52, 0.46 s | 0.33, 0.35, 0.40 s |
 | this | 1.20, 1.20, 1.20 | 1.96, 2.01, 1.97 | 0.38, 0.41, 0.39 s | 0.37, 0.38, 0.48 s | 0.33, 0.34, 0.59 s |
+
+One more pair under heavier load (load average 3.0 to 3.8): a01aa71 1.32 at 1 s (2.44 at 0.2 s), this
+one 1.23 (2.33). The tables above come from one run of this script and move with the load.
 
 Before, neutralising ran a Unicode-property regex over every file (~60 ms for the change's
 2.9 MB), the CR scan and the renderer looked up every line, every file was keyed for an
