@@ -46,3 +46,37 @@ func asset(c *gin.Context) {
 	// ok: pr-review.go.path-traversal
 	c.File("/srv/assets/" + filepath.Base(c.Query("name")))
 }
+
+const docsDir = "/srv/docs"
+
+// reads whatever name it is given: the handler below passes the query value
+func readDoc(name string) ([]byte, error) {
+	// ruleid: pr-review.go.path-traversal
+	return os.ReadFile(filepath.Join(docsDir, name))
+}
+
+// keeps only the last element of the name
+func readDocBase(name string) ([]byte, error) {
+	// ok: pr-review.go.path-traversal
+	return os.ReadFile(filepath.Join(docsDir, filepath.Base(name)))
+}
+
+func readChecked(name string) ([]byte, error) {
+	// ok: pr-review.go.path-traversal
+	return os.ReadFile(filepath.Join(docsDir, name))
+}
+
+func Docs(w http.ResponseWriter, r *http.Request) {
+	name := r.URL.Query().Get("name")
+	body, _ := readDoc(name)
+	w.Write(body)
+	body, _ = readDocBase(r.URL.Query().Get("page"))
+	w.Write(body)
+	other := r.URL.Query().Get("other")
+	if !filepath.IsLocal(other) {
+		http.Error(w, "bad name", http.StatusBadRequest)
+		return
+	}
+	body, _ = readChecked(other)
+	w.Write(body)
+}

@@ -5,6 +5,7 @@ import (
 	"html"
 	"net/http"
 	"os/exec"
+	"strconv"
 
 	"github.com/gin-gonic/gin"
 	"github.com/labstack/echo/v4"
@@ -77,4 +78,24 @@ func GinGreet(c *gin.Context) {
 	c.String(http.StatusOK, "Hello %s", name)
 	// ruleid: pr-review.go.xss
 	c.Writer.WriteString("<p>" + name + "</p>")
+}
+
+func renderProblem(w http.ResponseWriter, msg string) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	// ruleid: pr-review.go.xss
+	fmt.Fprintf(w, "<p class=\"error\">%s</p>", msg)
+}
+
+func renderNotice(w http.ResponseWriter, msg string) {
+	// ok: pr-review.go.xss
+	fmt.Fprintf(w, "<p class=\"notice\">%s</p>", msg)
+}
+
+func Lookup(w http.ResponseWriter, r *http.Request) {
+	id := r.URL.Query().Get("id")
+	if _, err := strconv.Atoi(id); err != nil {
+		renderProblem(w, id)
+		return
+	}
+	renderNotice(w, html.EscapeString(r.URL.Query().Get("note")))
 }
