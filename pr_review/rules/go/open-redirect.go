@@ -167,3 +167,15 @@ func SignOut(w http.ResponseWriter, r *http.Request) {
 	// ok: pr-review.go.open-redirect
 	http.Redirect(w, r, next, http.StatusFound)
 }
+
+type Links struct{ store LinkStore }
+
+func (l *Links) Follow(w http.ResponseWriter, r *http.Request) {
+	link, err := l.store.Lookup(r.Context(), r.URL.Query().Get("code"))
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	// ok: pr-review.go.open-redirect
+	http.Redirect(w, r, link.Target, http.StatusFound)
+}

@@ -99,3 +99,22 @@ func Lookup(w http.ResponseWriter, r *http.Request) {
 	}
 	renderNotice(w, html.EscapeString(r.URL.Query().Get("note")))
 }
+
+type Server struct{ posts PostStore }
+
+func (s *Server) Tag(c echo.Context) error {
+	tag := c.Param("tag")
+	count, err := s.posts.CountTag(c.Request().Context(), tag)
+	if err != nil {
+		return err
+	}
+	// ok: pr-review.go.xss
+	return c.HTML(http.StatusOK, fmt.Sprintf("<h2>#%s</h2><p>%d posts</p>", html.EscapeString(tag), count))
+}
+
+func (s *Server) TagRaw(c echo.Context) error {
+	tag := c.Param("tag")
+	count, _ := s.posts.CountTag(c.Request().Context(), tag)
+	// ruleid: pr-review.go.xss
+	return c.HTML(http.StatusOK, fmt.Sprintf("<h2>#%s</h2><p>%d posts</p>", tag, count))
+}
