@@ -38,4 +38,22 @@ public class Example {
     // ruleid: pr-review.java.path-traversal
     java.io.File f = new java.io.File("/srv/reports", req.getParameter("name"));
   }
+
+  @GetMapping("/exports/{file}")
+  public ResponseEntity<Resource> export(@PathVariable String file) throws Exception {
+    // ruleid: pr-review.java.path-traversal
+    Resource body = new UrlResource(Paths.get("/var/exports").resolve(file).toUri());
+    return ResponseEntity.ok(body);
+  }
+
+  @GetMapping("/exports2/{file}")
+  public ResponseEntity<Resource> exportChecked(@PathVariable String file) throws Exception {
+    Path root = Paths.get("/var/exports").toAbsolutePath().normalize();
+    Path target = root.resolve(file).normalize();
+    if (!target.startsWith(root)) {
+      return ResponseEntity.badRequest().build();
+    }
+    // ok: pr-review.java.path-traversal
+    return ResponseEntity.ok(new UrlResource(target.toUri()));
+  }
 }

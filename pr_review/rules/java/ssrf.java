@@ -52,4 +52,14 @@ class ParsedFirst {
         // ruleid: pr-review.java.ssrf
         return u.openStream().readAllBytes();
     }
+
+  @GetMapping("/status")
+  public String status(@RequestParam String host) throws IOException {
+    OkHttpClient client = new OkHttpClient();
+    // ruleid: pr-review.java.ssrf
+    Request request = new Request.Builder().url("http://" + host + "/status").build();
+    try (Response response = client.newCall(request).execute()) {
+      return response.body().string();
+    }
+  }
 }
