@@ -179,3 +179,18 @@ func (l *Links) Follow(w http.ResponseWriter, r *http.Request) {
 	// ok: pr-review.go.open-redirect
 	http.Redirect(w, r, link.Target, http.StatusFound)
 }
+
+func RequireUser(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if c.Get("user") == nil {
+			// ruleid: pr-review.go.open-redirect
+			return c.Redirect(http.StatusFound, c.Request().Header.Get("Referer"))
+		}
+		return next(c)
+	}
+}
+
+func Back(c *gin.Context) {
+	// ruleid: pr-review.go.open-redirect
+	c.Redirect(http.StatusFound, c.Request.Referer())
+}
