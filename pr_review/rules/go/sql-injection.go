@@ -112,3 +112,20 @@ func (a *Accounts) ByTag(ctx context.Context, tag string) error {
 	// ruleid: pr-review.go.sql-injection
 	return a.x.SelectContext(ctx, &rows, fmt.Sprintf("SELECT * FROM accounts WHERE tag = '%s'", tag))
 }
+
+func (a *Accounts) Lookup(db *sql.DB, w http.ResponseWriter, r *http.Request) {
+	name := r.URL.Query().Get("name")
+	var rows []Account
+	// ok: pr-review.go.sql-injection
+	a.orm.Where(&Account{Name: name}).Find(&rows)
+	// ok: pr-review.go.sql-injection
+	a.orm.Where(map[string]interface{}{"name": name, "active": true}).Find(&rows)
+	query, args, _ := sq.Select("id").From("accounts").Where(sq.Eq{"name": name}).ToSql()
+	// ok: pr-review.go.sql-injection
+	db.Query(query, args...)
+	stmt, _ := db.Prepare("SELECT id FROM accounts WHERE name = ?")
+	// ok: pr-review.go.sql-injection
+	stmt.Query(name)
+	// ruleid: pr-review.go.sql-injection
+	a.orm.Where("name LIKE '%" + name + "%'").Find(&rows)
+}
