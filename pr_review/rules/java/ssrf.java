@@ -62,4 +62,22 @@ class ParsedFirst {
       return response.body().string();
     }
   }
+
+  @GetMapping("/catalog")
+  public String catalog(@RequestParam String path) {
+    URI target = UriComponentsBuilder.fromHttpUrl("https://catalog.example.com").path("/v2/").path(path).build().toUri();
+    // ok: pr-review.java.ssrf
+    return restTemplate.getForObject(target, String.class);
+  }
+
+  @GetMapping("/mirror")
+  public String mirror(@RequestParam String src) throws Exception {
+    String host = new URL(src).getHost();
+    if (!ALLOWED.contains(host)) {
+      throw new IllegalArgumentException("host not allowed");
+    }
+    // ok: pr-review.java.ssrf
+    return restTemplate.getForObject(src, String.class);
+  }
 }
+
