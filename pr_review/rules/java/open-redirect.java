@@ -98,5 +98,12 @@ class EntityRedirects {
     // ruleid: pr-review.java.open-redirect
     return "redirect:" + to;
   }
+
+  @GetMapping("/continue")
+  public String proceed(@RequestParam(required = false) String next) {
+    boolean present = next != null;
+    // ruleid: pr-review.java.open-redirect
+    return "redirect:" + (present ? next : "/");
+  }
 }
 
