@@ -57,3 +57,11 @@ class TokenBucketLimiter {
     // ok: pr-review.java.insecure-random
     private final Random jitter = new Random();
 }
+
+class OtpSender {
+    String newOtp() {
+        // ruleid: pr-review.java.insecure-random
+        int otp = java.util.concurrent.ThreadLocalRandom.current().nextInt(100000, 1000000);
+        return Integer.toString(otp);
+    }
+}

@@ -44,4 +44,10 @@ public class Example {
     mapper.enableDefaultTyping();
     return mapper;
   }
+
+  @PostMapping("/import/fqn")
+  public Object importFqn(jakarta.servlet.http.HttpServletRequest req) throws Exception {
+    // ruleid: pr-review.java.unsafe-deserialization
+    return new java.io.ObjectInputStream(req.getInputStream()).readObject();
+  }
 }
