@@ -56,4 +56,30 @@ public class Example {
     // ok: pr-review.java.path-traversal
     return ResponseEntity.ok(new UrlResource(target.toUri()));
   }
+
+  public void unzip(InputStream upload, File dest) throws IOException {
+    try (ZipInputStream zis = new ZipInputStream(upload)) {
+      ZipEntry entry;
+      while ((entry = zis.getNextEntry()) != null) {
+        // ruleid: pr-review.java.path-traversal
+        File out = new File(dest, entry.getName());
+        Files.copy(zis, out.toPath());
+      }
+    }
+  }
+
+  public void unzipChecked(InputStream upload, Path dest) throws IOException {
+    try (ZipInputStream zis = new ZipInputStream(upload)) {
+      ZipEntry entry;
+      while ((entry = zis.getNextEntry()) != null) {
+        Path out = dest.resolve(entry.getName()).normalize();
+        if (!out.startsWith(dest)) {
+          throw new IOException("entry outside the target directory: " + entry.getName());
+        }
+        // ok: pr-review.java.path-traversal
+        Files.copy(zis, out);
+      }
+    }
+  }
 }
+
