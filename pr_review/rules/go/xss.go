@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os/exec"
 	"strconv"
+	"text/template"
 
 	"github.com/gin-gonic/gin"
 	"github.com/labstack/echo/v4"
@@ -117,4 +118,15 @@ func (s *Server) TagRaw(c echo.Context) error {
 	count, _ := s.posts.CountTag(c.Request().Context(), tag)
 	// ruleid: pr-review.go.xss
 	return c.HTML(http.StatusOK, fmt.Sprintf("<h2>#%s</h2><p>%d posts</p>", tag, count))
+}
+
+var resultsPage = template.Must(template.New("results").Parse(`<html><body><h1>Results for {{.Query}}</h1></body></html>`))
+
+func Results(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query().Get("q")
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	// ruleid: pr-review.go.xss
+	resultsPage.Execute(w, map[string]string{"Query": q})
+	// ok: pr-review.go.xss
+	resultsPage.Execute(w, map[string]string{"Query": html.EscapeString(q)})
 }
