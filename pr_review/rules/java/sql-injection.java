@@ -125,4 +125,11 @@ class ReportDao {
         // ruleid: pr-review.java.sql-injection
         return em.createQuery("FROM User u WHERE u.name = '" + name + "'").getResultList();
     }
+
+    List<Map<String, Object>> byParam(HttpServletRequest request) {
+        String name = request.getParameterMap().get("name")[0];
+        // ruleid: pr-review.java.sql-injection
+        return jdbc.queryForList("SELECT * FROM users WHERE name = '" + name + "'");
+    }
 }
+
