@@ -65,3 +65,12 @@ class OtpSender {
         return Integer.toString(otp);
     }
 }
+
+class SessionCleanupScheduler {
+    private final Random random = new Random();
+
+    long nextDelayMillis() {
+        // ok: pr-review.java.insecure-random
+        return 60_000 + random.nextInt(5_000);
+    }
+}
