@@ -90,4 +90,15 @@ class ArgvForms {
     // ok: pr-review.java.command-injection
     return new ProcessBuilder("ping", "-c", "1", host).start();
   }
+
+  private static final java.util.regex.Pattern TENANT = java.util.regex.Pattern.compile("[a-z0-9-]{1,32}");
+
+  Process checkedArchive(String tenant) throws IOException {
+    if (!TENANT.matcher(tenant).matches()) {
+      throw new IllegalArgumentException("bad tenant");
+    }
+    // ok: pr-review.java.command-injection
+    return new ProcessBuilder("sh", "-c", "tar czf /var/backups/" + tenant + ".tgz /srv/" + tenant).start();
+  }
 }
+
