@@ -1,9 +1,14 @@
 package handlers
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"os/exec"
+	"regexp"
+	"strconv"
+
+	"github.com/alessio/shellescape"
 )
 
 func Ping(w http.ResponseWriter, r *http.Request) {
@@ -43,6 +48,7 @@ func runShell(script string) error {
 type Archiver struct{ dir string }
 
 func (a *Archiver) pack(name string) ([]byte, error) {
+	// ruleid: pr-review.go.command-injection
 	cmd := exec.Command("/bin/bash", "-c", "tar czf /tmp/"+name+".tgz "+a.dir)
 	return cmd.Output()
 }
@@ -61,4 +67,39 @@ func Backup(w http.ResponseWriter, r *http.Request) {
 	runArgv(r.FormValue("name"))
 	// ok: pr-review.go.command-injection
 	runShell("tar czf /tmp/out.tgz /srv/www")
+}
+
+const dataDir = "/srv/data"
+
+var tenantName = regexp.MustCompile(`^[a-z0-9-]{1,32}$`)
+
+// shell text interpolated from a parameter: the caller may be in another file
+func snapshot(ctx context.Context, tenant string) error {
+	out := "/var/backups/" + tenant + ".tgz"
+	script := fmt.Sprintf("tar czf %s -C %s %s", out, dataDir, tenant)
+	// ruleid: pr-review.go.command-injection
+	return exec.CommandContext(ctx, "sh", "-c", script).Run()
+}
+
+func (a *Archiver) prune(days int, pattern string) error {
+	// ok: pr-review.go.command-injection
+	exec.Command("sh", "-c", fmt.Sprintf("find %s -mtime +%d -delete", dataDir, days)).Run()
+	// ok: pr-review.go.command-injection
+	exec.Command("bash", "-c", "sleep "+strconv.Itoa(days)).Run()
+	// ok: pr-review.go.command-injection
+	exec.Command("sh", "-c", "rm -f "+shellescape.Quote(pattern)).Run()
+	// ok: pr-review.go.command-injection
+	exec.Command("sh", "-c", `tar czf "$1" -C /srv/data .`, "sh", pattern).Run()
+	// ok: pr-review.go.command-injection
+	exec.Command(a.dir+"/bin/compact", "--older-than", pattern).Run()
+	// ruleid: pr-review.go.command-injection
+	return exec.Command("bash", "-c", "rm -rf "+a.dir+"/"+pattern).Run()
+}
+
+func checkedSnapshot(ctx context.Context, tenant string) error {
+	if !tenantName.MatchString(tenant) {
+		return fmt.Errorf("invalid tenant %q", tenant)
+	}
+	// ok: pr-review.go.command-injection
+	return exec.CommandContext(ctx, "sh", "-c", fmt.Sprintf("tar czf /var/backups/%s.tgz %s", tenant, dataDir)).Run()
 }

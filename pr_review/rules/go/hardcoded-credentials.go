@@ -21,3 +21,15 @@ const mapsAPIKey = "AIzaSyD4kq9r2X8fLmNpQ7vTzW1yBcE3hJ6uK0s"
 
 // ok: pr-review.go.hardcoded-credentials
 const passwordMinLength = "twelve-chars"
+
+var awsKeyID = os.Getenv("AWS_ACCESS_KEY_ID")
+
+func awsClient() *Client {
+	if awsKeyID == "" {
+		// ruleid: pr-review.go.hardcoded-credentials
+		awsKeyID = "AKIAIOSFODNN7EXAMPLE"
+	}
+	// ok: pr-review.go.hardcoded-credentials
+	region := "eu-west-1"
+	return &Client{KeyID: awsKeyID, Region: region}
+}

@@ -26,3 +26,10 @@ func SendOTP() {
 	otp := fmt.Sprintf("%06d", rand.Intn(1000000))
 	_ = otp
 }
+
+func NewResetCode() string {
+	b := make([]byte, 16)
+	// ruleid: pr-review.go.insecure-random-token
+	rand.Read(b)
+	return fmt.Sprintf("%x", b)
+}

@@ -118,3 +118,79 @@ func WrongGuard(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, next, http.StatusFound)
 	}
 }
+
+var returnHosts = map[string]bool{"app.example.com": true, "shop.example.com": true}
+
+// a helper that parses the target and checks its host, else falls back to a fixed page
+func returnTarget(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || raw == "" {
+		return "/"
+	}
+	if u.Scheme == "https" && returnHosts[u.Hostname()] {
+		return u.String()
+	}
+	return "/"
+}
+
+func orDefault(raw string) string {
+	if raw == "" {
+		return "/"
+	}
+	return raw
+}
+
+type Pages struct{ titles map[string]string }
+
+func (p *Pages) Search(w http.ResponseWriter, r *http.Request) {
+	q := r.FormValue("q")
+	// a server-side table keyed by the request: the value is the server's
+	if target, ok := p.titles[q]; ok {
+		// ok: pr-review.go.open-redirect
+		http.Redirect(w, r, target, http.StatusSeeOther)
+		return
+	}
+	// ok: pr-review.go.open-redirect
+	http.Redirect(w, r, returnTarget(r.URL.Query().Get("next")), http.StatusFound)
+	// ok: pr-review.go.open-redirect
+	http.Redirect(w, r, redirects.SafeTarget(q), http.StatusFound)
+	// ruleid: pr-review.go.open-redirect
+	http.Redirect(w, r, orDefault(r.URL.Query().Get("next")), http.StatusFound)
+}
+
+func SignOut(w http.ResponseWriter, r *http.Request) {
+	next := r.FormValue("next")
+	if err := validateRedirect(next); err != nil {
+		http.Error(w, "invalid redirect", http.StatusBadRequest)
+		return
+	}
+	// ok: pr-review.go.open-redirect
+	http.Redirect(w, r, next, http.StatusFound)
+}
+
+type Links struct{ store LinkStore }
+
+func (l *Links) Follow(w http.ResponseWriter, r *http.Request) {
+	link, err := l.store.Lookup(r.Context(), r.URL.Query().Get("code"))
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	// ok: pr-review.go.open-redirect
+	http.Redirect(w, r, link.Target, http.StatusFound)
+}
+
+func RequireUser(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if c.Get("user") == nil {
+			// ruleid: pr-review.go.open-redirect
+			return c.Redirect(http.StatusFound, c.Request().Header.Get("Referer"))
+		}
+		return next(c)
+	}
+}
+
+func Back(c *gin.Context) {
+	// ruleid: pr-review.go.open-redirect
+	c.Redirect(http.StatusFound, c.Request.Referer())
+}

@@ -81,3 +81,51 @@ func Sorted(db *sql.DB, w http.ResponseWriter, r *http.Request) {
 	// ruleid: pr-review.go.sql-injection
 	db.Query(fmt.Sprintf("SELECT id FROM posts WHERE status = '%s' LIMIT %d", f.Status, page.Limit))
 }
+
+type Accounts struct {
+	pool *pgxpool.Pool
+	orm  *gorm.DB
+	x    *sqlx.DB
+}
+
+func (a *Accounts) ByName(ctx context.Context, name string) error {
+	// ruleid: pr-review.go.sql-injection
+	rows, err := a.pool.Query(ctx, "SELECT id FROM accounts WHERE name = '"+name+"'")
+	if err == nil {
+		rows.Close()
+	}
+	// ok: pr-review.go.sql-injection
+	_, err = a.pool.Exec(ctx, "UPDATE accounts SET seen_at = now() WHERE name = $1", name)
+	return err
+}
+
+func (a *Accounts) ByRegion(region string) error {
+	var rows []Account
+	// ruleid: pr-review.go.sql-injection
+	a.orm.Where("region = '" + region + "'").Find(&rows)
+	// ok: pr-review.go.sql-injection
+	return a.orm.Where("region = ?", region).Find(&rows).Error
+}
+
+func (a *Accounts) ByTag(ctx context.Context, tag string) error {
+	var rows []Account
+	// ruleid: pr-review.go.sql-injection
+	return a.x.SelectContext(ctx, &rows, fmt.Sprintf("SELECT * FROM accounts WHERE tag = '%s'", tag))
+}
+
+func (a *Accounts) Lookup(db *sql.DB, w http.ResponseWriter, r *http.Request) {
+	name := r.URL.Query().Get("name")
+	var rows []Account
+	// ok: pr-review.go.sql-injection
+	a.orm.Where(&Account{Name: name}).Find(&rows)
+	// ok: pr-review.go.sql-injection
+	a.orm.Where(map[string]interface{}{"name": name, "active": true}).Find(&rows)
+	query, args, _ := sq.Select("id").From("accounts").Where(sq.Eq{"name": name}).ToSql()
+	// ok: pr-review.go.sql-injection
+	db.Query(query, args...)
+	stmt, _ := db.Prepare("SELECT id FROM accounts WHERE name = ?")
+	// ok: pr-review.go.sql-injection
+	stmt.Query(name)
+	// ruleid: pr-review.go.sql-injection
+	a.orm.Where("name LIKE '%" + name + "%'").Find(&rows)
+}

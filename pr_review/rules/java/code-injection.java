@@ -22,4 +22,10 @@ public class Example {
     // ruleid: pr-review.java.code-injection
     return engine.eval(code);
   }
+
+  @GetMapping("/fqn-spel")
+  public Object fqnSpel(@RequestParam String expr) {
+    // ruleid: pr-review.java.code-injection
+    return new org.springframework.expression.spel.standard.SpelExpressionParser().parseExpression(expr).getValue();
+  }
 }

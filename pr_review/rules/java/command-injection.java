@@ -65,4 +65,40 @@ class ArgvForms {
     java.lang.Runtime.getRuntime().exec("git log " + ref);
     return "";
   }
+
+  private static final String BACKUP_DIR = "/var/backups";
+
+  // shell text interpolated from a parameter: the caller may be in another class
+  Process archive(String tenant) throws IOException {
+    // ruleid: pr-review.java.command-injection
+    return new ProcessBuilder("/bin/bash", "-c", "tar czf " + BACKUP_DIR + "/" + tenant + ".tgz /srv/" + tenant).start();
+  }
+
+  Process usage(String dir) throws IOException {
+    // ruleid: pr-review.java.command-injection
+    return Runtime.getRuntime().exec(new String[]{"sh", "-c", String.format("du -sh %s | sort -h", dir)});
+  }
+
+  Process rotate(int keep) throws IOException {
+    // ok: pr-review.java.command-injection
+    new ProcessBuilder("sh", "-c", "ls -t " + BACKUP_DIR + " | tail -n +" + keep + " | xargs rm -f").start();
+    // ok: pr-review.java.command-injection
+    return new ProcessBuilder("sh", "-c", "tar czf \"$1\" /srv/data", "archive", BACKUP_DIR + "/data.tgz").start();
+  }
+
+  Process ping(String host) throws IOException {
+    // ok: pr-review.java.command-injection
+    return new ProcessBuilder("ping", "-c", "1", host).start();
+  }
+
+  private static final java.util.regex.Pattern TENANT = java.util.regex.Pattern.compile("[a-z0-9-]{1,32}");
+
+  Process checkedArchive(String tenant) throws IOException {
+    if (!TENANT.matcher(tenant).matches()) {
+      throw new IllegalArgumentException("bad tenant");
+    }
+    // ok: pr-review.java.command-injection
+    return new ProcessBuilder("sh", "-c", "tar czf /var/backups/" + tenant + ".tgz /srv/" + tenant).start();
+  }
 }
+

@@ -4,30 +4,30 @@ import org.springframework.web.bind.annotation.*;
 public class AccountController {
     private AccountRepository accounts;
 
+    // ruleid: pr-review.java.mass-assignment
     @PutMapping("/accounts/{id}")
     public Account update(@PathVariable long id, @RequestBody Account account) {
         account.setId(id);
-        // ruleid: pr-review.java.mass-assignment
         return accounts.save(account);
     }
 
+    // ruleid: pr-review.java.mass-assignment
     @PostMapping("/accounts")
     public Account create(@Valid @RequestBody Account account) {
-        // ruleid: pr-review.java.mass-assignment
         return accounts.save(account);
     }
 
+    // ok: pr-review.java.mass-assignment
     @PatchMapping("/accounts/{id}")
     public Account patch(@PathVariable long id, @RequestBody AccountUpdate body) {
         Account account = accounts.findById(id).orElseThrow();
         account.setDisplayName(body.displayName());
-        // ok: pr-review.java.mass-assignment
         return accounts.save(account);
     }
 
+    // ok: pr-review.java.mass-assignment
     @PostMapping("/accounts/import")
     public Account importOne(@RequestBody AccountDto dto) {
-        // ok: pr-review.java.mass-assignment
         return accounts.save(dto.toEntity());
     }
 }
@@ -45,9 +45,9 @@ class AccountSettingsController {
         binder.setAllowedFields("displayName", "email");
     }
 
+    // ok: pr-review.java.mass-assignment
     @PostMapping("/account")
     public String update(@ModelAttribute User user) {
-        // ok: pr-review.java.mass-assignment
         users.save(user);
         return "redirect:/account";
     }
@@ -61,10 +61,39 @@ class ProfileController {
         this.users = users;
     }
 
+    // ruleid: pr-review.java.mass-assignment
     @PostMapping("/profile")
     public String update(@Valid @ModelAttribute("user") User user) {
-        // ruleid: pr-review.java.mass-assignment
         users.save(user);
         return "redirect:/profile";
+    }
+}
+
+@RestController
+@RequestMapping("/api/members")
+class MemberController {
+    private final MemberRepository members;
+
+    MemberController(MemberRepository members) {
+        this.members = members;
+    }
+
+    // ruleid: pr-review.java.mass-assignment
+    @PutMapping("/{id}")
+    ResponseEntity<Member> replace(@PathVariable Long id, @Valid @RequestBody Member member) {
+        if (!members.existsById(id)) {
+            return ResponseEntity.notFound().build();
+        }
+        member.setId(id);
+        Member saved = members.saveAndFlush(member);
+        return ResponseEntity.ok(saved);
+    }
+
+    // ok: pr-review.java.mass-assignment
+    @PatchMapping("/{id}")
+    ResponseEntity<Member> rename(@PathVariable Long id, @Valid @RequestBody MemberRename body) {
+        Member member = members.findById(id).orElseThrow();
+        member.setDisplayName(body.displayName());
+        return ResponseEntity.ok(members.save(member));
     }
 }

@@ -73,4 +73,37 @@ class EntityRedirects {
     // ruleid: pr-review.java.open-redirect
     return org.springframework.http.ResponseEntity.status(302).location(java.net.URI.create(next)).build();
   }
+
+  @GetMapping("/sso/return")
+  public void ssoReturn(@RequestParam String next, HttpServletResponse resp) throws IOException {
+    String host = UriComponentsBuilder.fromUriString(next).build().getHost();
+    if (host != null && !TRUSTED_HOSTS.contains(host)) {
+      resp.sendError(HttpServletResponse.SC_BAD_REQUEST);
+      return;
+    }
+    // ok: pr-review.java.open-redirect
+    resp.sendRedirect(next);
+  }
+
+  @GetMapping("/done")
+  public String done(@RequestParam(defaultValue = "/") String returnTo) {
+    boolean local = returnTo.startsWith("/") && !returnTo.startsWith("//") && !returnTo.startsWith("/\\");
+    // ok: pr-review.java.open-redirect
+    return "redirect:" + (local ? returnTo : "/");
+  }
+
+  @GetMapping("/away")
+  public String away(@RequestParam String to) {
+    String host = URI.create(to).getHost();
+    // ruleid: pr-review.java.open-redirect
+    return "redirect:" + to;
+  }
+
+  @GetMapping("/continue")
+  public String proceed(@RequestParam(required = false) String next) {
+    boolean present = next != null;
+    // ruleid: pr-review.java.open-redirect
+    return "redirect:" + (present ? next : "/");
+  }
 }
+

@@ -38,4 +38,48 @@ public class Example {
     // ruleid: pr-review.java.path-traversal
     java.io.File f = new java.io.File("/srv/reports", req.getParameter("name"));
   }
+
+  @GetMapping("/exports/{file}")
+  public ResponseEntity<Resource> export(@PathVariable String file) throws Exception {
+    // ruleid: pr-review.java.path-traversal
+    Resource body = new UrlResource(Paths.get("/var/exports").resolve(file).toUri());
+    return ResponseEntity.ok(body);
+  }
+
+  @GetMapping("/exports2/{file}")
+  public ResponseEntity<Resource> exportChecked(@PathVariable String file) throws Exception {
+    Path root = Paths.get("/var/exports").toAbsolutePath().normalize();
+    Path target = root.resolve(file).normalize();
+    if (!target.startsWith(root)) {
+      return ResponseEntity.badRequest().build();
+    }
+    // ok: pr-review.java.path-traversal
+    return ResponseEntity.ok(new UrlResource(target.toUri()));
+  }
+
+  public void unzip(InputStream upload, File dest) throws IOException {
+    try (ZipInputStream zis = new ZipInputStream(upload)) {
+      ZipEntry entry;
+      while ((entry = zis.getNextEntry()) != null) {
+        // ruleid: pr-review.java.path-traversal
+        File out = new File(dest, entry.getName());
+        Files.copy(zis, out.toPath());
+      }
+    }
+  }
+
+  public void unzipChecked(InputStream upload, Path dest) throws IOException {
+    try (ZipInputStream zis = new ZipInputStream(upload)) {
+      ZipEntry entry;
+      while ((entry = zis.getNextEntry()) != null) {
+        Path out = dest.resolve(entry.getName()).normalize();
+        if (!out.startsWith(dest)) {
+          throw new IOException("entry outside the target directory: " + entry.getName());
+        }
+        // ok: pr-review.java.path-traversal
+        Files.copy(zis, out);
+      }
+    }
+  }
 }
+

@@ -62,3 +62,74 @@ public class Example {
     md.update(req.getParameter("password").getBytes());
   }
 }
+
+class ReportDao {
+    private static final Map<String, String> SORT_COLUMNS = Map.of("name", "u.name", "created", "u.created_at");
+    private static final Set<String> FILTERABLE = Set.of("status", "region");
+    private final JdbcTemplate jdbc;
+
+    ReportDao(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Map<String, Object>> byName(String name, String status) {
+        String sql = "SELECT id, name FROM users";
+        sql += " WHERE name = '" + name + "'";
+        // ruleid: pr-review.java.sql-injection
+        return jdbc.queryForList(sql);
+    }
+
+    List<Map<String, Object>> search(String term) {
+        StringBuilder sql = new StringBuilder("SELECT id, name FROM users WHERE 1=1");
+        sql.append(" AND name LIKE '%").append(term).append("%'");
+        // ruleid: pr-review.java.sql-injection
+        return jdbc.queryForList(sql.toString());
+    }
+
+    List<Map<String, Object>> filtered(String name, String email) {
+        StringBuilder sql = new StringBuilder("SELECT id, name FROM users WHERE 1=1");
+        List<Object> args = new ArrayList<>();
+        if (name != null) {
+            sql.append(" AND name = ?");
+            args.add(name);
+        }
+        if (email != null) {
+            sql.append(" AND email = ?");
+            args.add(email);
+        }
+        // ok: pr-review.java.sql-injection
+        return jdbc.queryForList(sql.toString(), args.toArray());
+    }
+
+    List<Map<String, Object>> byIds(List<Long> ids) {
+        String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
+        // ok: pr-review.java.sql-injection
+        return jdbc.queryForList("SELECT * FROM users WHERE id IN (" + marks + ")", ids.toArray());
+    }
+
+    List<Map<String, Object>> ordered(String sort, boolean ascending) {
+        String column = SORT_COLUMNS.getOrDefault(sort, "u.id");
+        // ok: pr-review.java.sql-injection
+        return jdbc.queryForList("SELECT * FROM users u ORDER BY " + column + (ascending ? " ASC" : " DESC"));
+    }
+
+    List<Map<String, Object>> grouped(String field) {
+        if (!FILTERABLE.contains(field)) {
+            throw new IllegalArgumentException("cannot group by " + field);
+        }
+        // ok: pr-review.java.sql-injection
+        return jdbc.queryForList("SELECT " + field + ", count(*) FROM orders GROUP BY " + field);
+    }
+
+    List<Object> jpql(EntityManager em, String name) {
+        // ruleid: pr-review.java.sql-injection
+        return em.createQuery("FROM User u WHERE u.name = '" + name + "'").getResultList();
+    }
+
+    List<Map<String, Object>> byParam(HttpServletRequest request) {
+        String name = request.getParameterMap().get("name")[0];
+        // ruleid: pr-review.java.sql-injection
+        return jdbc.queryForList("SELECT * FROM users WHERE name = '" + name + "'");
+    }
+}
+

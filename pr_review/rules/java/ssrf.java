@@ -52,4 +52,32 @@ class ParsedFirst {
         // ruleid: pr-review.java.ssrf
         return u.openStream().readAllBytes();
     }
+
+  @GetMapping("/status")
+  public String status(@RequestParam String host) throws IOException {
+    OkHttpClient client = new OkHttpClient();
+    // ruleid: pr-review.java.ssrf
+    Request request = new Request.Builder().url("http://" + host + "/status").build();
+    try (Response response = client.newCall(request).execute()) {
+      return response.body().string();
+    }
+  }
+
+  @GetMapping("/catalog")
+  public String catalog(@RequestParam String path) {
+    URI target = UriComponentsBuilder.fromHttpUrl("https://catalog.example.com").path("/v2/").path(path).build().toUri();
+    // ok: pr-review.java.ssrf
+    return restTemplate.getForObject(target, String.class);
+  }
+
+  @GetMapping("/mirror")
+  public String mirror(@RequestParam String src) throws Exception {
+    String host = new URL(src).getHost();
+    if (!ALLOWED.contains(host)) {
+      throw new IllegalArgumentException("host not allowed");
+    }
+    // ok: pr-review.java.ssrf
+    return restTemplate.getForObject(src, String.class);
+  }
 }
+

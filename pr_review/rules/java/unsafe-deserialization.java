@@ -19,4 +19,35 @@ public class Example {
     return mapper.readValue(raw, Dto.class);
   }
 
+
+  @PostMapping("/settings/import")
+  public Object importYaml(@RequestBody String body) {
+    // ruleid: pr-review.java.unsafe-deserialization
+    return new Yaml().load(body);
+  }
+
+  public Map<String, Object> importYamlSafe(String body) {
+    Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+    // ok: pr-review.java.unsafe-deserialization
+    return yaml.load(body);
+  }
+
+  public Object importYamlField(InputStream in) {
+    Yaml yaml = new Yaml();
+    // ruleid: pr-review.java.unsafe-deserialization
+    return yaml.loadAs(in, Settings.class);
+  }
+
+  public ObjectMapper legacyMapper() {
+    ObjectMapper mapper = new ObjectMapper();
+    // ruleid: pr-review.java.unsafe-deserialization
+    mapper.enableDefaultTyping();
+    return mapper;
+  }
+
+  @PostMapping("/import/fqn")
+  public Object importFqn(jakarta.servlet.http.HttpServletRequest req) throws Exception {
+    // ruleid: pr-review.java.unsafe-deserialization
+    return new java.io.ObjectInputStream(req.getInputStream()).readObject();
+  }
 }

@@ -13,5 +13,11 @@ public class Hashes {
         MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
         // ok: pr-review.java.weak-hash
         String good = DigestUtils.sha256Hex(body);
+        // ruleid: pr-review.java.weak-hash
+        String etag = org.apache.commons.codec.digest.DigestUtils.sha1Hex(body);
+        // ruleid: pr-review.java.weak-hash
+        byte[] legacy = com.google.common.hash.Hashing.md5().hashBytes(body).asBytes();
+        // ok: pr-review.java.weak-hash
+        byte[] modern = com.google.common.hash.Hashing.sha256().hashBytes(body).asBytes();
     }
 }

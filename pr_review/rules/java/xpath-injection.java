@@ -24,4 +24,10 @@ public class Users {
         // ok: pr-review.java.xpath-injection
         return xpath.compile("/users/user[" + USER_FILTER + "]");
     }
+
+  @GetMapping("/fqn-xpath")
+  public Object fqnXpath(@RequestParam String name, org.w3c.dom.Document doc) throws Exception {
+    // ruleid: pr-review.java.xpath-injection
+    return javax.xml.xpath.XPathFactory.newInstance().newXPath().evaluate("//user[@name='" + name + "']", doc);
+  }
 }

@@ -24,3 +24,35 @@ public class Example {
     response.getWriter().write("<b>" + org.owasp.encoder.Encode.forHtml(name) + "</b>");
   }
 }
+
+@RestController
+class GreetingController {
+    @GetMapping(path = "/greet", produces = MediaType.TEXT_HTML_VALUE)
+    public String greet(@RequestParam String name) {
+        if (name.isBlank()) {
+            // ok: pr-review.java.xss
+            return "<p>Hello, stranger</p>";
+        }
+        // ruleid: pr-review.java.xss
+        return "<h1>Hello " + name + "</h1>";
+    }
+
+    @GetMapping(path = "/greet-escaped", produces = "text/html;charset=UTF-8")
+    public String greetEscaped(@RequestParam String name) {
+        // ok: pr-review.java.xss
+        return "<h1>Hello " + HtmlUtils.htmlEscape(name) + "</h1>";
+    }
+
+    @GetMapping("/greet-json")
+    public String greetJson(@RequestParam String name) {
+        // ok: pr-review.java.xss
+        return "Hello " + name;
+    }
+
+    @GetMapping("/badge")
+    public ResponseEntity<String> badge(@RequestParam String label) {
+        // ruleid: pr-review.java.xss
+        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body("<span class=\"badge\">" + label + "</span>");
+    }
+}
+

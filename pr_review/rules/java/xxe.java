@@ -21,4 +21,28 @@ public class Example {
     XMLStreamReader r = xif.createXMLStreamReader(in);
   }
 
+  public Document inline(InputStream in) throws Exception {
+    // ruleid: pr-review.java.xxe
+    return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in);
+  }
+
+  public Document fqn(InputStream in) throws Exception {
+    javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    // ruleid: pr-review.java.xxe
+    return f.newDocumentBuilder().parse(in);
+  }
+
+  public org.dom4j.Document dom4j(InputStream in) throws Exception {
+    SAXReader reader = new SAXReader();
+    // ruleid: pr-review.java.xxe
+    return reader.read(in);
+  }
+
+  public org.dom4j.Document dom4jSafe(InputStream in) throws Exception {
+    SAXReader reader = new SAXReader();
+    reader.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    // ok: pr-review.java.xxe
+    return reader.read(in);
+  }
 }
+
