@@ -67,3 +67,54 @@ app.get("/g5", (req, res) => {
   }
   res.redirect("/");
 });
+
+const ALLOWED_HOSTS = new Set(["app.example.com", "docs.example.com"]);
+
+function localPath(value) {
+  if (typeof value !== "string") return "/";
+  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
+  return value;
+}
+
+const returnTarget = (raw) => {
+  const parsed = new URL(raw, "https://app.example.com");
+  if (parsed.protocol !== "https:" || !ALLOWED_HOSTS.has(parsed.host)) {
+    return "/";
+  }
+  return parsed.toString();
+};
+
+function withTracking(url) {
+  if (url.includes("?")) {
+    url += "&src=mail";
+  }
+  return url;
+}
+
+app.get("/h1", (req, res) => {
+  // ok: pr-review.javascript.open-redirect
+  res.redirect(302, localPath(req.query.returnTo));
+});
+
+app.get("/h2", (req, res) => {
+  const target = returnTarget(req.query.returnTo);
+  // ok: pr-review.javascript.open-redirect
+  res.redirect(target);
+});
+
+app.get("/h3", (req, res) => {
+  // ruleid: pr-review.javascript.open-redirect
+  res.redirect(withTracking(req.query.next));
+});
+
+function keepQuery(url) {
+  if (url.startsWith("http")) {
+    return url;
+  }
+  return "/" + url;
+}
+
+app.get("/h4", (req, res) => {
+  // ruleid: pr-review.javascript.open-redirect
+  res.redirect(keepQuery(req.query.next));
+});
