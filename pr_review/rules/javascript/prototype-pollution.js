@@ -68,3 +68,12 @@ app.post("/settings", (req, res) => {
   settings[group][req.body.name] = req.body.value;
   res.json(settings);
 });
+
+function cloneDeep(obj) {
+  const out = Array.isArray(obj) ? [] : {};
+  for (const key in obj) {
+    // ok: pr-review.javascript.prototype-pollution
+    out[key] = typeof obj[key] === "object" ? cloneDeep(obj[key]) : obj[key];
+  }
+  return out;
+}

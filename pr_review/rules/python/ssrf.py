@@ -52,3 +52,19 @@ def unfurl():
         # ok: pr-review.python.ssrf
         client.get("https://api.example.com/unfurl", params={"url": target})
     return "ok"
+
+
+CATALOG_BASE = "https://catalog.internal.example.com"
+
+
+@app.get("/items/<item_id>")
+def catalog_item(item_id):
+    # ok: pr-review.python.ssrf
+    a = requests.get(f"{CATALOG_BASE}/items/{item_id}", timeout=5)
+    # ok: pr-review.python.ssrf
+    b = requests.get(CATALOG_BASE + "/items/" + item_id, timeout=5)
+    # ruleid: pr-review.python.ssrf
+    c = requests.get(f"{request.args['base']}/items/{item_id}", timeout=5)
+    # ruleid: pr-review.python.ssrf
+    d = requests.get(f"{CATALOG_BASE}{request.args['path']}", timeout=5)
+    return a.text + b.text + c.text + d.text
