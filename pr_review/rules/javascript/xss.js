@@ -83,3 +83,25 @@ app.get("/item/:id", (req, res) => {
   // ok: pr-review.javascript.xss
   res.status(404).send({ missing: req.params.id });
 });
+
+function Bio({ user }) {
+  // ruleid: pr-review.javascript.xss
+  return <div dangerouslySetInnerHTML={{ __html: user.bioHtml }} />;
+}
+
+function SafeBio({ user }) {
+  // ok: pr-review.javascript.xss
+  return <div dangerouslySetInnerHTML={{ __html: DOMPurify.sanitize(user.bioHtml) }} />;
+}
+
+const ICON = "<svg></svg>";
+function Icon() {
+  // ok: pr-review.javascript.xss
+  return <span dangerouslySetInnerHTML={{ __html: ICON }} />;
+}
+
+function SafeBody({ article }) {
+  const clean = useMemo(() => DOMPurify.sanitize(article.bodyHtml), [article.bodyHtml]);
+  // ok: pr-review.javascript.xss
+  return <section dangerouslySetInnerHTML={{ __html: clean }} />;
+}
