@@ -118,3 +118,32 @@ app.get("/h4", (req, res) => {
   // ruleid: pr-review.javascript.open-redirect
   res.redirect(keepQuery(req.query.next));
 });
+
+export async function PUT(req) {
+  const form = await req.formData();
+  const target = form.get("returnTo");
+  // ruleid: pr-review.javascript.open-redirect
+  return Response.redirect(target, 302);
+}
+
+export async function PATCH(req) {
+  const { next } = await req.json();
+  // ok: pr-review.javascript.open-redirect
+  return Response.redirect(localPath(next), 302);
+}
+
+export async function DELETE(request) {
+  const back = request.nextUrl.searchParams.get("back");
+  // ruleid: pr-review.javascript.open-redirect
+  return NextResponse.redirect(back);
+}
+
+export async function OPTIONS(request) {
+  // ok: pr-review.javascript.open-redirect
+  return NextResponse.redirect(new URL("/login", request.url));
+}
+
+export async function HEAD(request) {
+  // ruleid: pr-review.javascript.open-redirect
+  return NextResponse.redirect(new URL(request.nextUrl.searchParams.get("to"), request.url));
+}

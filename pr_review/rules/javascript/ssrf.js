@@ -56,3 +56,16 @@ app.get("/items/:id", async (req, res) => {
   const d = await fetch(`${API_BASE}${req.query.path}`);
   res.json([a, b, c, d]);
 });
+
+export async function POST(req) {
+  const { url } = await req.json();
+  // ruleid: pr-review.javascript.ssrf
+  const r = await fetch(url);
+  return Response.json(await r.json());
+}
+
+export async function getServerSideProps(context) {
+  // ruleid: pr-review.javascript.ssrf
+  const feed = await fetch(context.query.feed);
+  return { props: { feed: await feed.text() } };
+}

@@ -1,0 +1,11 @@
+export async function PUT(req: Request) {
+  const { link } = (await req.json()) as { link: string };
+  // ruleid: pr-review.javascript.ssrf
+  return fetch(link);
+}
+
+export async function PATCH(req: Request) {
+  const { id } = (await req.json()) as { id: string };
+  // ok: pr-review.javascript.ssrf
+  return fetch(`https://api.example.com/items/${encodeURIComponent(id)}`);
+}
