@@ -147,3 +147,30 @@ export async function HEAD(request) {
   // ruleid: pr-review.javascript.open-redirect
   return NextResponse.redirect(new URL(request.nextUrl.searchParams.get("to"), request.url));
 }
+
+const http = require("http");
+http.createServer((req, res) => {
+  const target = new URL(req.url, "http://localhost").searchParams.get("to");
+  // ruleid: pr-review.javascript.open-redirect
+  res.writeHead(302, { Location: target });
+  res.end();
+});
+
+app.get("/loc", (req, res) => {
+  // ruleid: pr-review.javascript.open-redirect
+  res.setHeader("Location", req.query.to);
+  // ok: pr-review.javascript.open-redirect
+  res.setHeader("Content-Type", req.query.to);
+  // ok: pr-review.javascript.open-redirect
+  res.location(localPath(req.query.to));
+  res.status(302).end();
+});
+
+const CANONICAL_HOST = "www.example.com";
+app.use((req, res, next) => {
+  // ok: pr-review.javascript.open-redirect
+  if (!req.secure) return res.redirect(301, `https://${CANONICAL_HOST}${req.originalUrl}`);
+  // ruleid: pr-review.javascript.open-redirect
+  if (req.query.to) return res.redirect(301, `https://${CANONICAL_HOST}${req.query.to}`);
+  next();
+});
