@@ -107,3 +107,13 @@ function thumbnailOf(source, width) {
   // ok: pr-review.javascript.command-injection
   return execSync(`convert ${quote([source])} -thumbnail ${size}x${size} out.png`);
 }
+
+const { spawn } = require("child_process");
+function grepLogs(pattern) {
+  // ruleid: pr-review.javascript.command-injection
+  return spawn(`grep -r ${pattern} /var/log/app`, { shell: true });
+}
+function grepLogsArgv(pattern) {
+  // ok: pr-review.javascript.command-injection
+  return spawn("grep", ["-r", "--", pattern, "/var/log/app"]);
+}
