@@ -117,3 +117,10 @@ function grepLogsArgv(pattern) {
   // ok: pr-review.javascript.command-injection
   return spawn("grep", ["-r", "--", pattern, "/var/log/app"]);
 }
+
+const CODECS = { mp3: "libmp3lame", ogg: "libvorbis" };
+function encode(fmt) {
+  const codec = CODECS[fmt];
+  // ok: pr-review.javascript.command-injection
+  return execSync(`ffmpeg -i in.wav -c:a ${codec} out.${CODECS[fmt]}`);
+}

@@ -124,3 +124,22 @@ def resize_view():
     # ok: pr-review.python.command-injection
     checked_resize("/srv/pics", request.args["geometry"])
     return "ok"
+
+
+CODECS = {"mp3": "libmp3lame", "ogg": "libvorbis"}
+
+
+def encode(source, fmt):
+    codec = CODECS[fmt]
+    # ok: pr-review.python.command-injection
+    subprocess.run(f"ffmpeg -i in.wav -c:a {codec} out.{CODECS.get(fmt)}", shell=True, check=True)
+
+
+@app.route("/encode")
+def encode_view():
+    fmt = request.args["format"]
+    if fmt not in CODECS:
+        return "bad format", 400
+    # ok: pr-review.python.command-injection
+    run_backup(fmt)
+    return "ok"
