@@ -77,3 +77,15 @@ function cloneDeep(obj) {
   }
   return out;
 }
+
+function trimStrings(obj) {
+  for (const key in obj) {
+    if (typeof obj[key] === "string") {
+      // ok: pr-review.javascript.prototype-pollution
+      obj[key] = obj[key].trim();
+    } else if (obj[key] && typeof obj[key] === "object") {
+      trimStrings(obj[key]);
+    }
+  }
+  return obj;
+}
