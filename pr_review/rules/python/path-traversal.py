@@ -75,3 +75,27 @@ def upload_theme():
         # ok: pr-review.python.path-traversal
         bundle.extractall("/srv/themes")
     return "ok"
+
+
+DOCS = "/srv/docs"
+
+
+def _doc_path(name):
+    full = os.path.realpath(os.path.join(DOCS, name))
+    if not full.startswith(DOCS + os.sep):
+        raise PermissionError(name)
+    return full
+
+
+def _doc_path_unchecked(name):
+    if name.startswith("/"):
+        name = name[1:]
+    return os.path.join(DOCS, name)
+
+
+@app.get("/docs")
+def read_doc():
+    # ok: pr-review.python.path-traversal
+    text = open(_doc_path(request.args["name"])).read()
+    # ruleid: pr-review.python.path-traversal
+    return text + open(_doc_path_unchecked(request.args["name"])).read()
