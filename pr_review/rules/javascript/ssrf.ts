@@ -9,3 +9,10 @@ export async function PATCH(req: Request) {
   // ok: pr-review.javascript.ssrf
   return fetch(`https://api.example.com/items/${encodeURIComponent(id)}`);
 }
+
+export class PreviewController {
+  async preview(@Query('url') url: string) {
+    // ruleid: pr-review.javascript.ssrf
+    return fetch(url);
+  }
+}
