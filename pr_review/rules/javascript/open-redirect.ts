@@ -15,3 +15,8 @@ export class AuthController {
     return res.redirect(`/dashboard?tab=${encodeURIComponent(tab)}`);
   }
 }
+
+export default async function Page({ searchParams }: { searchParams: { next?: string } }) {
+  // ruleid: pr-review.javascript.open-redirect
+  redirect(searchParams.next ?? '/');
+}

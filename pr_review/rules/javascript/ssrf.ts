@@ -16,3 +16,9 @@ export class PreviewController {
     return fetch(url);
   }
 }
+
+export async function getServerSideProps({ query }) {
+  // ruleid: pr-review.javascript.ssrf
+  const feed = await fetch(query.feed);
+  return { props: { feed: await feed.text() } };
+}
