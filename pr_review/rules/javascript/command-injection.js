@@ -1,7 +1,8 @@
 const express = require("express");
 const app = express();
 
-const { exec, execFile } = require("child_process");
+const { exec, execFile, execSync } = require("child_process");
+const execAsync = require("util").promisify(exec);
 const child_process = require("child_process");
 
 app.post("/ping", (req, res) => {
@@ -26,11 +27,12 @@ app.get("/count", (req, res) => {
 });
 
 function cleanup(dir) {
-  // ok: pr-review.javascript.command-injection
+  // ruleid: pr-review.javascript.command-injection
   exec("rm -rf " + dir);
 }
 
 function archive(dir, cb) {
+  // ruleid: pr-review.javascript.command-injection
   exec(`tar czf /tmp/out.tgz ${dir}`, cb);
 }
 
@@ -50,5 +52,75 @@ app.post("/archive", (req, res) => {
 });
 
 const purge = (dir) => {
+  // ruleid: pr-review.javascript.command-injection
   execSync(`rm -rf /tmp/cache/${dir}`);
 };
+
+const quote = require("shell-quote").quote;
+const UPLOAD_DIR = "/srv/uploads";
+
+function transcode(input, format, bitrate) {
+  const output = `${input}.${format}`;
+  return new Promise((resolve, reject) => {
+    // ruleid: pr-review.javascript.command-injection
+    exec(`ffmpeg -y -i "${input}" -b:a ${bitrate} "${output}"`, { timeout: 60000 }, (err) => {
+      if (err) return reject(err);
+      resolve(output);
+    });
+  });
+}
+
+async function gitLog(repoDir, ref) {
+  const cmd = "git -C " + repoDir + " log --oneline " + ref;
+  // ruleid: pr-review.javascript.command-injection
+  const { stdout } = await execAsync(cmd);
+  return stdout;
+}
+
+class Converter {
+  run(name) {
+    // ruleid: pr-review.javascript.command-injection
+    return child_process.execSync(["convert", name, "out.pdf"].join(" "));
+  }
+
+  quoted(name) {
+    // ok: pr-review.javascript.command-injection
+    return child_process.execSync(`convert ${quote([name])} out.pdf`);
+  }
+
+  checked(name) {
+    if (!/^[\w-]+\.png$/.test(name)) {
+      throw new Error("bad name");
+    }
+    // ok: pr-review.javascript.command-injection
+    return child_process.execSync(`convert ${UPLOAD_DIR}/${name} out.pdf`);
+  }
+
+  constants() {
+    // ok: pr-review.javascript.command-injection
+    return execSync(`du -sh ${UPLOAD_DIR} ${process.env.HOME}`);
+  }
+}
+
+function thumbnailOf(source, width) {
+  const size = Number(width) || 128;
+  // ok: pr-review.javascript.command-injection
+  return execSync(`convert ${quote([source])} -thumbnail ${size}x${size} out.png`);
+}
+
+const { spawn } = require("child_process");
+function grepLogs(pattern) {
+  // ruleid: pr-review.javascript.command-injection
+  return spawn(`grep -r ${pattern} /var/log/app`, { shell: true });
+}
+function grepLogsArgv(pattern) {
+  // ok: pr-review.javascript.command-injection
+  return spawn("grep", ["-r", "--", pattern, "/var/log/app"]);
+}
+
+const CODECS = { mp3: "libmp3lame", ogg: "libvorbis" };
+function encode(fmt) {
+  const codec = CODECS[fmt];
+  // ok: pr-review.javascript.command-injection
+  return execSync(`ffmpeg -i in.wav -c:a ${codec} out.${CODECS[fmt]}`);
+}

@@ -36,3 +36,28 @@ app.get("/avatar", (req, res) => {
   // ok: pr-review.javascript.path-traversal
   fs.readFile(path.join(BASE, name), (e, d) => res.end(d));
 });
+
+function resolveDoc(section, page) {
+  const candidate = path.resolve(BASE, section, `${page}.md`);
+  if (!candidate.startsWith(BASE + path.sep)) {
+    return null;
+  }
+  return candidate;
+}
+
+function stripLeadingSlash(name) {
+  if (name.startsWith("/")) name = name.slice(1);
+  return path.join(BASE, name);
+}
+
+app.get("/docs3/:section/:page", async (req, res) => {
+  const file = resolveDoc(req.params.section, req.params.page);
+  if (!file) return res.sendStatus(400);
+  // ok: pr-review.javascript.path-traversal
+  res.send(await fs.promises.readFile(file, "utf8"));
+});
+
+app.get("/raw", (req, res) => {
+  // ruleid: pr-review.javascript.path-traversal
+  fs.readFile(stripLeadingSlash(req.query.name), (e, d) => res.end(d));
+});

@@ -26,3 +26,18 @@ router.post("/invite", (req, res) => {
 });
 
 module.exports = router;
+
+const SIGNUP_EMAIL = /^([a-zA-Z0-9]+\.?)+@([a-zA-Z0-9-]+\.)+[a-zA-Z]{2,}$/;
+
+function validateSignup(body) {
+  const errors = [];
+  // ruleid: pr-review.javascript.redos
+  if (!body.email || !SIGNUP_EMAIL.test(body.email)) errors.push("email");
+  // ok: pr-review.javascript.redos
+  if (!SIGNUP_EMAIL.test("constant@example.com")) errors.push("never");
+  // ok: pr-review.javascript.redos
+  if (!SIGNUP_EMAIL.test(body.email.slice(0, 254))) errors.push("email");
+  // ok: pr-review.javascript.redos
+  if (!SLUG_RE.test(body.slug)) errors.push("slug");
+  return errors;
+}

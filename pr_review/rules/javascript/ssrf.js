@@ -43,3 +43,29 @@ app.get("/preview", async (req, res) => {
   const s = await api.get("https://api.example.com/preview", { params: { url: req.query.url } });
   res.json({ a: r.status, b: s.status });
 });
+
+const API_BASE = "https://api.example.com";
+app.get("/items/:id", async (req, res) => {
+  // ok: pr-review.javascript.ssrf
+  const a = await fetch(`${API_BASE}/items/${req.params.id}`);
+  // ok: pr-review.javascript.ssrf
+  const b = await axios.get(process.env.CATALOG_URL + "/items/" + req.params.id);
+  // ruleid: pr-review.javascript.ssrf
+  const c = await fetch(`${req.query.base}/items/${req.params.id}`);
+  // ruleid: pr-review.javascript.ssrf
+  const d = await fetch(`${API_BASE}${req.query.path}`);
+  res.json([a, b, c, d]);
+});
+
+export async function POST(req) {
+  const { url } = await req.json();
+  // ruleid: pr-review.javascript.ssrf
+  const r = await fetch(url);
+  return Response.json(await r.json());
+}
+
+export async function getServerSideProps(context) {
+  // ruleid: pr-review.javascript.ssrf
+  const feed = await fetch(context.query.feed);
+  return { props: { feed: await feed.text() } };
+}

@@ -11,3 +11,14 @@ app.get("/profile", (req, res) => {
   const profile2 = JSON.parse(raw);
   res.send("Hi " + profile.username.length);
 });
+
+function readPrefs(encoded) {
+  const text = Buffer.from(encoded, "base64").toString("utf8");
+  // ruleid: pr-review.javascript.unsafe-deserialization
+  return serialize.unserialize(text);
+}
+
+function readPrefsJson(encoded) {
+  // ok: pr-review.javascript.unsafe-deserialization
+  return JSON.parse(Buffer.from(encoded, "base64").toString("utf8"));
+}

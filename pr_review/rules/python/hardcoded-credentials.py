@@ -22,3 +22,16 @@ def connect_ok():
 settings = {"api_key": "sk_live_51HkdjsKLJDs9d8f7"}
 # ok: pr-review.python.hardcoded-credentials
 labels = {"password": "Password"}
+
+
+def billing_settings():
+    return {
+        # ruleid: pr-review.python.hardcoded-credentials
+        "stripe": os.environ.get("STRIPE_SECRET_KEY", "sk_live_51Hx9TqLw2R7bYkP0mZc3VdQeF8sG4uJ1aN6"),
+        # ruleid: pr-review.python.hardcoded-credentials
+        "github": os.getenv("GH_TOKEN") or "ghp_4f8Kd92LmQp0Zr7Tx3Vb6Nc1Hy5Ws8Ej2Ga9",
+        # ok: pr-review.python.hardcoded-credentials
+        "aws_docs": os.getenv("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE"),
+        # ok: pr-review.python.hardcoded-credentials
+        "stripe_base": os.environ.get("STRIPE_API_BASE", "https://api.stripe.com"),
+    }

@@ -97,3 +97,35 @@ def g5():
 def g6():
     # ruleid: pr-review.python.open-redirect
     return RedirectResponse(url=request.args.get("next", "/"), status_code=303)
+
+
+TRUSTED_HOSTS = {"app.example.com"}
+
+
+def _target(value):
+    parsed = urlparse(value)
+    if parsed.netloc and parsed.netloc not in TRUSTED_HOSTS:
+        return url_for("index")
+    return value
+
+
+def _local(value):
+    if not value.startswith("/") or value.startswith("//"):
+        raise ValueError("external")
+    return value
+
+
+def _tracking(value):
+    if value.startswith("/"):
+        return value + "?src=mail"
+    return value
+
+
+@app.get("/after-login")
+def after_login():
+    # ok: pr-review.python.open-redirect
+    a = redirect(_target(request.args.get("next", "/")))
+    # ok: pr-review.python.open-redirect
+    b = redirect(_local(request.args.get("next", "/")))
+    # ruleid: pr-review.python.open-redirect
+    return redirect(_tracking(request.args.get("next", "/")))

@@ -1,7 +1,7 @@
 # mypy: ignore-errors
 # ruff: noqa
 
-import os
+import os, tarfile, zipfile
 from pathlib import Path
 from flask import Flask, request, send_file, send_from_directory
 from werkzeug.utils import secure_filename
@@ -60,3 +60,42 @@ def append_log():
 def local(path):
     # ok: pr-review.python.path-traversal
     return open(path).read()
+
+
+@app.post("/themes/upload")
+def upload_theme():
+    archive = request.files["theme"]
+    with tarfile.open(fileobj=archive.stream, mode="r:gz") as tar:
+        # ruleid: pr-review.python.path-traversal
+        tar.extractall("/srv/themes")
+    with tarfile.open(fileobj=archive.stream, mode="r:gz") as tar:
+        # ok: pr-review.python.path-traversal
+        tar.extractall("/srv/themes", filter="data")
+    with zipfile.ZipFile(archive.stream) as bundle:
+        # ok: pr-review.python.path-traversal
+        bundle.extractall("/srv/themes")
+    return "ok"
+
+
+DOCS = "/srv/docs"
+
+
+def _doc_path(name):
+    full = os.path.realpath(os.path.join(DOCS, name))
+    if not full.startswith(DOCS + os.sep):
+        raise PermissionError(name)
+    return full
+
+
+def _doc_path_unchecked(name):
+    if name.startswith("/"):
+        name = name[1:]
+    return os.path.join(DOCS, name)
+
+
+@app.get("/docs")
+def read_doc():
+    # ok: pr-review.python.path-traversal
+    text = open(_doc_path(request.args["name"])).read()
+    # ruleid: pr-review.python.path-traversal
+    return text + open(_doc_path_unchecked(request.args["name"])).read()

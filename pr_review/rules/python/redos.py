@@ -38,3 +38,20 @@ def search():
         pass
     # ok: pr-review.python.redos
     return re.sub(r"\s+", " ", q)
+
+
+def validate_profile(data):
+    errors = []
+    # ruleid: pr-review.python.redos
+    if not USERNAME_RE.fullmatch(data["username"]):
+        errors.append("username")
+    # ok: pr-review.python.redos
+    if not USERNAME_RE.fullmatch(data["username"][:32]):
+        errors.append("username")
+    # ok: pr-review.python.redos
+    if not SLUG_RE.fullmatch(data.slug):
+        errors.append("slug")
+    # ok: pr-review.python.redos
+    if USERNAME_RE.match("constant"):
+        errors.append("never")
+    return errors

@@ -121,3 +121,19 @@ def report(engine, request):
         conn.exec_driver_sql(f"SELECT id FROM posts WHERE title = '{q}'")
         # ok: pr-review.python.sql-injection
         conn.exec_driver_sql("SELECT id FROM posts WHERE title = %(q)s", {"q": q})
+
+
+async def user_by_id(pool, user_id):
+    async with pool.acquire() as conn:
+        # ruleid: pr-review.python.sql-injection
+        return await conn.fetchrow(f"SELECT * FROM users WHERE id = {user_id}")
+
+
+async def user_by_id_bound(conn, user_id):
+    # ok: pr-review.python.sql-injection
+    return await conn.fetchrow("SELECT * FROM users WHERE id = $1", user_id)
+
+
+async def orders_for(database, customer):
+    # ruleid: pr-review.python.sql-injection
+    return await database.fetch_all(query="SELECT * FROM orders WHERE customer = '%s'" % customer)

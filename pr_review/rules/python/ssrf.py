@@ -52,3 +52,37 @@ def unfurl():
         # ok: pr-review.python.ssrf
         client.get("https://api.example.com/unfurl", params={"url": target})
     return "ok"
+
+
+CATALOG_BASE = "https://catalog.internal.example.com"
+
+
+@app.get("/items/<item_id>")
+def catalog_item(item_id):
+    # ok: pr-review.python.ssrf
+    a = requests.get(f"{CATALOG_BASE}/items/{item_id}", timeout=5)
+    # ok: pr-review.python.ssrf
+    b = requests.get(CATALOG_BASE + "/items/" + item_id, timeout=5)
+    # ruleid: pr-review.python.ssrf
+    c = requests.get(f"{request.args['base']}/items/{item_id}", timeout=5)
+    # ruleid: pr-review.python.ssrf
+    d = requests.get(f"{CATALOG_BASE}{request.args['path']}", timeout=5)
+    return a.text + b.text + c.text + d.text
+
+
+PARTNER_HOSTS = {"hooks.partner.example"}
+
+
+def _partner_url(value):
+    parsed = urlparse(value)
+    if parsed.scheme != "https" or parsed.hostname not in PARTNER_HOSTS:
+        raise ValueError("host not allowed")
+    return value
+
+
+@app.post("/partner-ping")
+def partner_ping():
+    # ok: pr-review.python.ssrf
+    requests.post(_partner_url(request.json["url"]), timeout=5)
+    # ruleid: pr-review.python.ssrf
+    return requests.post(request.json["url"].strip(), timeout=5).text

@@ -19,3 +19,13 @@ def check(pwd):
     # ruleid: pr-review.python.weak-password-hash
     h.update(pwd.encode())
     return h.hexdigest()
+
+
+def hash_pw(pw):
+    # ruleid: pr-review.python.weak-password-hash
+    return hashlib.sha256(pw.encode()).hexdigest()
+
+
+def checksum(bypass):
+    # ok: pr-review.python.weak-password-hash
+    return hashlib.sha256(bypass).hexdigest()

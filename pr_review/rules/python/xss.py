@@ -5,8 +5,11 @@ import html
 from flask import Flask, request, make_response
 from markupsafe import Markup, escape
 from django.http import HttpResponse
+from fastapi import FastAPI
+from fastapi.responses import HTMLResponse
 
 app = Flask(__name__)
+api = FastAPI()
 
 @app.route("/hello")
 def hello():
@@ -41,3 +44,20 @@ def comment_ok(request):
     body = request.POST.get("body")
     # ok: pr-review.python.xss
     return HttpResponse("<div class=comment>%s</div>" % html.escape(body))
+
+@app.get("/hello")
+def hello_get():
+    name = request.args.get("name", "")
+    # ruleid: pr-review.python.xss
+    return f"<h1>Hello {name}</h1>"
+
+@app.get("/hello-escaped")
+def hello_escaped():
+    name = request.args.get("name", "")
+    # ok: pr-review.python.xss
+    return f"<h1>Hello {escape(name)}</h1>"
+
+@api.get("/greet", response_class=HTMLResponse)
+def greet(name: str):
+    # ruleid: pr-review.python.xss
+    return f"<h1>Hello {name}</h1>"
