@@ -1,10 +1,10 @@
 """Benchmark the bundled Semgrep rule pack on labelled pull-request-sized changes.
 
-Usage:  python benchmarks/rulepack/run.py [--semgrep PATH] [--set cases|seen|seen-2|independent] [--json OUT] [--keep]
+Usage:  python benchmarks/rulepack/run.py [--semgrep PATH] [--set cases|seen|seen-2|seen-3|independent] [--json OUT] [--keep]
 
-Four sets are scored separately: ``cases/`` (written with the rules, used for tuning), ``seen/`` (written
+Five sets are scored separately: ``cases/`` (written with the rules, used for tuning), ``seen/`` (written
 from advisories by the rules' author, who then tuned rules while looking at it: a second tuning set),
-``seen-2/`` (a blind set scored twice, then retired to tuning) and ``independent/`` (written from public
+``seen-2/`` and ``seen-3/`` (blind sets, each scored blind twice, then retired to tuning) and ``independent/`` (written from public
 advisories and framework idioms by someone who never saw the rules; never tuned against).
 Every case is a directory ``<set>/<case-id>/`` with ``base/`` and ``head/`` trees and a ``case.json``
 (``{"language", "cwe", "vulnerable", "file", "flaw_line"}``).  For each case a throw-away git repository
@@ -297,6 +297,7 @@ SETS = (
     ("cases", "Own cases (written with the rules; tuning set)"),
     ("seen", "Seen cases (written from advisories by the rules' author; rules tuned while looking at them)"),
     ("seen-2", "Seen-2 cases (the second blind set: scored blind twice, then retired to tuning)"),
+    ("seen-3", "Seen-3 cases (the third blind set: scored blind twice, then retired to tuning)"),
     (
         "independent",
         "Independent cases (written blind to the rules from advisories and framework idioms; never tuned against)",
