@@ -12,17 +12,20 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
-var sizeRe = regexp.MustCompile(`^[0-9]{1,4}x[0-9]{1,4}$`)
+var (
+	sizeRe = regexp.MustCompile(`^[0-9]{1,4}x[0-9]{1,4}$`)
+	nameRe = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}\.(png|jpe?g|webp)$`)
+)
 
 type ThumbHandler struct {
 	UploadDir string
 }
 
 func (h *ThumbHandler) create(c *gin.Context) {
-	name := filepath.Base(c.PostForm("file"))
+	name := c.PostForm("file")
 	size := c.DefaultPostForm("size", "256x256")
-	if !sizeRe.MatchString(size) {
-		c.JSON(http.StatusBadRequest, gin.H{"error": "bad size"})
+	if !nameRe.MatchString(name) || !sizeRe.MatchString(size) {
+		c.JSON(http.StatusBadRequest, gin.H{"error": "bad file name or size"})
 		return
 	}
 	src := filepath.Join(h.UploadDir, name)
