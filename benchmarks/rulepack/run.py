@@ -1,11 +1,12 @@
 """Benchmark the bundled Semgrep rule pack on labelled pull-request-sized changes.
 
-Usage:  python benchmarks/rulepack/run.py [--semgrep PATH] [--set cases|seen|seen-2|seen-3|independent] [--json OUT] [--keep]
+Usage:  python benchmarks/rulepack/run.py [--semgrep PATH] [--set cases|seen|seen-2|seen-3|independent]
+                                          [--json OUT] [--keep]
 
 Five sets are scored separately: ``cases/`` (written with the rules, used for tuning), ``seen/`` (written
 from advisories by the rules' author, who then tuned rules while looking at it: a second tuning set),
-``seen-2/`` and ``seen-3/`` (blind sets, each scored blind twice, then retired to tuning) and ``independent/`` (written from public
-advisories and framework idioms by someone who never saw the rules; never tuned against).
+``seen-2/`` and ``seen-3/`` (blind sets, each scored blind twice, then retired to tuning) and ``independent/``
+(written from public advisories and framework idioms by someone who never saw the rules; never tuned against).
 Every case is a directory ``<set>/<case-id>/`` with ``base/`` and ``head/`` trees and a ``case.json``
 (``{"language", "cwe", "vulnerable", "file", "flaw_line"}``).  For each case a throw-away git repository
 gets a base commit and a head commit; the lines added between them are what a reviewer would see.  One

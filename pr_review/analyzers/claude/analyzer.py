@@ -17,7 +17,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
-from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from pr_review import audit_capture
@@ -53,7 +52,6 @@ from pr_review.analyzers.claude.output import (
     tool_input,
 )
 from pr_review.analyzers.claude.plan import Plan, describe_region, not_reviewed, plan_review, split_chunk
-from pr_review.analyzers.claude.scope_parser import Parses
 from pr_review.analyzers.claude.state import ToolRead
 from pr_review.analyzers.claude.tools import Toolbox
 from pr_review.audit import audit_key_from_env
@@ -175,15 +173,8 @@ class ClaudeAnalyzer(AnalyzerBase):
             # The SDK client takes a while to build (TLS context): overlap it with planning.
             pending = pool.submit(make_client, settings, self._credentials.anthropic_api_key, self._environ)
             toolbox = self._toolbox(review, fence)
-            parses = Parses()
             plan = plan_review(
-                review.scope,
-                review.model_view,
-                settings,
-                fence,
-                self._instructions,
-                lookups=toolbox is not None,
-                parses=parses,
+                review.scope, review.model_view, settings, fence, self._instructions, lookups=toolbox is not None
             )
             client = pending.result()
         if isinstance(client, Unavailable):
@@ -216,10 +207,9 @@ class ClaudeAnalyzer(AnalyzerBase):
         run = _Run(review, plan, fence, secrets, client.messages.create, self._instructions, self._backoff_base_s)
         run.region = provider_region(settings, self._environ)
         run.toolbox = toolbox
-        # While the requests are in flight: free the parse trees, and key the units the next
-        # run's state records (only a pull request keeps one).
-        in_flight = chain(parses.release(), keyed(selection.sent if selection.mode else ()))
-        tally = run.all(meanwhile=in_flight)
+        # While the requests are in flight: key the units the next run's state records (only a
+        # pull request keeps one).
+        tally = run.all(meanwhile=keyed(selection.sent if selection.mode else ()))
         result = self._result(review, plan, tally, toolbox, selection)
         unread = {n.path for n in result.not_reviewed}
         next_state = incremental.next_state(selection, tally.findings, unread, tally.tool_reads)

@@ -58,7 +58,7 @@ def plan_review(
     instructions: str | None,
     *,
     lookups: bool = False,  # the lookup tools' definitions are part of every request
-    parses: Parses | None = None,  # the caller's, to release once its requests are in flight
+    parses: Parses | None = None,
 ) -> Plan:
     skipped: list[NotReviewed] = [not_reviewed(w.path, w.reason) for w in view.withheld]
     withheld = {w.path for w in view.withheld}
@@ -79,7 +79,9 @@ def plan_review(
     render = RenderFn(files, fence)
     blocks: list[Rendered] = []
     for path in sorted(files):
-        for region in file_regions(files[path], settings.context_lines):
+        regions = file_regions(files[path], settings.context_lines)
+        parses.done(path)  # rendering needs no tree
+        for region in regions:
             pieces = fit(render(region), limit, render)
             if not pieces:
                 skipped.append(not_reviewed(path, f"{describe_region(region)} do not fit claude.token_budget"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import tree_sitter
@@ -125,28 +125,30 @@ def _parser(language: str) -> tree_sitter.Parser:
 
 
 class Parses:
-    """The files of one review, each parsed once within the review's byte budget. Planning asks for
-    them; the analyzer releases them while its requests are in flight: tree-sitter frees a tree node
-    by node, a tenth of the time it took to parse it."""
+    """The files of one review, each parsed once within the review's byte budget. Planning asks
+    for a file's tree while it finds the file's regions, then lets it go (`done`): a tree takes tens
+    of times its source's size, so a review holds one at a time, not one per changed file."""
 
     def __init__(self, budget: ParseBudget | None = None) -> None:
         self._budget = budget or ParseBudget()
         self._files: dict[str, ParsedFile | None] = {}
-        self._released = False
+        self._done: set[str] = set()
 
     def of(self, path: str, lines: Sequence[str]) -> ParsedFile | None:
-        if self._released:
-            raise RuntimeError("the review's parse trees were released: plan before sending")
+        if path in self._done:
+            raise RuntimeError(f"{path} was parsed and its tree let go: find its regions once")
         if path not in self._files:
             self._files[path] = ParsedFile.of(path, lines, self._budget)
         return self._files[path]
 
-    def release(self) -> Iterator[None]:
-        """Frees the trees one at a time, yielding after each: freeing holds the GIL."""
-        self._released = True
-        while self._files:
-            self._files.popitem()
-            yield
+    def done(self, path: str) -> None:
+        """Frees the file's tree: its regions are found."""
+        self._files.pop(path, None)
+        self._done.add(path)
+
+    @property
+    def held(self) -> int:
+        return len(self._files)
 
 
 class ParsedFile:
