@@ -61,3 +61,15 @@ app.get("/raw", (req, res) => {
   // ruleid: pr-review.javascript.path-traversal
   fs.readFile(stripLeadingSlash(req.query.name), (e, d) => res.end(d));
 });
+
+app.get("/invoices/:file", (req, res, next) => {
+  const options = { root: INVOICE_DIR, dotfiles: "deny" };
+  // ok: pr-review.javascript.path-traversal
+  res.sendFile(req.params.file, options, (err) => next(err));
+});
+
+app.get("/exports/:file", (req, res, next) => {
+  const options = { dotfiles: "deny", headers: { "Content-Disposition": "attachment" } };
+  // ruleid: pr-review.javascript.path-traversal
+  res.sendFile(req.params.file, options, (err) => next(err));
+});

@@ -83,3 +83,27 @@ app.get("/proxy", async (req, res) => {
   const r = await httpClient.get("/items/" + req.query.id);
   res.json(r.data);
 });
+
+async function listProducts(filters = {}) {
+  let sql = "SELECT id, name FROM products WHERE active";
+  if (filters.category) {
+    sql += " AND category = '" + filters.category + "'";
+  }
+  // ruleid: pr-review.javascript.sql-injection
+  const { rows } = await pool.query(sql);
+  return rows;
+}
+
+async function listProductsSafe(filters = {}) {
+  let sql = "SELECT id, name FROM products WHERE active";
+  const params = [];
+  if (filters.category) {
+    params.push(filters.category);
+    sql += " AND category = $" + params.length;
+  }
+  const label = "category = '" + filters.category + "'";
+  // ok: pr-review.javascript.sql-injection
+  const { rows } = await pool.query(sql, params);
+  logger.debug(label);
+  return rows;
+}

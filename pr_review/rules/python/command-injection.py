@@ -143,3 +143,26 @@ def encode_view():
     # ok: pr-review.python.command-injection
     run_backup(fmt)
     return "ok"
+
+
+@app.post("/convert")
+def convert_upload():
+    upload = request.files.get("document")
+    target = request.form.get("format", "pdf")
+    if upload is None or not upload.filename or target not in TARGET_FORMATS:
+        abort(400)
+    source = os.path.join(WORKDIR, upload.filename)
+    # ruleid: pr-review.python.command-injection
+    subprocess.run(f'soffice --convert-to {target} "{source}"', shell=True, check=True)
+    # ok: pr-review.python.command-injection
+    subprocess.run(f"soffice --convert-to {target} {shlex.quote(source)}", shell=True, check=True)
+    return "ok"
+
+
+@app.post("/render")
+def render_page():
+    theme = request.form.get("theme", "light")
+    if theme in THEMES:
+        # ok: pr-review.python.command-injection
+        os.system(f"make render THEME={theme}")
+    return "ok"

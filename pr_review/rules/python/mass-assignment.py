@@ -38,3 +38,18 @@ def signup(request):
     if form.is_valid():
         # ok: pr-review.python.mass-assignment
         Account.objects.create(**form.cleaned_data)
+
+
+def save_preferences(request):
+    tz = request.POST.get("timezone", "")
+    lang = request.POST.get("language", "en")
+    # ok: pr-review.python.mass-assignment
+    Preferences.objects.update_or_create(user=request.user, defaults={"timezone": tz, "language": lang})
+    # ok: pr-review.python.mass-assignment
+    Profile.objects.filter(user=request.user).update(**{"language": lang})
+    # ok: pr-review.python.mass-assignment
+    Preferences.objects.update_or_create(user=request.user, defaults=dict(timezone=tz))
+    # ruleid: pr-review.python.mass-assignment
+    Preferences.objects.update_or_create(user=request.user, defaults=request.POST.dict())
+    # ruleid: pr-review.python.mass-assignment
+    Profile.objects.filter(user=request.user).update(**request.POST.dict())

@@ -137,3 +137,39 @@ async def user_by_id_bound(conn, user_id):
 async def orders_for(database, customer):
     # ruleid: pr-review.python.sql-injection
     return await database.fetch_all(query="SELECT * FROM orders WHERE customer = '%s'" % customer)
+
+
+class OrderRepository:
+    def search(self, customer_id: int, status=None, reference=None):
+        clauses = [f"customer_id = {int(customer_id)}"]
+        params = []
+        if status:
+            clauses.append(f"status = '{status}'")
+        if reference:
+            clauses.append("reference LIKE '%%%s%%'" % reference)
+        sql = "SELECT * FROM orders WHERE " + " AND ".join(clauses)
+        # ruleid: pr-review.python.sql-injection
+        return self._conn.execute(sql).fetchall()
+
+    def search_safe(self, customer_id: int, status=None, reference=None):
+        clauses = ["customer_id = ?"]
+        params = [customer_id]
+        if status:
+            clauses.append("status = ?")
+            params.append(status)
+        if reference:
+            clauses.append("reference LIKE ?")
+            params.append(f"%{reference}%")
+        sql = "SELECT * FROM orders WHERE " + " AND ".join(clauses)
+        # ok: pr-review.python.sql-injection
+        return self._conn.execute(sql, params).fetchall()
+
+    def by_status(self, status):
+        where = f"status = '{status}'"
+        # ruleid: pr-review.python.sql-injection
+        return self._conn.execute("SELECT id FROM orders WHERE " + where).fetchall()
+
+    def greeting(self, name):
+        message = f"name = '{name}'"
+        # ok: pr-review.python.sql-injection
+        return self._conn.execute("SELECT ?", (message,)).fetchone()
