@@ -225,3 +225,11 @@ func hostFromQuery(w http.ResponseWriter, r *http.Request) {
 	// ruleid: pr-review.go.open-redirect
 	http.Redirect(w, r, "https://"+r.FormValue("host")+r.URL.Path, http.StatusFound)
 }
+
+func hostFromQueryVariable(w http.ResponseWriter, r *http.Request) {
+	host := r.URL.Query().Get("host")
+	// ruleid: pr-review.go.open-redirect
+	http.Redirect(w, r, "https://"+host+r.URL.Path, http.StatusFound)
+	// ruleid: pr-review.go.open-redirect
+	http.Redirect(w, r, fmt.Sprintf("https://%s%s", host, r.URL.RequestURI()), http.StatusFound)
+}
