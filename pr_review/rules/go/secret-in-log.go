@@ -33,3 +33,12 @@ func Trace(r *http.Request) {
 	// ok: pr-review.go.secret-in-log
 	log.Printf("user agent: %s", r.Header.Get("User-Agent"))
 }
+
+func rotateKey(apiKey string, old string) {
+	// ok: pr-review.go.secret-in-log
+	log.Printf("rotated API key ending in %s", apiKey[len(apiKey)-4:])
+	// ok: pr-review.go.secret-in-log
+	slog.Info("key rotated", "prefix", old[:6]+"...")
+	// ruleid: pr-review.go.secret-in-log
+	log.Printf("rotated API key %s", apiKey)
+}

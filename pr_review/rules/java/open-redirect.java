@@ -105,5 +105,17 @@ class EntityRedirects {
     // ruleid: pr-review.java.open-redirect
     return "redirect:" + (present ? next : "/");
   }
-}
 
+  // HTTPS filter: the request's path and query on the configured host
+  public void upgrade(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    String query = request.getQueryString();
+    // ok: pr-review.java.open-redirect
+    response.sendRedirect("https://" + canonicalHost + request.getRequestURI() + (query == null ? "" : "?" + query));
+    // ok: pr-review.java.open-redirect
+    response.sendRedirect("https://" + properties.getPublicHost() + request.getRequestURI());
+    // ruleid: pr-review.java.open-redirect
+    response.sendRedirect("https://" + request.getParameter("host") + request.getRequestURI());
+    // ruleid: pr-review.java.open-redirect
+    response.sendRedirect(request.getParameter("next") + "?" + query);
+  }
+}

@@ -31,4 +31,15 @@ public class Authenticator {
     // ok: pr-review.java.secret-in-log
     log.info("User-Agent: {}", request.getHeader("User-Agent"));
   }
+
+  void rotate(String apiKey) {
+    // ok: pr-review.java.secret-in-log
+    log.info("rotated key ending in {}", apiKey.substring(apiKey.length() - 4));
+    // ok: pr-review.java.secret-in-log
+    log.info("rotated key {}...", apiKey.substring(0, 6));
+    // ok: pr-review.java.secret-in-log
+    log.info("rotated key {}", apiKey.replaceAll(".(?=.{4})", "*"));
+    // ruleid: pr-review.java.secret-in-log
+    log.info("rotated key {}", apiKey.substring(3));
+  }
 }
