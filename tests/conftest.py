@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
-    from fakes import FakeGitHub
+    from fakes import FakeAnthropic, FakeGitHub
     from github_scenario import Scenario
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,6 +115,17 @@ def fake() -> Iterator[FakeGitHub]:
     from fakes import fake_github_server
 
     with fake_github_server() as server:
+        yield server
+        assert server.errors == []
+
+
+@pytest.fixture
+def claude() -> Iterator[FakeAnthropic]:
+    """A loopback Messages API that must see no request it cannot serve (a module's own `claude`
+    fixture wins)."""
+    from fakes import fake_anthropic_server
+
+    with fake_anthropic_server() as server:
         yield server
         assert server.errors == []
 

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from claude_support import claude_of, finding, scan, uncached_conversation
 from conftest import GitRepo
-from fakes import CacheUsage, FakeAnthropic, PromptCache, fake_anthropic_server, tool_use_response
+from fakes import CacheUsage, FakeAnthropic, PromptCache, tool_use_response
 
 from pr_review.config import ClaudeSettings
 
@@ -26,13 +25,6 @@ HELPER = "def run_query(sql):\n    return DB.execute(sql)\n"
 VIEWS = "from app.db import run_query\n\n\n" + "".join(
     f"def orders_{n}(request):\n    return run_query(request.args['q{n}'])\n\n\n" for n in range(400)
 )
-
-
-@pytest.fixture
-def claude() -> Iterator[FakeAnthropic]:
-    with fake_anthropic_server() as server:
-        yield server
-        assert server.errors == []
 
 
 @pytest.fixture

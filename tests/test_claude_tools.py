@@ -13,14 +13,14 @@ import random
 import re
 import string
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
 from claude_support import claude_of, finding, scan
 from conftest import GitRepo
-from fakes import FakeAnthropic, FakeGitHub, fake_anthropic_server, text_response, tool_results, tool_use_response
+from fakes import FakeAnthropic, FakeGitHub, text_response, tool_results, tool_use_response
 from github_scenario import FAST_CONFIG, actions_checkout, build_scenario
 from hypothesis import given
 from hypothesis import strategies as st
@@ -44,13 +44,6 @@ def github_token() -> str:
     """A token of GitHub's format, made at run time (no secret-looking literal in the repository)."""
     alphabet = string.ascii_letters + string.digits
     return "ghp_" + "".join(random.Random(15).choices(alphabet, k=36))
-
-
-@pytest.fixture
-def claude() -> Iterator[FakeAnthropic]:
-    with fake_anthropic_server() as server:
-        yield server
-        assert server.errors == []
 
 
 @pytest.fixture
