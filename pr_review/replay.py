@@ -15,14 +15,14 @@ from __future__ import annotations
 import json
 import time
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pr_review.audit import AuditEvent, printable, read_lines
+from pr_review.audit import AuditEvent, printable
 from pr_review.audit_capture import body_path, read_body
-from pr_review.audit_verify import reject_constant, verify
+from pr_review.audit_verify import read_events, reject_constant, verify
 from pr_review.config import Config
 from pr_review.errors import ReviewIncomplete, UsageError
 from pr_review.report.files import AUDIT_FILE
@@ -95,12 +95,6 @@ class ReplayReport:
         }
 
 
-def _events(audit_file: Path) -> Iterator[dict[str, Any]]:
-    with audit_file.open("rb") as stream:
-        for raw in read_lines(stream):
-            yield json.loads(raw, parse_constant=reject_constant)
-
-
 def recorded_exchanges(results: Path, key: bytes | None) -> tuple[Exchange, ...]:
     """The model exchanges of the last run in results/audit.jsonl that made any."""
     return _runs(results, key)[-1]
@@ -119,7 +113,7 @@ def _runs(results: Path, key: bytes | None) -> list[tuple[Exchange, ...]]:
         raise UsageError(f"{audit_file}: TAMPERED or damaged — {checked.problem}: refusing to read its captures")
     runs: dict[str, list[Exchange]] = {}
     pending: dict[tuple[str, int], int] = {}  # (run, chunk) → index of its unanswered request
-    for event in _events(audit_file):
+    for event in read_events(audit_file):
         run_id, data = event["run_id"], event["data"]
         exchanges = runs.setdefault(run_id, [])
         if event["event"] == AuditEvent.MODEL_REQUEST:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from pr_review.audit_verify import verify
+from pr_review.audit_verify import read_events, verify
 from pr_review.errors import ToolError, UsageError
 from pr_review.eval.suite import CASE_FILE, CASE_SCHEMA
 from pr_review.gather.local_git import git
@@ -91,16 +91,14 @@ def _decided(audit_file: Path) -> list[_Decided]:
     runs: dict[str, dict[str, Any]] = {}
     findings: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}  # fingerprint → (finding data, run)
     dismissals: dict[str, dict[str, Any]] = {}
-    with audit_file.open(encoding="utf-8") as stream:
-        for line in stream:
-            event = json.loads(line)
-            data, run_id = event["data"], event["run_id"]
-            if event["event"] == "run_started":
-                runs[run_id] = data
-            elif event["event"] == "dismissal":
-                dismissals[data["fingerprint"]] = data
-            elif event["event"] == "finding" and data["path"] and data["line"] and run_id in runs:
-                findings[data["fingerprint"]] = (data, runs[run_id])
+    for event in read_events(audit_file):
+        data, run_id = event["data"], event["run_id"]
+        if event["event"] == "run_started":
+            runs[run_id] = data
+        elif event["event"] == "dismissal":
+            dismissals[data["fingerprint"]] = data
+        elif event["event"] == "finding" and data["path"] and data["line"] and run_id in runs:
+            findings[data["fingerprint"]] = (data, runs[run_id])
     return [
         _Decided(
             fingerprint,
